@@ -1,0 +1,130 @@
+package com.streamproc.shared.batch;
+
+import com.streamproc.shared.decode.PoisonRecordException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A {@link BatchApplier} that groups a batch by key and applies each group in sequence order on one thread, with
+ * up to {@code maxConcurrentKeys} groups at a time.
+ *
+ * <ul>
+ *   <li>Within a key, records are applied strictly in sequence-number order (the batch arrives sorted).</li>
+ *   <li>Different keys run concurrently, bounded by {@code maxConcurrentKeys}; the threads are created once per
+ *       execution environment and reused across invocations.</li>
+ *   <li>{@link #perRecord}: a poison record is marked and the key goes on; any other failure marks the record
+ *       failed and stops the key, so no later record of that key is written.</li>
+ *   <li>No group and no record starts after the deadline; what did not start stays unmarked (reported).</li>
+ *   <li>An exception escaping a group marks that group's unmarked records failed; other groups are unaffected.</li>
+ * </ul>
+ *
+ * @param <E> the function's event type
+ */
+public final class KeyedBatchApplier<E> implements BatchApplier<E> {
+    private final Function<InboundRecord<E>, String> keyOf;
+    private final PartitionApplier<E> partitionApplier;
+    private final int maxConcurrentKeys;
+    private final ExecutorService executor;
+
+    private KeyedBatchApplier(Function<InboundRecord<E>, String> keyOf, PartitionApplier<E> partitionApplier,
+                              int maxConcurrentKeys) {
+        if (maxConcurrentKeys < 1) {
+            throw new IllegalArgumentException("maxConcurrentKeys must be at least 1");
+        }
+        this.keyOf = keyOf;
+        this.partitionApplier = partitionApplier;
+        this.maxConcurrentKeys = maxConcurrentKeys;
+        this.executor = maxConcurrentKeys == 1 ? null : Executors.newFixedThreadPool(maxConcurrentKeys, daemonThreads());
+    }
+
+    /** Groups by Kinesis partition key and applies record by record. */
+    public static <E> KeyedBatchApplier<E> perRecord(RecordApplier<E> applier, int maxConcurrentKeys) {
+        return new KeyedBatchApplier<>(r -> r.ref().partitionKey(), recordByRecord(applier), maxConcurrentKeys);
+    }
+
+    /** Groups by {@code keyOf} (a domain key such as an order id) and hands each group to {@code applier} whole. */
+    public static <E> KeyedBatchApplier<E> perKey(Function<InboundRecord<E>, String> keyOf,
+                                                  PartitionApplier<E> applier, int maxConcurrentKeys) {
+        return new KeyedBatchApplier<>(keyOf, applier, maxConcurrentKeys);
+    }
+
+    @Override
+    public void apply(List<InboundRecord<E>> records, ApplyContext context) {
+        Map<String, List<InboundRecord<E>>> groups = new LinkedHashMap<>();
+        for (InboundRecord<E> record : records) {
+            groups.computeIfAbsent(keyOf.apply(record), k -> new ArrayList<>()).add(record);
+        }
+        if (executor == null || groups.size() == 1) {
+            groups.forEach((key, group) -> applyGroup(key, group, context));
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(groups.size());
+        groups.forEach((key, group) -> running.add(executor.submit(() -> applyGroup(key, group, context))));
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // applyGroup catches everything; nothing to add here.
+            }
+        }
+    }
+
+    public int maxConcurrentKeys() {
+        return maxConcurrentKeys;
+    }
+
+    private void applyGroup(String key, List<InboundRecord<E>> group, ApplyContext context) {
+        if (context.deadline().expired()) {
+            return;
+        }
+        try {
+            partitionApplier.apply(key, group, context);
+        } catch (RuntimeException | Error e) {
+            for (InboundRecord<E> record : group) {
+                if (context.outcomeOf(record.ref()) == null) {
+                    context.failed(record.ref(), e);
+                }
+            }
+        }
+    }
+
+    private static <E> PartitionApplier<E> recordByRecord(RecordApplier<E> applier) {
+        return (key, group, context) -> {
+            for (InboundRecord<E> record : group) {
+                if (context.deadline().expired()) {
+                    return;
+                }
+                try {
+                    applier.apply(record, context.retry());
+                    context.applied(record.ref());
+                } catch (PoisonRecordException poison) {
+                    context.poison(record.ref(), poison);
+                } catch (RuntimeException failure) {
+                    context.failed(record.ref(), failure);
+                    return;
+                }
+            }
+        };
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "key-applier-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package com.streamproc.shared.batch;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Where one Kinesis record came from: enough to report it to Lambda, order it, and quarantine it.
+ *
+ * @param shardId        the shard, from the record's {@code eventID} ({@code shardId-000000000000:<sequence>})
+ * @param sequenceNumber the record's sequence number as Kinesis gives it (a decimal string of up to 129 digits)
+ * @param partitionKey   the record's partition key
+ * @param arrivedAt      Kinesis' approximate arrival time
+ * @param sizeBytes      the size of the record's data in bytes
+ */
+public record RecordRef(String shardId, String sequenceNumber, String partitionKey, Instant arrivedAt, int sizeBytes)
+        implements Comparable<RecordRef> {
+
+    /** Orders by sequence number as a number; within a shard that is the order Kinesis stored the records in. */
+    public static final Comparator<RecordRef> BY_SEQUENCE = Comparator.comparing(RecordRef::sequence);
+
+    public RecordRef {
+        Objects.requireNonNull(shardId, "shardId");
+        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(arrivedAt, "arrivedAt");
+    }
+
+    /** The sequence number as a number: sequence numbers are compared numerically, never as strings. */
+    public BigInteger sequence() {
+        return new BigInteger(sequenceNumber);
+    }
+
+    /**
+     * The sequence number as a string whose string order is numeric order, for DynamoDB string comparisons in
+     * replay guards: its digit count as three digits, then the digits ({@code "056" + "4959..."}). Kinesis
+     * sequence numbers have up to 129 digits, so plain zero-padding would waste space on every item.
+     */
+    public String paddedSequence() {
+        return padSequence(sequenceNumber);
+    }
+
+    /** Encodes a decimal sequence number as in {@link #paddedSequence()}. */
+    public static String padSequence(String sequenceNumber) {
+        String digits = sequenceNumber.replaceFirst("^0+(?=.)", "");
+        if (digits.isEmpty() || digits.length() > 999 || !digits.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("not a sequence number: " + sequenceNumber);
+        }
+        return String.format("%03d", digits.length()) + digits;
+    }
+
+    @Override
+    public int compareTo(RecordRef other) {
+        return BY_SEQUENCE.compare(this, other);
+    }
+}

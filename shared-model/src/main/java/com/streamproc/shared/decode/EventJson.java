@@ -1,0 +1,50 @@
+package com.streamproc.shared.decode;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one {@link ObjectMapper} of an execution environment, configured once: unknown fields are ignored (producers
+ * may add fields), missing creator properties and nulls for primitives are rejected, numbers that are money are
+ * read as {@link java.math.BigDecimal}, and nesting depth and number length are capped so a hostile record costs
+ * little to reject.
+ *
+ * <p>Required fields are marked {@code @JsonProperty(required = true)} on record components (Jackson enforces that
+ * for creator properties); an explicit {@code null} for a required field is rejected by the record's constructor
+ * with {@link RequiredFields#require}.
+ */
+public final class EventJson {
+    /** Deeper JSON than this is rejected as malformed: no event contract nests more than a few levels. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** Longer numbers than this are rejected: no amount or count in a contract needs more digits. */
+    public static final int MAX_NUMBER_LENGTH = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
+    }
+
+    private EventJson() {
+    }
+
+    /** The shared, thread-safe mapper. Do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

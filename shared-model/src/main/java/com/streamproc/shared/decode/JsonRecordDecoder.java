@@ -1,0 +1,127 @@
+package com.streamproc.shared.decode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes record data as strict UTF-8 JSON into {@code E} with the shared {@link EventJson} mapper, then runs the
+ * event's {@link EventValidator}.
+ *
+ * <p>Failures map to reason codes: {@link ReasonCodes#EMPTY_RECORD}, {@link ReasonCodes#RECORD_TOO_LARGE},
+ * {@link ReasonCodes#INVALID_UTF8}, {@link ReasonCodes#MALFORMED_JSON}, {@link ReasonCodes#SCHEMA_VIOLATION}; a
+ * {@link PoisonRecordException} thrown by the event's constructor or by the validator keeps its own code.
+ *
+ * @param <E> the event type: a record or class Jackson can create, whose required properties are marked
+ *            {@code @JsonProperty(required = true)}
+ */
+public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
+    /** Kinesis accepts at most 1 MiB of data per record. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+
+    private final ObjectReader reader;
+    private final EventValidator<E> validator;
+    private final int maxRecordBytes;
+
+    public JsonRecordDecoder(Class<E> type, EventValidator<E> validator, int maxRecordBytes) {
+        this.reader = EventJson.mapper().readerFor(type);
+        this.validator = validator;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    public JsonRecordDecoder(Class<E> type, EventValidator<E> validator) {
+        this(type, validator, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    @Override
+    public E decode(ByteBuffer data) throws PoisonRecordException {
+        if (data == null || !data.hasRemaining()) {
+            throw new PoisonRecordException(ReasonCodes.EMPTY_RECORD, "record has no data");
+        }
+        int size = data.remaining();
+        if (size > maxRecordBytes) {
+            throw new PoisonRecordException(ReasonCodes.RECORD_TOO_LARGE,
+                    "record is " + size + " bytes, limit " + maxRecordBytes);
+        }
+        String json = utf8(data);
+        E event = parse(json);
+        validator.validate(event);
+        return event;
+    }
+
+    /** Strict UTF-8: malformed or unmappable bytes are an error, never replaced with U+FFFD. */
+    static String utf8(ByteBuffer data) throws PoisonRecordException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            // duplicate(): decoding must not move the caller's position.
+            CharBuffer chars = decoder.decode(data.duplicate());
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new PoisonRecordException(ReasonCodes.INVALID_UTF8, "data is not valid UTF-8");
+        }
+    }
+
+    private E parse(String json) throws PoisonRecordException {
+        try {
+            E event = reader.readValue(json);
+            if (event == null) {
+                throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, "JSON value is null");
+            }
+            return event;
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof PoisonRecordException poison) {
+                throw poison;
+            }
+            throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, describe(e));
+        } catch (MismatchedInputException e) {
+            throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, describe(e));
+        } catch (StreamConstraintsException e) {
+            throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "exceeds JSON limits: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof PoisonRecordException poison) {
+                throw poison;
+            }
+            throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "not well-formed JSON at " + location(e));
+        } catch (IOException e) {
+            throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "unreadable JSON");
+        }
+    }
+
+    /** Names the field path and problem only: Jackson's own message can quote input values (personal data). */
+    private static String describe(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("$");
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Missing required creator property")) {
+            int open = message.indexOf('\'');
+            int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
+            String field = close > open ? message.substring(open + 1, close) : path;
+            return "missing required field " + (path.equals("$") ? field : path + "." + field);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "field " + path + ": wrong type, expected " + mismatch.getTargetType().getSimpleName();
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null
+                && e.getCause().getMessage() != null && e.getCause() instanceof IllegalArgumentException) {
+            return "field " + path + ": " + e.getCause().getMessage();
+        }
+        return "field " + path + ": invalid value";
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "unknown position"
+                : "line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+    }
+}

@@ -1,0 +1,150 @@
+package com.streamproc.shared.dynamo;
+
+import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.retry.TransientRetry;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Writes poison records to a function's quarantine table with {@code BatchWriteItem}.
+ *
+ * <p>Item layout (the table and its indexes are declared in {@code sam-template.yaml}):
+ * <ul>
+ *   <li>key: {@code shardId} (hash), {@code sequenceKey} (range; {@link RecordRef#paddedSequence()}, so string order is
+ *       stream order). A replayed record overwrites its own item: one copy per record.</li>
+ *   <li>{@code sequenceNumber}, {@code partitionKey}, {@code function}, {@code arrivedAt} (Kinesis arrival),
+ *       {@code quarantinedAt}, {@code quarantineDay} (UTC {@code yyyy-MM-dd}), {@code reason}, {@code detail},
+ *       {@code fieldReasons} (list, when the function gave any), {@code source} (when known)</li>
+ *   <li>{@code payload}: the raw data, as text when it is valid UTF-8 ({@code payloadEncoding = utf-8}), else as
+ *       base64 ({@code base64}); cut to {@code maxPayloadBytes} ({@code payloadTruncated}) to stay far below
+ *       DynamoDB's 400 KB item limit. {@code payloadBytes} is the original size.</li>
+ *   <li>{@code expiresAt}: epoch seconds for the table's TTL. The quarantine is the only place raw values stay,
+ *       and only until then.</li>
+ * </ul>
+ * Indexes: {@code byReason} (reason, quarantinedAt), {@code byDay} (quarantineDay, quarantinedAt) and, on tables
+ * that have it, {@code bySource} (source, quarantinedAt).
+ */
+public final class DynamoDbQuarantineWriter implements QuarantineWriter {
+    /** Default cap on the stored copy of a payload. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private final String tableName;
+    private final String functionName;
+    private final Duration timeToLive;
+    private final int maxPayloadBytes;
+    private final Clock clock;
+    private final DynamoBatchWriter batchWriter;
+
+    public DynamoDbQuarantineWriter(DynamoDbClient dynamoDb, String tableName, String functionName,
+                                    Duration timeToLive, int maxPayloadBytes, Clock clock) {
+        this.tableName = tableName;
+        this.functionName = functionName;
+        this.timeToLive = timeToLive;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.clock = clock;
+        this.batchWriter = new DynamoBatchWriter(dynamoDb);
+    }
+
+    @Override
+    public Set<RecordRef> write(List<QuarantinedRecord> records, TransientRetry retry) {
+        if (records.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        // One request per record key: a batch cannot hold two puts of the same key (a record listed twice).
+        Map<RecordRef, WriteRequest> byRef = new HashMap<>();
+        Map<WriteRequest, RecordRef> refOf = new IdentityHashMap<>();
+        for (QuarantinedRecord record : records) {
+            if (!byRef.containsKey(record.ref())) {
+                WriteRequest request = WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item(record, now)).build()).build();
+                byRef.put(record.ref(), request);
+                refOf.put(request, record.ref());
+            }
+        }
+        List<WriteRequest> failed = batchWriter.writeAll(tableName, new ArrayList<>(byRef.values()), retry);
+        Set<RecordRef> written = new HashSet<>(byRef.keySet());
+        for (WriteRequest request : failed) {
+            written.remove(refOf.get(request));
+        }
+        return written;
+    }
+
+    /** Builds the stored item; package-private for tests. */
+    Map<String, AttributeValue> item(QuarantinedRecord record, Instant now) {
+        RecordRef ref = record.ref();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("shardId", s(ref.shardId()));
+        item.put("sequenceKey", s(ref.paddedSequence()));
+        item.put("sequenceNumber", s(ref.sequenceNumber()));
+        item.put("partitionKey", s(ref.partitionKey()));
+        item.put("function", s(functionName));
+        item.put("arrivedAt", s(ref.arrivedAt().toString()));
+        item.put("quarantinedAt", s(now.toString()));
+        item.put("quarantineDay", s(now.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+        item.put("reason", s(record.reason().reasonCode()));
+        if (!record.reason().detail().isEmpty()) {
+            item.put("detail", s(record.reason().detail()));
+        }
+        if (!record.reason().fieldReasons().isEmpty()) {
+            item.put("fieldReasons", AttributeValue.fromL(record.reason().fieldReasons().stream().map(DynamoDbQuarantineWriter::s).toList()));
+        }
+        if (record.source() != null && !record.source().isBlank()) {
+            item.put("source", s(record.source()));
+        }
+        ByteBuffer payload = record.payload().duplicate();
+        int size = payload.remaining();
+        item.put("payloadBytes", AttributeValue.fromN(Integer.toString(size)));
+        boolean truncated = size > maxPayloadBytes;
+        if (truncated) {
+            payload.limit(payload.position() + maxPayloadBytes);
+        }
+        item.put("payloadTruncated", AttributeValue.fromBool(truncated));
+        String text = utf8OrNull(payload.duplicate());
+        if (text != null) {
+            item.put("payloadEncoding", s("utf-8"));
+            if (!text.isEmpty()) {
+                item.put("payload", s(text));
+            }
+        } else {
+            item.put("payloadEncoding", s("base64"));
+            item.put("payload", s(Base64.getEncoder().encodeToString(SdkBytes.fromByteBuffer(payload).asByteArray())));
+        }
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(timeToLive).getEpochSecond())));
+        return item;
+    }
+
+    private static String utf8OrNull(ByteBuffer bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,216 @@
+package com.streamproc.shared.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.shared.decode.PoisonRecordException;
+import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.shared.testing.FakeLambdaContext;
+import com.streamproc.shared.testing.InMemoryQuarantine;
+import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.shared.testing.ManualNanoClock;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Rules a–d of {@link BatchProcessor} for random batches, keys, poison and failure positions, concurrency and
+ * deadlines; and Lambda's replay loop converging to every record applied once, in per-key order.
+ */
+class BatchSemanticsProperties {
+    enum Kind { OK, BAD_JSON, POISON_ON_APPLY, FAILS_ONCE }
+
+    record Spec(String key, Kind kind) {
+    }
+
+    @Provide
+    Arbitrary<List<Spec>> batches() {
+        Arbitrary<Spec> spec = Combinators.combine(
+                Arbitraries.of("k0", "k1", "k2", "k3", "k4"),
+                Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(12, Arbitraries.just(Kind.OK)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.BAD_JSON)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.POISON_ON_APPLY)),
+                        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.FAILS_ONCE)))).as(Spec::new);
+        return spec.list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    /** Applies records, failing each FAILS_ONCE record on its first attempt only; records what it applied. */
+    static final class ScriptedStore implements RecordApplier<TestEvent> {
+        final Map<Integer, Kind> kindByN;
+        final Set<Integer> failedBefore = ConcurrentHashMap.newKeySet();
+        final List<Integer> applications = java.util.Collections.synchronizedList(new ArrayList<>());
+        final ManualNanoClock clock;
+        final Duration costPerRecord;
+
+        ScriptedStore(Map<Integer, Kind> kindByN, ManualNanoClock clock, Duration costPerRecord) {
+            this.kindByN = kindByN;
+            this.clock = clock;
+            this.costPerRecord = costPerRecord;
+        }
+
+        @Override
+        public void apply(InboundRecord<TestEvent> record, com.streamproc.shared.retry.TransientRetry retry)
+                throws PoisonRecordException {
+            int n = record.event().n();
+            clock.advance(costPerRecord);
+            Kind kind = kindByN.get(n);
+            if (kind == Kind.POISON_ON_APPLY) {
+                throw new PoisonRecordException("INVALID_TRANSITION", "scripted");
+            }
+            if (kind == Kind.FAILS_ONCE && failedBefore.add(n)) {
+                throw new IllegalStateException("scripted outage");
+            }
+            applications.add(n);
+        }
+    }
+
+    private static KinesisEvent eventOf(List<Spec> specs, int from) {
+        KinesisEventFixture fixture = KinesisEventFixture.batch()
+                .sequence(KinesisEventFixture.FIRST_SEQUENCE.add(BigInteger.valueOf(from)));
+        for (int n = from; n < specs.size(); n++) {
+            Spec spec = specs.get(n);
+            fixture.record(spec.key(), spec.kind() == Kind.BAD_JSON ? "{\"key\":" : TestEvent.json(spec.key(), n));
+        }
+        return fixture.build();
+    }
+
+    private static int offsetOf(String sequenceNumber) {
+        return new BigInteger(sequenceNumber).subtract(KinesisEventFixture.FIRST_SEQUENCE).intValueExact();
+    }
+
+    private static Map<Integer, Kind> kinds(List<Spec> specs) {
+        Map<Integer, Kind> kinds = new HashMap<>();
+        for (int n = 0; n < specs.size(); n++) {
+            kinds.put(n, specs.get(n).kind());
+        }
+        return kinds;
+    }
+
+    @Property(tries = 300)
+    void oneInvocationObeysOrderPoisonFailureAndDeadlineRules(@ForAll("batches") List<Spec> specs,
+                                                              @ForAll @IntRange(min = 1, max = 4) int concurrency,
+                                                              @ForAll @IntRange(min = 1, max = 80) int secondsLeft) {
+        ManualNanoClock clock = new ManualNanoClock();
+        ScriptedStore store = new ScriptedStore(kinds(specs), clock, Duration.ofSeconds(1));
+        InMemoryQuarantine quarantine = new InMemoryQuarantine();
+        BatchProcessor<TestEvent> processor = new BatchProcessor<>(TestEvent.decoder(),
+                KeyedBatchApplier.perRecord(store, concurrency), quarantine,
+                BatchProcessorConfig.defaults("property").withDeadlineMargin(Duration.ofMillis(500))
+                        .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO)),
+                summary -> { }, Clock.systemUTC(), clock);
+
+        StreamsEventResponse response = processor.process(eventOf(specs, 0),
+                new FakeLambdaContext("property", secondsLeft * 1000L, clock));
+
+        Set<Integer> applied = new HashSet<>(store.applications);
+        Set<Integer> quarantined = new HashSet<>();
+        quarantine.stored().keySet().forEach(ref -> quarantined.add(offsetOf(ref.sequenceNumber())));
+
+        // a: per key, applications are in increasing sequence order, each at most once.
+        assertThat(store.applications).doesNotHaveDuplicates();
+        Map<String, Integer> lastPerKey = new HashMap<>();
+        for (int n : store.applications) {
+            String key = specs.get(n).key();
+            assertThat(n).isGreaterThan(lastPerKey.getOrDefault(key, -1));
+            lastPerKey.put(key, n);
+        }
+        // b: poison is only ever quarantined, never applied (whether it was quarantined before the deadline is
+        // covered by the reported record below, and by the replay property).
+        for (int n = 0; n < specs.size(); n++) {
+            Kind kind = specs.get(n).kind();
+            if (kind == Kind.BAD_JSON || kind == Kind.POISON_ON_APPLY) {
+                assertThat(applied).doesNotContain(n);
+            }
+        }
+        // c: after a failed record, nothing later of its key is applied.
+        for (int n : store.failedBefore) {
+            String key = specs.get(n).key();
+            for (int later : applied) {
+                if (later > n) {
+                    assertThat(specs.get(later).key()).isNotEqualTo(key);
+                }
+            }
+        }
+        // c, d: exactly the earliest record neither applied nor quarantined is reported.
+        Integer earliestUnhandled = null;
+        for (int n = 0; n < specs.size(); n++) {
+            if (!applied.contains(n) && !quarantined.contains(n)) {
+                earliestUnhandled = n;
+                break;
+            }
+        }
+        List<Integer> reported = response.getBatchItemFailures().stream()
+                .map(f -> offsetOf(f.getItemIdentifier())).toList();
+        if (earliestUnhandled == null) {
+            assertThat(reported).isEmpty();
+            for (int n = 0; n < specs.size(); n++) {
+                if (specs.get(n).kind() == Kind.BAD_JSON) {
+                    assertThat(quarantined).contains(n);
+                }
+            }
+        } else {
+            assertThat(reported).containsExactly(earliestUnhandled);
+        }
+    }
+
+    @Property(tries = 200)
+    void lambdasReplayLoopAppliesEveryRecordOnceInKeyOrder(@ForAll("batches") List<Spec> specs,
+                                                          @ForAll @IntRange(min = 1, max = 4) int concurrency) {
+        ManualNanoClock clock = new ManualNanoClock();
+        ScriptedStore store = new ScriptedStore(kinds(specs), clock, Duration.ZERO);
+        InMemoryQuarantine quarantine = new InMemoryQuarantine();
+        BatchProcessor<TestEvent> processor = new BatchProcessor<>(TestEvent.decoder(),
+                KeyedBatchApplier.perRecord(store, concurrency), quarantine,
+                BatchProcessorConfig.defaults("property")
+                        .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO)),
+                summary -> { }, Clock.systemUTC(), clock);
+
+        // Lambda: checkpoint below the reported record, invoke again from it, until nothing is reported.
+        Set<Integer> stored = new HashSet<>();
+        Map<String, List<Integer>> firstApplicationOrder = new HashMap<>();
+        int from = 0;
+        for (int invocation = 0; invocation <= specs.size(); invocation++) {
+            int before = store.applications.size();
+            StreamsEventResponse response = processor.process(eventOf(specs, from),
+                    new FakeLambdaContext("property", 60_000, clock));
+            for (int n : store.applications.subList(before, store.applications.size())) {
+                if (stored.add(n)) {
+                    firstApplicationOrder.computeIfAbsent(specs.get(n).key(), k -> new ArrayList<>()).add(n);
+                }
+            }
+            if (response.getBatchItemFailures().isEmpty()) {
+                from = specs.size();
+                break;
+            }
+            int reported = offsetOf(response.getBatchItemFailures().get(0).getItemIdentifier());
+            assertThat(reported).isGreaterThanOrEqualTo(from);
+            from = reported;
+        }
+
+        assertThat(from).as("the replay loop finished").isEqualTo(specs.size());
+        for (int n = 0; n < specs.size(); n++) {
+            Kind kind = specs.get(n).kind();
+            boolean poison = kind == Kind.BAD_JSON || kind == Kind.POISON_ON_APPLY;
+            assertThat(stored.contains(n)).as("record %d applied", n).isEqualTo(!poison);
+        }
+        firstApplicationOrder.values().forEach(order -> assertThat(order).isSorted());
+        assertThat(quarantine.stored()).hasSize((int) specs.stream()
+                .filter(s -> s.kind() == Kind.BAD_JSON || s.kind() == Kind.POISON_ON_APPLY).count());
+    }
+}

@@ -1,0 +1,36 @@
+package com.streamproc.shared.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.streamproc.shared.testing.KinesisEventFixture;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class KinesisRecordsTest {
+    @Test
+    void readsShardSequencePartitionKeyArrivalAndSizeFromTheLambdaEvent() {
+        KinesisEvent event = KinesisEventFixture.batch()
+                .shard("shardId-000000000007")
+                .arrival(Instant.parse("2026-11-27T10:00:00.250Z"))
+                .record("order-9", "{\"a\":1}")
+                .build();
+
+        RecordRef ref = KinesisRecords.refOf(event.getRecords().get(0));
+
+        assertThat(ref.shardId()).isEqualTo("shardId-000000000007");
+        assertThat(ref.sequenceNumber()).isEqualTo(KinesisEventFixture.FIRST_SEQUENCE.toString());
+        assertThat(ref.partitionKey()).isEqualTo("order-9");
+        assertThat(ref.arrivedAt()).isEqualTo(Instant.parse("2026-11-27T10:00:00.250Z"));
+        assertThat(ref.sizeBytes()).isEqualTo(7);
+    }
+
+    @Test
+    void paddedSequenceNumbersSortLikeNumbers() {
+        assertThat(RecordRef.padSequence("9")).isLessThan(RecordRef.padSequence("10"));
+        assertThat(RecordRef.padSequence("0099")).isEqualTo(RecordRef.padSequence("99"));
+        assertThat(RecordRef.padSequence("1" + "0".repeat(128))).isGreaterThan(RecordRef.padSequence("9".repeat(128)));
+        assertThat(RecordRef.padSequence(KinesisEventFixture.FIRST_SEQUENCE.toString())).hasSize(59)
+                .isLessThan(RecordRef.padSequence(KinesisEventFixture.FIRST_SEQUENCE.add(java.math.BigInteger.ONE).toString()));
+    }
+}

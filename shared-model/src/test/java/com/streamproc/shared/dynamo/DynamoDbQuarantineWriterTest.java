@@ -1,0 +1,77 @@
+package com.streamproc.shared.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.decode.PoisonRecordException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbQuarantineWriterTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T23:59:00Z");
+    private final DynamoDbQuarantineWriter writer = new DynamoDbQuarantineWriter(null, "q", "order-processing",
+            Duration.ofDays(14), 16, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordRef ref = new RecordRef("shardId-000000000001", "12345", "order-1",
+            Instant.parse("2026-11-27T23:58:00Z"), 10);
+
+    @Test
+    void storesKeysReasonTimesAndTtl() {
+        Map<String, AttributeValue> item = writer.item(new QuarantinedRecord(ref,
+                new PoisonRecordException("NO_CONTACT_POINT", "no usable email or phone",
+                        List.of("email:INVALID_EMAIL", "phone:INVALID_PHONE")),
+                "crm", ByteBuffer.wrap("{\"a\":1}".getBytes(StandardCharsets.UTF_8))), NOW);
+
+        assertThat(item.get("shardId").s()).isEqualTo("shardId-000000000001");
+        assertThat(item.get("sequenceKey").s()).isEqualTo("00512345");
+        assertThat(item.get("sequenceNumber").s()).isEqualTo("12345");
+        assertThat(item.get("partitionKey").s()).isEqualTo("order-1");
+        assertThat(item.get("function").s()).isEqualTo("order-processing");
+        assertThat(item.get("reason").s()).isEqualTo("NO_CONTACT_POINT");
+        assertThat(item.get("fieldReasons").l()).extracting(AttributeValue::s)
+                .containsExactly("email:INVALID_EMAIL", "phone:INVALID_PHONE");
+        assertThat(item.get("source").s()).isEqualTo("crm");
+        assertThat(item.get("quarantineDay").s()).isEqualTo("2026-11-27");
+        assertThat(item.get("arrivedAt").s()).isEqualTo("2026-11-27T23:58:00Z");
+        assertThat(item.get("payload").s()).isEqualTo("{\"a\":1}");
+        assertThat(item.get("payloadEncoding").s()).isEqualTo("utf-8");
+        assertThat(item.get("payloadTruncated").bool()).isFalse();
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .isEqualTo(NOW.plus(Duration.ofDays(14)).getEpochSecond());
+    }
+
+    @Test
+    void storesBinaryAsBase64AndCutsLongPayloads() {
+        byte[] binary = {(byte) 0xFF, 0, 1, 2};
+        Map<String, AttributeValue> binaryItem = writer.item(new QuarantinedRecord(ref,
+                new PoisonRecordException("INVALID_UTF8", ""), null, ByteBuffer.wrap(binary)), NOW);
+        Map<String, AttributeValue> longItem = writer.item(new QuarantinedRecord(ref,
+                new PoisonRecordException("RECORD_TOO_LARGE", ""), null,
+                ByteBuffer.wrap("x".repeat(100).getBytes(StandardCharsets.UTF_8))), NOW);
+
+        assertThat(binaryItem.get("payloadEncoding").s()).isEqualTo("base64");
+        assertThat(Base64.getDecoder().decode(binaryItem.get("payload").s())).isEqualTo(binary);
+        assertThat(binaryItem).doesNotContainKey("source");
+        assertThat(longItem.get("payload").s()).hasSize(16);
+        assertThat(longItem.get("payloadTruncated").bool()).isTrue();
+        assertThat(longItem.get("payloadBytes").n()).isEqualTo("100");
+    }
+
+    @Test
+    void readingThePayloadLeavesTheCallersBufferUntouched() {
+        ByteBuffer payload = ByteBuffer.wrap("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+
+        writer.item(new QuarantinedRecord(ref, new PoisonRecordException("X", ""), null, payload), NOW);
+
+        assertThat(payload.position()).isZero();
+        assertThat(payload.remaining()).isEqualTo(7);
+    }
+}

@@ -1,0 +1,46 @@
+package com.streamproc.shared.testing;
+
+import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.QuarantineWriter;
+import com.streamproc.shared.dynamo.QuarantinedRecord;
+import com.streamproc.shared.retry.TransientRetry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/** A quarantine kept in memory, one entry per record, like the DynamoDB table's key. */
+public final class InMemoryQuarantine implements QuarantineWriter {
+    private final Map<RecordRef, QuarantinedRecord> stored = new LinkedHashMap<>();
+    private boolean failing;
+
+    @Override
+    public synchronized Set<RecordRef> write(List<QuarantinedRecord> records, TransientRetry retry) {
+        if (failing) {
+            return Set.of();
+        }
+        Set<RecordRef> written = new HashSet<>();
+        for (QuarantinedRecord record : records) {
+            stored.put(record.ref(), record);
+            written.add(record.ref());
+        }
+        return written;
+    }
+
+    /** While failing, nothing is written (as if the table were unreachable). */
+    public synchronized void failing(boolean failing) {
+        this.failing = failing;
+    }
+
+    public synchronized Map<RecordRef, QuarantinedRecord> stored() {
+        return Map.copyOf(stored);
+    }
+
+    /** Reason codes by sequence number. */
+    public synchronized Map<String, String> reasonsBySequence() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        stored.forEach((ref, record) -> reasons.put(ref.sequenceNumber(), record.reason().reasonCode()));
+        return reasons;
+    }
+}
