@@ -1,0 +1,30 @@
+package com.streamproc.cleansing;
+
+import com.streamproc.shared.decode.EventValidator;
+import com.streamproc.shared.decode.JsonRecordDecoder;
+import com.streamproc.shared.decode.PoisonRecordException;
+import com.streamproc.shared.decode.RecordDecoder;
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes a Kinesis record into a {@link CleansedRecord}: the shared strict JSON decoding of a
+ * {@link CustomerRecord}, then cleansing. A record that cannot be cleansed is poison, with its field reasons.
+ */
+public final class CustomerRecordDecoder implements RecordDecoder<CleansedRecord> {
+    private final JsonRecordDecoder<CustomerRecord> json =
+            new JsonRecordDecoder<>(CustomerRecord.class, EventValidator.none());
+    private final CustomerRecordCleanser cleanser;
+
+    public CustomerRecordDecoder(CustomerRecordCleanser cleanser) {
+        this.cleanser = cleanser;
+    }
+
+    @Override
+    public CleansedRecord decode(ByteBuffer data) throws PoisonRecordException {
+        CleansingOutcome outcome = cleanser.cleanse(json.decode(data));
+        if (outcome instanceof RejectedRecord rejected) {
+            throw rejected.toPoison();
+        }
+        return (CleansedRecord) outcome;
+    }
+}

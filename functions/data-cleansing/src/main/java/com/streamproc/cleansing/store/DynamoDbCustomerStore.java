@@ -1,0 +1,59 @@
+package com.streamproc.cleansing.store;
+
+import com.streamproc.cleansing.merge.Customer;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * {@link CustomerStore} on the {@code CustomersTable}: a consistent {@code GetItem} to read, one conditional
+ * {@code PutItem} to write ({@code attribute_not_exists(customerKey)} for a new customer, {@code version = :read}
+ * otherwise), which is the optimistic lock that keeps concurrent shards from losing each other's fields.
+ */
+public final class DynamoDbCustomerStore implements CustomerStore {
+    private static final String NEW_CUSTOMER = "attribute_not_exists(" + CustomerItems.CUSTOMER_KEY + ")";
+    private static final String SAME_VERSION = "#version = :expected";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    @Override
+    public Optional<StoredCustomer> load(String customerKey) {
+        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(tableName)
+                .key(CustomerItems.key(customerKey))
+                .consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(CustomerItems.fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public boolean putIfVersion(Customer customer, long expectedVersion) {
+        Map<String, AttributeValue> item = CustomerItems.toItem(customer, expectedVersion + 1);
+        try {
+            if (expectedVersion == 0) {
+                dynamoDb.putItem(b -> b.tableName(tableName).item(item)
+                        .conditionExpression(NEW_CUSTOMER)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            } else {
+                dynamoDb.putItem(b -> b.tableName(tableName).item(item)
+                        .conditionExpression(SAME_VERSION)
+                        .expressionAttributeNames(Map.of("#version", CustomerItems.VERSION))
+                        .expressionAttributeValues(Map.of(":expected",
+                                AttributeValue.fromN(Long.toString(expectedVersion))))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException lostRace) {
+            return false;
+        }
+    }
+}

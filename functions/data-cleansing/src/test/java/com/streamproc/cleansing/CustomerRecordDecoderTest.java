@@ -1,0 +1,60 @@
+package com.streamproc.cleansing;
+
+import static com.streamproc.cleansing.CustomerRecordJson.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.streamproc.shared.decode.PoisonRecordException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class CustomerRecordDecoderTest {
+    private final CustomerRecordDecoder decoder = new CustomerRecordDecoder(
+            new CustomerRecordCleanser(Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC)));
+
+    @Test
+    void decodesAndCleansesAValidRecord() throws PoisonRecordException {
+        CleansedRecord cleansed = decoder.decode(bytes(record().with("email", "JANE.DOE@example.com").json()));
+
+        assertThat(cleansed.customerKey()).isEqualTo("EMAIL#jane.doe@example.com");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            missing updatedAt       | {"schemaVersion":1,"sourceSystem":"crm","sourceRecordId":"1","email":"a@example.com"}                          | SCHEMA_VIOLATION
+            null updatedAt          | {"schemaVersion":1,"sourceSystem":"crm","sourceRecordId":"1","updatedAt":null,"email":"a@example.com"}         | SCHEMA_VIOLATION
+            missing sourceSystem    | {"schemaVersion":1,"sourceRecordId":"1","updatedAt":"2026-01-01","email":"a@example.com"}                        | SCHEMA_VIOLATION
+            blank sourceRecordId    | {"schemaVersion":1,"sourceSystem":"crm","sourceRecordId":" ","updatedAt":"2026-01-01","email":"a@example.com"}  | SCHEMA_VIOLATION
+            missing schemaVersion   | {"sourceSystem":"crm","sourceRecordId":"1","updatedAt":"2026-01-01","email":"a@example.com"}                     | SCHEMA_VIOLATION
+            not JSON                | {"schemaVersion":1,                                                                                                | MALFORMED_JSON
+            a JSON array            | [1,2,3]                                                                                                             | SCHEMA_VIOLATION
+            no contact point        | {"schemaVersion":1,"sourceSystem":"crm","sourceRecordId":"1","updatedAt":"2026-01-01"}                            | NO_CONTACT_POINT
+            """)
+    void turnsUndecodableOrUncleansableRecordsIntoPoison(String description, String json, String reason) {
+        PoisonRecordException poison = catchThrowableOfType(PoisonRecordException.class, () -> decoder.decode(bytes(json)));
+
+        assertThat(poison).isNotNull();
+        assertThat(poison.reasonCode()).isEqualTo(reason);
+    }
+
+    @Test
+    void poisonKeepsTheFieldReasonsOfTheRejection() {
+        String json = record().with("email", "nope").with("phone", "nope").json();
+
+        PoisonRecordException poison = catchThrowableOfType(PoisonRecordException.class, () -> decoder.decode(bytes(json)));
+
+        assertThat(poison.reasonCode()).isEqualTo("NO_CONTACT_POINT");
+        assertThat(poison.fieldReasons()).containsExactly("email:INVALID_EMAIL", "phone:INVALID_PHONE");
+        assertThat(poison.detail()).doesNotContain("nope");
+    }
+
+    private static ByteBuffer bytes(String json) {
+        return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,103 @@
+package com.streamproc.cleansing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.streamproc.cleansing.merge.Customer;
+import com.streamproc.cleansing.merge.CustomerField;
+import com.streamproc.cleansing.merge.FieldDrop;
+import com.streamproc.cleansing.store.InMemoryCustomerStore;
+import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.decode.EventJson;
+import com.streamproc.shared.dynamo.QuarantinedRecord;
+import com.streamproc.shared.testing.FakeLambdaContext;
+import com.streamproc.shared.testing.InMemoryQuarantine;
+import com.streamproc.shared.testing.KinesisEventFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The readable sample sources in events/data-cleansing do what their names say. */
+class SampleEventsTest {
+    static final Path SAMPLES = Path.of("..", "..", "events", "data-cleansing");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC);
+
+    private final InMemoryCustomerStore store = new InMemoryCustomerStore();
+    private final InMemoryQuarantine quarantine = new InMemoryQuarantine();
+    private final DataCleansingHandler handler = new DataCleansingHandler(new BatchProcessor<>(
+            DataCleansingFunction.decoder(CLOCK), DataCleansingFunction.applier(store, 4), quarantine,
+            DataCleansingFunction.config(), summary -> { }, CLOCK, System::nanoTime));
+
+    @Test
+    void messyValidRecordsAreAllAppliedOnePersonEach() throws IOException {
+        StreamsEventResponse response = handle("messy-valid.jsonl");
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(quarantine.stored()).isEmpty();
+        assertThat(store.items()).hasSize(10);
+        Customer ada = store.customer("EMAIL#ada.lovelace@example.com").orElseThrow();
+        assertThat(ada.value(CustomerField.PHONE)).isEqualTo("+442079460018");
+        assertThat(ada.value(CustomerField.COUNTRY)).isEqualTo("GB");
+        assertThat(ada.value(CustomerField.FULL_NAME)).isEqualTo("Ada Lovelace");
+        assertThat(ada.drops().get(CustomerField.BIRTH_DATE).reason()).isEqualTo("AMBIGUOUS_DATE");
+        assertThat(store.customer("PHONE#+41446681800").orElseThrow().value(CustomerField.FULL_NAME))
+                .isEqualTo("Urs Meier");
+    }
+
+    @Test
+    void duplicatesAcrossSourcesMergeIntoThreeCustomersNewestFieldWinning() throws IOException {
+        StreamsEventResponse response = handle("duplicates-across-sources.jsonl");
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(store.items()).containsOnlyKeys("EMAIL#marie.curie@example.com", "EMAIL#niels.bohr@example.dk",
+                "PHONE#+4532123456");
+        Customer marie = store.customer("EMAIL#marie.curie@example.com").orElseThrow();
+        assertThat(marie.value(CustomerField.FULL_NAME)).isEqualTo("Marie Skłodowska-Curie");
+        assertThat(marie.value(CustomerField.PHONE)).isEqualTo("+33612345678");
+        assertThat(marie.value(CustomerField.COUNTRY)).isEqualTo("FR");
+        assertThat(marie.value(CustomerField.BIRTH_DATE)).isEqualTo("1967-11-07");
+        assertThat(marie.drops()).isEqualTo(Map.of(CustomerField.BIRTH_DATE,
+                new FieldDrop("AMBIGUOUS_DATE", Instant.parse("2026-11-01T09:00:00Z"), "crm:c-2001")));
+        assertThat(marie.sources()).containsExactly("crm:c-2001", "support:s-4001", "webshop:w-3001");
+        assertThat(store.customer("PHONE#+4532123456").orElseThrow().value(CustomerField.FULL_NAME))
+                .isEqualTo("Rosalind E. Franklin");
+    }
+
+    @Test
+    void rejectsAreAllQuarantinedByReasonAndSource() throws IOException {
+        StreamsEventResponse response = handle("rejects.jsonl");
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(store.items()).isEmpty();
+        assertThat(quarantine.stored().values()).extracting(q -> q.source() + "/" + q.reason().reasonCode())
+                .containsExactlyInAnyOrder("crm/NO_CONTACT_POINT", "webshop/NO_CONTACT_POINT",
+                        "support/INVALID_UPDATED_AT", "support/INVALID_UPDATED_AT", "erp/UPDATED_AT_IN_FUTURE",
+                        "crm/UNSUPPORTED_SCHEMA_VERSION", "crm/NO_CONTACT_POINT", "erp/SCHEMA_VIOLATION",
+                        "webshop/MALFORMED_JSON", "crm/SCHEMA_VIOLATION");
+        assertThat(quarantine.stored().values()).extracting(QuarantinedRecord::reason)
+                .anySatisfy(r -> assertThat(r.fieldReasons()).containsExactly("email:INVALID_EMAIL",
+                        "phone:PHONE_NEEDS_COUNTRY"));
+    }
+
+    private StreamsEventResponse handle(String file) throws IOException {
+        KinesisEventFixture fixture = KinesisEventFixture.batch();
+        List<String> lines = Files.readAllLines(SAMPLES.resolve(file), StandardCharsets.UTF_8);
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode sample = EventJson.mapper().readTree(line);
+            String data = sample.has("rawData") ? sample.get("rawData").asText() : sample.get("data").toString();
+            fixture.record(sample.get("partitionKey").asText(), data);
+        }
+        return handler.handleRequest(fixture.build(), FakeLambdaContext.withTime(60_000));
+    }
+}
