@@ -1,11 +1,13 @@
 package com.streamproc.shared.aws;
 
+import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the AWS clients of an execution environment, once.
@@ -30,6 +32,16 @@ public final class AwsClients {
 
     /** A DynamoDB client configured as described above. */
     public static DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
+        return dynamoDb(null, interceptors);
+    }
+
+    /**
+     * The same client with an explicit endpoint, for tests and tools that talk to a local emulator from inside one
+     * JVM (where the environment variable cannot differ per client).
+     *
+     * @param endpoint the endpoint, or {@code null} for the SDK's default resolution
+     */
+    public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -38,7 +50,11 @@ public final class AwsClients {
         for (ExecutionInterceptor interceptor : interceptors) {
             override.addExecutionInterceptor(interceptor);
         }
-        return DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder();
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(ATTEMPT_TIMEOUT)

@@ -71,6 +71,7 @@ class JsonRecordDecoderTest {
         "{\"id\":\"  \",\"count\":1}           | SCHEMA_VIOLATION | missing required field id",
         "{\"id\":\"a\",\"count\":\"many\"}     | SCHEMA_VIOLATION | field count: wrong type",
         "{\"id\":\"a\",\"count\":null}         | SCHEMA_VIOLATION | count",
+        "{\"id\":\"a\",\"count\":1.5}          | SCHEMA_VIOLATION | field count",
         "[1,2,3]                               | SCHEMA_VIOLATION | wrong type",
         "\"just a string\"                     | SCHEMA_VIOLATION | wrong type",
         "null                                  | SCHEMA_VIOLATION | null",
