@@ -1,0 +1,555 @@
+package com.streamproc.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The deployed shape of every function in sam-template.yaml: stream reliability settings, least-privilege policies,
+ * the configuration its code needs, runtime settings and alarms. Checks that depend on what the code does read the
+ * function sources, so they follow the code.
+ */
+class SamTemplateTest {
+    private static final Path ROOT = ProjectFiles.root();
+    private static final SamTemplate TEMPLATE = ProjectFiles.template();
+    private static final Set<String> STREAM_READ_ACTIONS = Set.of("kinesis:DescribeStream",
+            "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards",
+            "kinesis:SubscribeToShard", "kinesis:ListStreams");
+    private static final Set<String> TABLE_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
+            "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem",
+            "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+    /** Read by the JVM or the Lambda runtime, not by our code. */
+    private static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    private static final Path SHARED_SOURCES = ROOT.resolve("shared-model/src/main/java");
+    /**
+     * Operations that classes on a handler's path contain but that only analyst code calls (class-level
+     * reachability cannot tell), reviewed by hand. The role must not grant them.
+     */
+    private static final Map<String, Set<String>> ANALYST_ONLY_OPERATIONS = Map.of(
+            // DynamoDbActivityStore.get/query/countActiveDay serve ActivityQueries; the handler's writers use
+            // batchGet, putAll and putIfUnchanged only.
+            "ActivityTrackingFunction", Set.of("dynamodb:GetItem", "dynamodb:Query"));
+
+    static Stream<DeployedFunction> functions() {
+        return DeployedFunction.ALL.stream();
+    }
+
+    @Test
+    void declaresExactlyTheBriefsFunctions() {
+        assertThat(TEMPLATE.logicalIdsOfType(SamTemplate.FUNCTION_TYPE))
+                .containsExactlyInAnyOrderElementsOf(DeployedFunction.ALL.stream().map(DeployedFunction::logicalId).toList());
+    }
+
+    @Nested
+    class KinesisEventSource {
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void consumesOnlyItsOwnStream(DeployedFunction function) {
+            Map<String, Object> events = SamTemplate.asMap(TEMPLATE.properties(function.logicalId()).get("Events"));
+
+            assertThat(events).hasSize(1);
+            Map<String, Object> source = SamTemplate.asMap(events.values().iterator().next());
+            assertThat(source.get("Type")).isEqualTo("Kinesis");
+            assertThat(SamTemplate.isGetAtt(kinesisProperties(function).get("Stream"), function.stream(), "Arn"))
+                    .as("Stream of %s", function).isTrue();
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void hasEveryReliabilitySetting(DeployedFunction function) {
+            Map<String, Object> source = kinesisProperties(function);
+
+            assertThat(source.get("StartingPosition")).isEqualTo("TRIM_HORIZON");
+            assertThat(source.get("FunctionResponseTypes")).isEqualTo(List.of("ReportBatchItemFailures"));
+            assertThat(source.get("BisectBatchOnFunctionError")).isEqualTo(true);
+            assertThat(integer(source, "BatchSize")).isBetween(1, 10_000);
+            assertThat(integer(source, "MaximumBatchingWindowInSeconds")).isBetween(0, 300);
+            // Finite: -1 (forever) would let one failing record block its shard until it expires.
+            assertThat(integer(source, "MaximumRetryAttempts")).isBetween(0, 10_000);
+            assertThat(integer(source, "MaximumRecordAgeInSeconds")).isBetween(60, 604_800);
+            assertThat(source.get("Enabled")).isNotEqualTo(false);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void givesUpToTheFailureQueueBeforeTheStreamForgetsTheRecords(DeployedFunction function) {
+            int retentionHours = Integer.parseInt(TEMPLATE.parameterDefaults().get("StreamRetentionHours"));
+            Object retention = TEMPLATE.properties(function.stream()).get("RetentionPeriodHours");
+
+            assertThat(retention).isEqualTo(Map.of("Ref", "StreamRetentionHours"));
+            assertThat(integer(kinesisProperties(function), "MaximumRecordAgeInSeconds"))
+                    .isLessThan(retentionHours * 3600 / 2);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void parallelizationKeepsWhatTheFunctionNeeds(DeployedFunction function) {
+            int factor = integer(kinesisProperties(function), "ParallelizationFactor");
+
+            assertThat(factor).isBetween(1, 10);
+            if (function.requiredParallelizationFactor() > 0) {
+                assertThat(factor).as("ParallelizationFactor of %s", function)
+                        .isEqualTo(function.requiredParallelizationFactor());
+            }
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void sendsFailedBatchesToItsOwnEncryptedQueue(DeployedFunction function) {
+            Map<String, Object> onFailure = onFailure(function);
+            String queue = failureQueue(function);
+
+            assertThat(onFailure.get("Type")).isEqualTo("SQS");
+            assertThat(TEMPLATE.typeOf(queue)).isEqualTo("AWS::SQS::Queue");
+            Map<String, Object> queueProperties = TEMPLATE.properties(queue);
+            assertThat(queueProperties.get("SqsManagedSseEnabled") == Boolean.TRUE
+                    || queueProperties.containsKey("KmsMasterKeyId")).as("%s encrypted", queue).isTrue();
+            long otherUsers = DeployedFunction.ALL.stream().filter(f -> failureQueue(f).equals(queue)).count();
+            assertThat(otherUsers).as("functions sharing %s", queue).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Policies {
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void areInlineStatementsOnlyAndNoRoleOverridesThem(DeployedFunction function) {
+            Map<String, Object> properties = TEMPLATE.properties(function.logicalId());
+
+            assertThat(properties).doesNotContainKey("Role");
+            List<?> policies = (List<?>) properties.get("Policies");
+            assertThat(policies).isNotEmpty();
+            // A managed policy name or a SAM policy template would grant more than we can check here.
+            assertThat(policies).allSatisfy(policy -> assertThat(SamTemplate.asMap(policy)).containsOnlyKeys("Statement"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void nameOnlyTheFunctionsOwnResources(DeployedFunction function) {
+            Set<String> own = Set.of(function.stream(), function.table(), function.quarantineTable(),
+                    failureQueue(function));
+
+            for (Map<String, Object> statement : statements(function)) {
+                assertThat(statement.get("Effect")).isEqualTo("Allow");
+                for (Object resource : list(statement.get("Resource"))) {
+                    assertThat(resource).as("%s: literal resources ('*', ARNs) are not least privilege", function)
+                            .isInstanceOf(Map.class);
+                    assertThat(SamTemplate.referencedNames(resource)).as("%s statement %s", function, statement.get("Sid"))
+                            .isNotEmpty().isSubsetOf(own);
+                }
+                for (Object action : list(statement.get("Action"))) {
+                    assertThat((String) action).as("%s", function).doesNotContain("*");
+                }
+            }
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void grantEachServiceOnlyOnItsOwnKindOfResource(DeployedFunction function) {
+            for (Map<String, Object> statement : statements(function)) {
+                Set<String> services = new TreeSet<>();
+                list(statement.get("Action")).forEach(a -> services.add(((String) a).split(":")[0]));
+                Set<String> targets = new TreeSet<>();
+                list(statement.get("Resource")).forEach(r -> targets.addAll(SamTemplate.referencedNames(r)));
+
+                assertThat(services).as("%s statement %s mixes services", function, statement.get("Sid")).hasSize(1);
+                String expectedType = switch (services.iterator().next()) {
+                    case "kinesis" -> "AWS::Kinesis::Stream";
+                    case "dynamodb" -> "AWS::DynamoDB::Table";
+                    case "sqs" -> "AWS::SQS::Queue";
+                    default -> throw new AssertionError(function + " grants an unexpected service: " + services);
+                };
+                assertThat(targets).allSatisfy(id -> assertThat(TEMPLATE.typeOf(id)).isEqualTo(expectedType));
+            }
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void readTheStreamWithReadActionsOnly(DeployedFunction function) {
+            Set<String> kinesisActions = actionsOn(function, function.stream());
+
+            assertThat(kinesisActions).contains("kinesis:GetRecords", "kinesis:GetShardIterator",
+                    "kinesis:DescribeStream", "kinesis:ListShards").isSubsetOf(STREAM_READ_ACTIONS);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void grantOnTheDataTableExactlyTheOperationsTheHandlerCalls(DeployedFunction function) {
+            SourceFacts handlerPath = new SourceFacts(handlerModuleSources(function));
+            Set<String> analystOnly = ANALYST_ONLY_OPERATIONS.getOrDefault(function.logicalId(), Set.of());
+            Set<String> needed = new TreeSet<>(handlerPath.dynamoDbActions());
+            needed.removeAll(analystOnly);
+            Set<String> granted = actionsOn(function, function.table());
+
+            assertThat(handlerPath.isEmpty()).as("sources of %s found", function.handlerClass()).isFalse();
+            assertThat(granted).as("%s on %s", function, function.table()).isSubsetOf(TABLE_ACTIONS);
+            assertThat(granted).as("operations the code of %s calls on %s but the template does not grant",
+                    function, function.table()).containsAll(needed);
+            assertThat(needed).as("operations granted to %s on %s that its handler never calls",
+                    function, function.table()).containsAll(granted);
+            assertThat(handlerPath.dynamoDbActions()).as("ANALYST_ONLY_OPERATIONS of %s is out of date", function)
+                    .containsAll(analystOnly);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void grantIndexAccessOnlyWhenTheHandlerQueriesAnIndex(DeployedFunction function) {
+            boolean queriesIndex = new SourceFacts(handlerModuleSources(function)).usesIndexes()
+                    && !ANALYST_ONLY_OPERATIONS.getOrDefault(function.logicalId(), Set.of()).contains("dynamodb:Query");
+            boolean indexGranted = statements(function).stream()
+                    .flatMap(s -> list(s.get("Resource")).stream())
+                    .anyMatch(r -> r.equals(Map.of("Fn::Sub", "${" + function.table() + ".Arn}/index/*")));
+
+            assertThat(indexGranted).as("%s: index access granted vs an index queried on the handler's path", function)
+                    .isEqualTo(queriesIndex);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void letTheQuarantineBeWrittenTheWayTheSharedCoreWritesIt(DeployedFunction function) {
+            SourceFacts core = new SourceFacts(List.of(ProjectFiles.read(
+                    SHARED_SOURCES.resolve("com/streamproc/shared/dynamo/DynamoDbQuarantineWriter.java"))));
+
+            assertThat(actionsOn(function, function.quarantineTable())).containsExactlyElementsOf(core.dynamoDbActions());
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void sendOnlyToTheOwnFailureQueue(DeployedFunction function) {
+            assertThat(actionsOn(function, failureQueue(function))).containsExactly("sqs:SendMessage");
+        }
+
+        @Test
+        void noFunctionCanWriteToAnyStream() {
+            // Writing a stream that this or another consumer reads is the recursive-trigger anti-pattern.
+            assertThat(allActions(TEMPLATE.root())).filteredOn(a -> a.startsWith("kinesis:"))
+                    .isSubsetOf(STREAM_READ_ACTIONS);
+            for (DeployedFunction function : DeployedFunction.ALL) {
+                for (DeployedFunction other : DeployedFunction.ALL) {
+                    assertThat(actionsOn(function, other.stream())).isSubsetOf(STREAM_READ_ACTIONS);
+                }
+            }
+        }
+
+        @Test
+        void noFunctionMayScanOrUseTransactions() {
+            assertThat(allActions(TEMPLATE.root())).filteredOn(a -> a.startsWith("dynamodb:"))
+                    .isSubsetOf(TABLE_ACTIONS);
+        }
+
+        /** Every value of an {@code Action} key anywhere in the template. */
+        private Set<String> allActions(Object node) {
+            Set<String> actions = new TreeSet<>();
+            if (node instanceof Map<?, ?> map) {
+                map.forEach((key, value) -> {
+                    if ("Action".equals(key)) {
+                        list(value).forEach(a -> actions.add(String.valueOf(a)));
+                    } else {
+                        actions.addAll(allActions(value));
+                    }
+                });
+            } else if (node instanceof List<?> items) {
+                items.forEach(item -> actions.addAll(allActions(item)));
+            }
+            return actions;
+        }
+    }
+
+    @Nested
+    class Configuration {
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void setsTheBriefsVariablesToItsOwnTables(DeployedFunction function) {
+            Map<String, Object> environment = TEMPLATE.effectiveEnvironment(function.logicalId());
+
+            assertThat(SamTemplate.isRef(environment.get(function.tableVariable()), function.table()))
+                    .as("%s=%s", function.tableVariable(), environment.get(function.tableVariable())).isTrue();
+            assertThat(SamTemplate.isRef(environment.get("QUARANTINE_TABLE"), function.quarantineTable()))
+                    .as("QUARANTINE_TABLE=%s", environment.get("QUARANTINE_TABLE")).isTrue();
+            assertThat(environment).containsKeys("QUARANTINE_TTL_DAYS", "MAX_CONCURRENT_KEYS");
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void setsEveryVariableTheCodeRequires(DeployedFunction function) {
+            SourceFacts facts = facts(function);
+
+            assertThat(TEMPLATE.effectiveEnvironment(function.logicalId())).as("environment of %s", function)
+                    .containsKeys(facts.requiredVariables().toArray(String[]::new));
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void setsNoVariableTheCodeNeverReads(DeployedFunction function) {
+            // A misspelt name (ORDER_TABLE) would be set, never read, and the function would fail at start.
+            SourceFacts facts = facts(function);
+            Set<String> own = SamTemplate.asMap(SamTemplate.asMap(
+                    TEMPLATE.properties(function.logicalId()).get("Environment")).get("Variables")).keySet();
+
+            assertThat(own).as("variables of %s read nowhere in its code or shared-model", function)
+                    .allSatisfy(name -> assertThat(facts.mentions(name)).as(name).isTrue());
+        }
+
+        @Test
+        void globalVariablesAreReadBySomeCode() {
+            Set<Path> everyHandlerPath = new LinkedHashSet<>();
+            DeployedFunction.ALL.forEach(f -> everyHandlerPath.addAll(handlerSources(f)));
+            SourceFacts facts = new SourceFacts(everyHandlerPath.stream().map(ProjectFiles::read).toList());
+            Map<String, Object> globals = SamTemplate.asMap(SamTemplate.asMap(
+                    TEMPLATE.functionGlobals().get("Environment")).get("Variables"));
+
+            assertThat(globals.keySet()).filteredOn(name -> !RUNTIME_VARIABLES.contains(name))
+                    .allSatisfy(name -> assertThat(facts.mentions(name)).as(name).isTrue());
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void deploysTheZipTheFunctionModuleBuilds(DeployedFunction function) {
+            Object codeUri = TEMPLATE.properties(function.logicalId()).get("CodeUri");
+            Path module = ROOT.resolve("functions").resolve(function.name());
+
+            assertThat(codeUri).isEqualTo("functions/" + function.name() + "/target/" + function.name() + "-lambda.zip");
+            assertThat(module.resolve("pom.xml")).exists();
+            assertThat(ProjectFiles.read(module.resolve("pom.xml")))
+                    .contains("<artifactId>" + function.name() + "</artifactId>");
+            // The functions' parent names the zip ${project.artifactId}-lambda.
+            assertThat(ProjectFiles.read(ROOT.resolve("functions/pom.xml")))
+                    .contains("<lambda.zip.name>${project.artifactId}-lambda</lambda.zip.name>");
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void namesTheHandlerAndTheFunctionAsTheBriefSays(DeployedFunction function) {
+            Map<String, Object> properties = TEMPLATE.properties(function.logicalId());
+
+            assertThat(properties.get("Handler")).isEqualTo(function.handler());
+            assertThat(properties.get("FunctionName")).isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + function.name()));
+        }
+
+        /** The handler's path through its module and shared-model. */
+        private SourceFacts facts(DeployedFunction function) {
+            return new SourceFacts(handlerSources(function).stream().map(ProjectFiles::read).toList());
+        }
+    }
+
+    @Nested
+    class Runtime {
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void runsJava21OnArmWithTracingAndJsonLogs(DeployedFunction function) {
+            String id = function.logicalId();
+
+            assertThat(TEMPLATE.effectiveFunctionProperty(id, "Runtime")).isEqualTo("java21");
+            assertThat(TEMPLATE.effectiveFunctionProperty(id, "Architectures")).isEqualTo(List.of("arm64"));
+            assertThat(TEMPLATE.effectiveFunctionProperty(id, "Tracing")).isEqualTo("Active");
+            Map<String, Object> logging = SamTemplate.asMap(TEMPLATE.effectiveFunctionProperty(id, "LoggingConfig"));
+            assertThat(logging.get("LogFormat")).isEqualTo("JSON");
+            assertThat(logging.get("ApplicationLogLevel")).isNotNull();
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void startsFromASnapStartSnapshotOfAPublishedVersion(DeployedFunction function) {
+            String id = function.logicalId();
+
+            assertThat(TEMPLATE.effectiveFunctionProperty(id, "AutoPublishAlias")).isEqualTo("live");
+            assertThat(TEMPLATE.effectiveFunctionProperty(id, "SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void leavesTimeForTheDeadlineMargin(DeployedFunction function) {
+            String id = function.logicalId();
+            int timeoutSeconds = (Integer) TEMPLATE.effectiveFunctionProperty(id, "Timeout");
+            Object margin = TEMPLATE.effectiveEnvironment(id).get("DEADLINE_MARGIN_MS");
+            long marginMillis = margin == null ? 3000 : Long.parseLong((String) margin);
+
+            assertThat(TEMPLATE.effectiveFunctionProperty(id, "MemorySize")).isInstanceOf(Integer.class);
+            assertThat((Integer) TEMPLATE.effectiveFunctionProperty(id, "MemorySize")).isBetween(512, 10_240);
+            assertThat(timeoutSeconds).isBetween(10, 900);
+            assertThat(timeoutSeconds * 1000L).isGreaterThanOrEqualTo(10 * marginMillis);
+        }
+
+        @Test
+        void logLevelCannotDropTheMetricLines() {
+            // EMF lines carry no level, so Lambda files them as INFO; WARN or stricter would drop every metric.
+            Map<String, Object> parameter = SamTemplate.asMap(
+                    SamTemplate.asMap(TEMPLATE.root().get("Parameters")).get("ApplicationLogLevel"));
+
+            assertThat(TEMPLATE.functionGlobals().get("LoggingConfig"))
+                    .isEqualTo(Map.of("LogFormat", "JSON", "ApplicationLogLevel", Map.of("Ref", "ApplicationLogLevel"),
+                            "SystemLogLevel", "INFO"));
+            assertThat(list(parameter.get("AllowedValues")).stream().map(String::valueOf).toList())
+                    .doesNotContain("WARN", "ERROR", "FATAL");
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void logsToItsOwnLogGroupWithRetention(DeployedFunction function) {
+            Object logGroup = SamTemplate.asMap(TEMPLATE.effectiveFunctionProperty(function.logicalId(), "LoggingConfig"))
+                    .get("LogGroup");
+            String logGroupId = (String) SamTemplate.asMap(logGroup).get("Ref");
+
+            assertThat(TEMPLATE.typeOf(logGroupId)).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(TEMPLATE.properties(logGroupId)).containsKey("RetentionInDays");
+        }
+    }
+
+    @Nested
+    class Alarms {
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void watchIteratorAgeAndErrors(DeployedFunction function) {
+            assertThat(alarmsOn("AWS/Lambda", "IteratorAge", "FunctionName", Map.of("Ref", function.logicalId())))
+                    .as("IteratorAge alarm of %s", function).anySatisfy(alarm ->
+                            assertThat(alarm.get("Statistic")).isEqualTo("Maximum"));
+            assertThat(alarmsOn("AWS/Lambda", "Errors", "FunctionName", Map.of("Ref", function.logicalId())))
+                    .as("Errors alarm of %s", function).isNotEmpty();
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void watchTheFailureQueue(DeployedFunction function) {
+            assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                    Map.of("Fn::GetAtt", List.of(failureQueue(function), "QueueName"))))
+                    .as("failure-queue alarm of %s", function).isNotEmpty();
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void watchTheQuarantineRateUnderTheNameTheCodeReports(DeployedFunction function) {
+            SourceFacts facts = new SourceFacts(handlerSources(function).stream().map(ProjectFiles::read).toList());
+            facts.metricsFunctionName().ifPresent(name -> assertThat(name).isEqualTo(function.name()));
+
+            assertThat(alarmsOn("StreamProcessing", "RecordsQuarantined", "Function", function.name()))
+                    .as("quarantine alarm of %s", function).isNotEmpty();
+        }
+
+        @Test
+        void notifyTheTopicWhenOneIsGiven() {
+            Object actions = Map.of("Fn::If", List.of("HasAlarmTopic", List.of(Map.of("Ref", "AlarmTopicArn")),
+                    Map.of("Ref", "AWS::NoValue")));
+
+            assertThat(TEMPLATE.logicalIdsOfType("AWS::CloudWatch::Alarm")).hasSize(4 * DeployedFunction.ALL.size())
+                    .allSatisfy(id -> assertThat(TEMPLATE.properties(id).get("AlarmActions")).isEqualTo(actions));
+        }
+
+        /** Alarms on the metric, whether as the alarm's own metric or inside its metric-math Metrics. */
+        private List<Map<String, Object>> alarmsOn(String namespace, String metric, String dimension, Object value) {
+            Map<String, Object> wanted = Map.of("Name", dimension, "Value", value);
+            List<Map<String, Object>> alarms = new ArrayList<>();
+            for (String id : TEMPLATE.logicalIdsOfType("AWS::CloudWatch::Alarm")) {
+                Map<String, Object> alarm = TEMPLATE.properties(id);
+                List<Map<String, Object>> metrics = new ArrayList<>();
+                metrics.add(alarm);
+                for (Object query : list(alarm.get("Metrics"))) {
+                    Object stat = SamTemplate.asMap(query).get("MetricStat");
+                    if (stat != null) {
+                        metrics.add(SamTemplate.asMap(SamTemplate.asMap(stat).get("Metric")));
+                    }
+                }
+                boolean matches = metrics.stream().anyMatch(m -> namespace.equals(m.get("Namespace"))
+                        && metric.equals(m.get("MetricName")) && list(m.get("Dimensions")).contains(wanted));
+                if (matches) {
+                    alarms.add(alarm);
+                }
+            }
+            return alarms;
+        }
+    }
+
+    @Test
+    void outputsNameEveryStreamTableQueueAndFunction() {
+        Set<Object> outputs = new LinkedHashSet<>();
+        SamTemplate.asMap(TEMPLATE.root().get("Outputs")).values()
+                .forEach(output -> outputs.add(SamTemplate.asMap(output).get("Value")));
+
+        for (DeployedFunction function : DeployedFunction.ALL) {
+            assertThat(outputs).contains(Map.of("Ref", function.stream()), Map.of("Ref", function.table()),
+                    Map.of("Ref", function.quarantineTable()), Map.of("Ref", failureQueue(function)),
+                    Map.of("Fn::GetAtt", List.of(function.logicalId(), "Arn")));
+        }
+    }
+
+    /** The source files the handler can reach, in its module and in shared-model. */
+    static Set<Path> handlerSources(DeployedFunction function) {
+        return new ReachableSources(List.of(function.sourceDirectory(ROOT), SHARED_SOURCES)).from(function.handlerClass());
+    }
+
+    /** The reachable sources of the function's own module (shared-model's writes go to the quarantine). */
+    static List<String> handlerModuleSources(DeployedFunction function) {
+        return handlerSources(function).stream().filter(p -> p.startsWith(function.sourceDirectory(ROOT)))
+                .map(ProjectFiles::read).toList();
+    }
+
+    static Map<String, Object> kinesisProperties(DeployedFunction function) {
+        Map<String, Object> events = SamTemplate.asMap(TEMPLATE.properties(function.logicalId()).get("Events"));
+        for (Object event : events.values()) {
+            Map<String, Object> source = SamTemplate.asMap(event);
+            if ("Kinesis".equals(source.get("Type"))) {
+                return SamTemplate.asMap(source.get("Properties"));
+            }
+        }
+        throw new AssertionError(function + " has no Kinesis event source");
+    }
+
+    static Map<String, Object> onFailure(DeployedFunction function) {
+        return SamTemplate.asMap(SamTemplate.asMap(kinesisProperties(function).get("DestinationConfig")).get("OnFailure"));
+    }
+
+    /** The logical id of the queue the function's OnFailure destination names with {@code !GetAtt Queue.Arn}. */
+    static String failureQueue(DeployedFunction function) {
+        Object destination = onFailure(function).get("Destination");
+        Set<String> names = SamTemplate.referencedNames(destination);
+        assertThat(names).as("OnFailure destination of %s", function).hasSize(1);
+        String queue = names.iterator().next();
+        assertThat(SamTemplate.isGetAtt(destination, queue, "Arn")).isTrue();
+        return queue;
+    }
+
+    static List<Map<String, Object>> statements(DeployedFunction function) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(TEMPLATE.properties(function.logicalId()).get("Policies"))) {
+            for (Object statement : list(SamTemplate.asMap(policy).get("Statement"))) {
+                statements.add(SamTemplate.asMap(statement));
+            }
+        }
+        return statements;
+    }
+
+    /** The actions the function's statements allow on the resource {@code logicalId} (or its indexes). */
+    static Set<String> actionsOn(DeployedFunction function, String logicalId) {
+        Set<String> actions = new TreeSet<>();
+        for (Map<String, Object> statement : statements(function)) {
+            boolean names = list(statement.get("Resource")).stream()
+                    .anyMatch(r -> SamTemplate.referencedNames(r).contains(logicalId));
+            if (names) {
+                list(statement.get("Action")).forEach(a -> actions.add((String) a));
+            }
+        }
+        return actions;
+    }
+
+    static int integer(Map<String, Object> properties, String name) {
+        assertThat(properties.get(name)).as(name).isInstanceOf(Integer.class);
+        return (Integer) properties.get(name);
+    }
+
+    static List<?> list(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> list ? list : List.of(value);
+    }
+}
