@@ -32,7 +32,7 @@ import net.jqwik.api.constraints.IntRange;
  * Rules a–d of {@link BatchProcessor} for random batches, keys, poison and failure positions, concurrency and
  * deadlines; and Lambda's replay loop converging to every record applied once, in per-key order.
  */
-class BatchSemanticsProperties {
+class BatchSemanticsPropertyTest {
     enum Kind { OK, BAD_JSON, POISON_ON_APPLY, FAILS_ONCE }
 
     record Spec(String key, Kind kind) {

@@ -1,0 +1,52 @@
+package com.streamproc.activity;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.activity.aggregate.ActivityBatchApplier;
+import com.streamproc.activity.event.ActivityEvent;
+import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.store.DynamoDbActivityStore;
+import com.streamproc.shared.aws.AwsClients;
+import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.batch.BatchProcessorConfig;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Lambda entry point for the activity stream: exact per-user-day, per-action-hour and daily-active-user aggregates.
+ * Must run with {@code ParallelizationFactor: 1} and {@code ReportBatchItemFailures}.
+ */
+public final class ActivityTrackingHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+    public static final String FUNCTION_NAME = "activity-tracking";
+    static final int DEFAULT_MAX_CONCURRENT_KEYS = 8;
+
+    private final BatchProcessor<ActivityEvent> processor;
+
+    /** Production: builds everything from the environment ({@code ACTIVITY_TABLE}, {@code QUARANTINE_TABLE}, ...). */
+    public ActivityTrackingHandler() {
+        this(fromEnvironment(FunctionEnvironment.system()));
+    }
+
+    public ActivityTrackingHandler(BatchProcessor<ActivityEvent> processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
+        return processor.process(event, context);
+    }
+
+    static BatchProcessor<ActivityEvent> fromEnvironment(FunctionEnvironment env) {
+        String table = env.required("ACTIVITY_TABLE");
+        int maxConcurrent = env.positiveInt("MAX_CONCURRENT_KEYS", DEFAULT_MAX_CONCURRENT_KEYS);
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb();
+        Clock clock = Clock.systemUTC();
+        ActivityBatchApplier applier = new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb, table), clock,
+                maxConcurrent);
+        return BatchProcessor.fromEnvironment(BatchProcessorConfig.defaults(FUNCTION_NAME),
+                new ActivityEventDecoder(clock), applier, dynamoDb, env);
+    }
+}

@@ -1,0 +1,121 @@
+package com.streamproc.activity.aggregate;
+
+import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY;
+import static com.streamproc.activity.store.ActivityTableLayout.HWM;
+import static com.streamproc.activity.store.ActivityTableLayout.PK;
+import static com.streamproc.activity.store.ActivityTableLayout.SK;
+
+import com.streamproc.activity.event.ActivityEvent;
+import com.streamproc.shared.batch.InboundRecord;
+import com.streamproc.shared.batch.RecordRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The user-day item: one user's activity on one UTC day, per action and in total.
+ *
+ * <p>{@code hwm} maps each shard to the padded sequence number of the highest record of that shard already counted
+ * in this item. All records of a user come through one shard (partition key = userId), and each user-day write
+ * carries every not-yet-counted record of the batch for this item, so every record of that shard at or below the
+ * mark is in the item: a replayed record is recognised by its sequence number and changes nothing. The mark is per
+ * shard because sequence numbers of different shards (after a reshard: parent and children) are not comparable.
+ *
+ * @param firstSeen null only for an item that counts nothing yet
+ */
+public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actions, Instant firstSeen,
+                      Instant lastSeen, Map<String, String> hwm) {
+    /**
+     * Distinct actions kept per user-day (about 80 KB, far below DynamoDB's 400 KB item limit, which would otherwise
+     * turn a user with endless distinct actions into a write that fails forever and blocks the shard).
+     */
+    public static final int MAX_DISTINCT_ACTIONS = 500;
+    /** Where a user-day counts actions beyond {@link #MAX_DISTINCT_ACTIONS}; {@code ~} is not allowed in actions. */
+    public static final String OTHER_ACTIONS = "~other";
+
+    public UserDay {
+        Objects.requireNonNull(key, "key");
+        actions = Map.copyOf(actions);
+        hwm = Map.copyOf(hwm);
+    }
+
+    public static UserDay empty(UserDayKey key) {
+        return new UserDay(key, 0, Map.of(), null, null, Map.of());
+    }
+
+    /**
+     * This item with {@code records} counted, except those at or below the item's mark for their shard (already
+     * counted). Returns {@code this} itself when nothing is new, so that the caller can skip the write.
+     */
+    public UserDay applying(List<InboundRecord<ActivityEvent>> records) {
+        Map<String, ActionStats> newActions = new HashMap<>(actions);
+        Map<String, String> newHwm = new HashMap<>(hwm);
+        long newTotal = total;
+        Instant first = firstSeen;
+        Instant last = lastSeen;
+        boolean changed = false;
+        for (InboundRecord<ActivityEvent> record : records) {
+            RecordRef ref = record.ref();
+            String sequence = ref.paddedSequence();
+            // Compare with the stored mark, not a running one: what was stored before this batch is what is counted.
+            String counted = hwm.get(ref.shardId());
+            if (counted != null && sequence.compareTo(counted) <= 0) {
+                continue;
+            }
+            Instant at = ActivityTimes.seen(record.event().occurredAt());
+            newActions.merge(bucketOf(record.event().action(), newActions), ActionStats.once(at), ActionStats::plus);
+            newTotal++;
+            first = first == null || at.isBefore(first) ? at : first;
+            last = last == null || at.isAfter(last) ? at : last;
+            newHwm.merge(ref.shardId(), sequence, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            changed = true;
+        }
+        return changed ? new UserDay(key, newTotal, newActions, first, last, newHwm) : this;
+    }
+
+    /** The action itself, or {@link #OTHER_ACTIONS} once the item holds as many distinct actions as it may. */
+    private static String bucketOf(String action, Map<String, ActionStats> actions) {
+        if (actions.containsKey(action)) {
+            return action;
+        }
+        int distinct = actions.size() - (actions.containsKey(OTHER_ACTIONS) ? 1 : 0);
+        return distinct < MAX_DISTINCT_ACTIONS ? action : OTHER_ACTIONS;
+    }
+
+    public Map<String, AttributeValue> toItem() {
+        Map<String, AttributeValue> actionMap = new HashMap<>();
+        actions.forEach((action, stats) -> actionMap.put(action, stats.toAttribute()));
+        Map<String, AttributeValue> hwmMap = new HashMap<>();
+        hwm.forEach((shard, sequence) -> hwmMap.put(shard, AttributeValue.fromS(sequence)));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, AttributeValue.fromS(key.itemKey().pk()));
+        item.put(SK, AttributeValue.fromS(key.itemKey().sk()));
+        item.put("userId", AttributeValue.fromS(key.userId()));
+        item.put("day", AttributeValue.fromS(key.day().toString()));
+        item.put(ACTIVE_DAY, AttributeValue.fromS(key.day().toString()));
+        item.put("total", AttributeValue.fromN(Long.toString(total)));
+        item.put("actions", AttributeValue.fromM(actionMap));
+        item.put("firstSeen", AttributeValue.fromS(ActivityTimes.seenText(firstSeen)));
+        item.put("lastSeen", AttributeValue.fromS(ActivityTimes.seenText(lastSeen)));
+        item.put(HWM, AttributeValue.fromM(hwmMap));
+        return item;
+    }
+
+    public static UserDay fromItem(Map<String, AttributeValue> item) {
+        UserDayKey key = new UserDayKey(item.get("userId").s(), LocalDate.parse(item.get("day").s()));
+        Map<String, ActionStats> actions = new HashMap<>();
+        item.get("actions").m().forEach((action, value) -> actions.put(action, ActionStats.fromAttribute(value)));
+        Map<String, String> hwm = new HashMap<>();
+        AttributeValue marks = item.get(HWM);
+        if (marks != null && marks.hasM()) {
+            marks.m().forEach((shard, value) -> hwm.put(shard, value.s()));
+        }
+        return new UserDay(key, Long.parseLong(item.get("total").n()), actions,
+                ActivityTimes.parseSeen(item.get("firstSeen").s()), ActivityTimes.parseSeen(item.get("lastSeen").s()),
+                hwm);
+    }
+}

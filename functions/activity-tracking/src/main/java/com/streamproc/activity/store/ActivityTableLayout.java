@@ -1,0 +1,31 @@
+package com.streamproc.activity.store;
+
+/**
+ * Names in the single activity table ({@code ActivityTable}); the design doc describes the items.
+ *
+ * <ul>
+ *   <li>User-day: {@code USER#<userId>} / {@code DAY#<yyyy-MM-dd>}, with {@code activeDay} feeding the
+ *       {@code byActiveDay} index.</li>
+ *   <li>Action-hour, one per shard: {@code ACTION#<action>#<yyyy-MM-ddTHH>} / {@code SHARD#<shardId>}.</li>
+ *   <li>Event marker (TTL): {@code EVENT#<eventId>} / {@code EVENT}.</li>
+ * </ul>
+ */
+public final class ActivityTableLayout {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String ACTIVE_DAY_INDEX = "byActiveDay";
+    public static final String ACTIVE_DAY = "activeDay";
+    public static final String EXPIRES_AT = "expiresAt";
+    /** High-water mark: the padded sequence number of the highest record applied to an item (per shard). */
+    public static final String HWM = "hwm";
+
+    public static final String USER_PREFIX = "USER#";
+    public static final String DAY_PREFIX = "DAY#";
+    public static final String ACTION_PREFIX = "ACTION#";
+    public static final String SHARD_PREFIX = "SHARD#";
+    public static final String EVENT_PREFIX = "EVENT#";
+    public static final String EVENT_SK = "EVENT";
+
+    private ActivityTableLayout() {
+    }
+}

@@ -1,0 +1,73 @@
+package com.streamproc.activity.store;
+
+import com.streamproc.shared.retry.TransientRetry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads many items consistently with {@code BatchGetItem}, 100 keys per request, retrying transient failures and the
+ * {@code UnprocessedKeys} DynamoDB hands back, until the deadline. What could not be read is reported as unread:
+ * the caller must then leave the records that need those items unapplied.
+ */
+public final class BatchItemReader {
+    private static final int MAX_UNPROCESSED_ROUNDS = 8;
+
+    private final ActivityStore store;
+
+    public BatchItemReader(ActivityStore store) {
+        this.store = store;
+    }
+
+    /**
+     * @param found items that exist, by key
+     * @param unread keys whose state is unknown (read failed or time ran out); absent from both = no such item
+     */
+    public record Reads(Map<ItemKey, Map<String, AttributeValue>> found, Set<ItemKey> unread) {
+        public boolean wasRead(ItemKey key) {
+            return !unread.contains(key);
+        }
+    }
+
+    public Reads readAll(Collection<ItemKey> keys, TransientRetry retry) {
+        List<ItemKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
+        Set<ItemKey> unread = new LinkedHashSet<>();
+        for (int start = 0; start < distinct.size(); start += ActivityStore.MAX_KEYS_PER_READ) {
+            List<ItemKey> chunk = distinct.subList(start, Math.min(distinct.size(), start + ActivityStore.MAX_KEYS_PER_READ));
+            unread.addAll(readChunk(chunk, found, retry));
+        }
+        return new Reads(found, unread);
+    }
+
+    private List<ItemKey> readChunk(List<ItemKey> chunk, Map<ItemKey, Map<String, AttributeValue>> found,
+                                    TransientRetry retry) {
+        List<ItemKey> pending = chunk;
+        for (int round = 1; !pending.isEmpty(); round++) {
+            if (!retry.hasTimeForAnotherTry()) {
+                return pending;
+            }
+            List<ItemKey> asking = pending;
+            ActivityStore.BatchRead read;
+            try {
+                read = retry.call(() -> store.batchGet(asking));
+            } catch (RuntimeException e) {
+                return pending;
+            }
+            found.putAll(read.items());
+            pending = read.unprocessed();
+            if (!pending.isEmpty()) {
+                if (round >= MAX_UNPROCESSED_ROUNDS) {
+                    return pending;
+                }
+                retry.backoff(round);
+            }
+        }
+        return List.of();
+    }
+}

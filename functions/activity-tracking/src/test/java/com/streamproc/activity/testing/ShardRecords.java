@@ -1,0 +1,81 @@
+package com.streamproc.activity.testing;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.streamproc.shared.testing.KinesisEventFixture;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The records of one Kinesis shard, in sequence order, from which tests cut batches as Lambda would. */
+public final class ShardRecords {
+    /** One record: its sequence number, partition key and data. */
+    public record StreamRecord(BigInteger sequence, String partitionKey, String data) {
+    }
+
+    private final String shardId;
+    private final List<StreamRecord> records = new ArrayList<>();
+    private BigInteger next;
+
+    /** Sequence numbers start at {@code first} and go up by a gap, as they do in Kinesis. */
+    public ShardRecords(String shardId, BigInteger first) {
+        this.shardId = shardId;
+        this.next = first;
+    }
+
+    public ShardRecords(String shardId) {
+        this(shardId, KinesisEventFixture.FIRST_SEQUENCE);
+    }
+
+    public ShardRecords add(String partitionKey, String data) {
+        records.add(new StreamRecord(next, partitionKey, data));
+        next = next.add(BigInteger.valueOf(7));
+        return this;
+    }
+
+    /** Adds a record read from a real stream, with the sequence number Kinesis gave it. */
+    public ShardRecords add(BigInteger sequence, String partitionKey, String data) {
+        records.add(new StreamRecord(sequence, partitionKey, data));
+        next = sequence.add(BigInteger.ONE);
+        return this;
+    }
+
+    public ShardRecords add(TestActivity event) {
+        return add(event.userId(), event.json());
+    }
+
+    public String shardId() {
+        return shardId;
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    public List<StreamRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The batch of records {@code from} (inclusive) to {@code to} (exclusive) in Lambda's form. */
+    public KinesisEvent batch(int from, int to) {
+        KinesisEventFixture fixture = KinesisEventFixture.batch().shard(shardId);
+        for (StreamRecord record : records.subList(from, to)) {
+            fixture.sequence(record.sequence()).record(record.partitionKey(), record.data());
+        }
+        return fixture.build();
+    }
+
+    public KinesisEvent all() {
+        return batch(0, records.size());
+    }
+
+    /** The index of the record with {@code sequenceNumber}. */
+    public int indexOf(String sequenceNumber) {
+        BigInteger sequence = new BigInteger(sequenceNumber);
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).sequence().equals(sequence)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no record with that sequence number in " + shardId);
+    }
+}
