@@ -11,6 +11,8 @@ import com.streamproc.activity.store.DynamoDbActivityStore;
 import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.snapstart.PrimingEvents;
+import com.streamproc.shared.snapstart.SnapStartPriming;
 import com.streamproc.shared.batch.BatchProcessorConfig;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,9 +27,19 @@ public final class ActivityTrackingHandler implements RequestHandler<KinesisEven
 
     private final BatchProcessor<ActivityEvent> processor;
 
+    /** Warms the decoder before a SnapStart snapshot: a plain event and one with every optional field. */
+    static final String[] PRIMING_EVENTS = {
+        "{\"schemaVersion\":1,\"eventId\":\"p1\",\"userId\":\"priming\",\"action\":\"page.view\","
+            + "\"occurredAt\":\"2026-01-01T00:00:00Z\"}",
+        "{\"schemaVersion\":1,\"eventId\":\"p2\",\"userId\":\"priming\",\"action\":\"cart.add\","
+            + "\"occurredAt\":\"2026-01-01T00:00:00+01:00\",\"sessionId\":\"s\",\"attributes\":{\"a\":1,\"b\":true}}"
+    };
+
     /** Production: builds everything from the environment ({@code ACTIVITY_TABLE}, {@code QUARANTINE_TABLE}, ...). */
     public ActivityTrackingHandler() {
         this(fromEnvironment(FunctionEnvironment.system()));
+        // Decoding only: a snapshot must not hold AWS connections or credentials.
+        SnapStartPriming.register(() -> processor.primeDecoding(PrimingEvents.batch("priming", PRIMING_EVENTS)));
     }
 
     public ActivityTrackingHandler(BatchProcessor<ActivityEvent> processor) {

@@ -21,7 +21,7 @@ public final class DataCleansingFunction {
     public static final int DEFAULT_MAX_CONCURRENT_KEYS = 8;
 
     /** A synthetic record (reserved example domain, fictional-use number range) that loads every code path. */
-    private static final String PRIMING_RECORD = """
+    static final String PRIMING_RECORD = """
             {"schemaVersion":1,"sourceSystem":"priming","sourceRecordId":"0","updatedAt":"2024-01-01T00:00:00Z",
              "email":"Priming@Example.COM","phone":"020 7946 0000","fullName":" Priming  Record ",
              "country":"United Kingdom","birthDate":"01/13/1990"}""";

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.snapstart.PrimingEvents;
+import com.streamproc.shared.snapstart.SnapStartPriming;
 
 /**
  * Lambda entry point of the data-cleansing function: Kinesis batches of source customer records in, normalised
@@ -19,6 +21,9 @@ public final class DataCleansingHandler implements RequestHandler<KinesisEvent, 
     /** Used by Lambda: wires everything from the environment, once per execution environment. */
     public DataCleansingHandler() {
         this(DataCleansingFunction.fromEnvironment(FunctionEnvironment.system(), AwsClients.dynamoDb()));
+        // Before a SnapStart snapshot, warm decoding again (no AWS call: a snapshot must not hold connections).
+        SnapStartPriming.register(() -> processor.primeDecoding(
+                PrimingEvents.batch("priming:0", DataCleansingFunction.PRIMING_RECORD)));
     }
 
     public DataCleansingHandler(BatchProcessor<CleansedRecord> processor) {
