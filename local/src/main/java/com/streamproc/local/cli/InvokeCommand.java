@@ -1,0 +1,98 @@
+package com.streamproc.local.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamproc.local.runtime.ExecutionEnvironment;
+import com.streamproc.local.stack.FunctionPool;
+import com.streamproc.local.stack.LocalStack;
+import com.streamproc.local.stack.StackPaths;
+import com.streamproc.local.template.LocalTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code invoke <LogicalId> -e event.json}: what {@code sam local invoke} does, without Docker. */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = {"Invokes one function of sam-template.yaml once with an event, in its own JVM under the real "
+                + "Lambda Java runtime client, and prints the function's response (the JSON Lambda returns) on "
+                + "standard output; the function's logs go to standard error.",
+                "Uses the emulators of a running `up`; without one, starts them (and the template's tables and "
+                        + "streams) for this call and stops them afterwards.",
+                "Exit code 0 when the function returned, 1 when it failed (the error document is printed), "
+                        + "2 on bad usage."})
+final class InvokeCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    LocalCli cli;
+
+    @Parameters(index = "0", paramLabel = "<LogicalId>", description = "The function's logical id in the template, "
+            + "e.g. OrderProcessingFunction.")
+    String logicalId;
+
+    @Option(names = {"-e", "--event"}, paramLabel = "<file>", description = "The event JSON file; '-' reads standard "
+            + "input. Default: {}.")
+    String event;
+
+    @Option(names = "--parameter-overrides", paramLabel = "<Key=Value>", split = ",",
+            description = "Template parameter values.")
+    Map<String, String> parameters = Map.of();
+
+    @Override
+    public Integer call() throws Exception {
+        StackPaths paths = cli.paths();
+        byte[] payload = readEvent();
+        if (!Files.isRegularFile(paths.template())) {
+            throw new IllegalStateException("no " + StackPaths.TEMPLATE + " in " + paths.projectRoot());
+        }
+        LocalTemplate.LocalFunction function;
+        try {
+            function = LocalTemplate.read(paths.template(), parameters).function(logicalId);
+        } catch (IllegalArgumentException unknown) {
+            throw new LocalCli.UsageException(unknown.getMessage());
+        }
+        if (!Files.isRegularFile(function.definition().codeZip())) {
+            throw new IllegalStateException("the deployment zip " + paths.projectRoot().relativize(
+                    function.definition().codeZip()) + " does not exist: run `mvn -q -DskipTests package` first");
+        }
+        PrintStream log = System.err;
+        try (LocalStack stack = LocalStack.start(paths, parameters, true, message -> log.println("[local] " + message))) {
+            FunctionPool pool = stack.pool(stack.template().function(logicalId), log, 1);
+            String requestId = UUID.randomUUID().toString();
+            ExecutionEnvironment.Result result = pool.invoke(requestId, payload);
+            System.out.write(result.payload());
+            System.out.println();
+            System.out.flush();
+            return result.functionError() ? LocalCli.FAILURE : LocalCli.OK;
+        }
+    }
+
+    private byte[] readEvent() throws IOException {
+        byte[] bytes;
+        if (event == null) {
+            bytes = "{}".getBytes(StandardCharsets.UTF_8);
+        } else if (event.equals("-")) {
+            bytes = System.in.readAllBytes();
+        } else {
+            Path file = Path.of(event);
+            if (!Files.isRegularFile(file)) {
+                throw new LocalCli.UsageException("event file " + event + " does not exist");
+            }
+            bytes = Files.readAllBytes(file);
+        }
+        try {
+            JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new LocalCli.UsageException("the event is not JSON: " + e.getOriginalMessage());
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,107 @@
+package com.streamproc.local.cli;
+
+import com.streamproc.local.stack.LocalStack;
+import com.streamproc.local.stack.StackPaths;
+import com.streamproc.local.stack.StackState;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code up}: the whole stack, running until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Starts the emulators, the template's streams and tables, and every function with its event "
+                + "source mapping, prints the environment variables that point the AWS CLI or SDKs at it, and keeps "
+                + "running until Ctrl-C. `invoke` and `demo --attach` use a running `up`."})
+final class UpCommand implements Callable<Integer> {
+    /** Printed once everything runs. */
+    static final String READY = "# ready";
+
+    @ParentCommand
+    LocalCli cli;
+
+    @Option(names = "--environments", defaultValue = "1", paramLabel = "<n>",
+            description = "Execution environments (JVMs) per function at most (default ${DEFAULT-VALUE}).")
+    int environments;
+
+    @Option(names = "--parameter-overrides", paramLabel = "<Key=Value>", split = ",",
+            description = "Template parameter values.")
+    Map<String, String> parameters = Map.of();
+
+    @Override
+    public Integer call() throws Exception {
+        if (environments < 1 || environments > 10) {
+            throw new LocalCli.UsageException("--environments must be 1-10");
+        }
+        StackPaths paths = cli.paths();
+        PrintStream out = System.out;
+        StackState.readRunning(paths.stackFile()).ifPresent(running -> {
+            throw new IllegalStateException("a stack is already up (pid " + running.pid() + "); stop it first");
+        });
+        LocalStack stack = LocalStack.start(paths, parameters, false, message -> out.println("[local] " + message));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            StackState.removeIfOwn(paths.stackFile());
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<LocalStack.RunningMapping> mappings = stack.startFunctions(environments,
+                message -> out.println("[local] " + message));
+        new StackState(ProcessHandle.current().pid(), stack.kinesisEndpoint(), stack.dynamoDbEndpoint(),
+                stack.region(), Instant.now(), stack.template().physicalNames()).write(paths.stackFile());
+
+        out.println();
+        out.println("# The local stack is up. Point the AWS CLI or an SDK at it:");
+        stack.awsEnvironment().forEach((name, value) -> out.println("export " + name + "=" + value));
+        out.println();
+        out.println("# Streams, tables and functions (logical id = local name):");
+        stack.template().physicalNames().forEach((id, name) -> out.println("#   " + id + " = " + name));
+        out.println();
+        out.println("# Function logs: " + paths.projectRoot().relativize(paths.logs()) + "/<LogicalId>.log;"
+                + " failure destinations: " + paths.projectRoot().relativize(paths.state().resolve("failures"))
+                + "/<LogicalId>.jsonl");
+        if (!mappings.isEmpty()) {
+            out.println("# Try: aws --endpoint-url \"$AWS_ENDPOINT_URL_KINESIS\" kinesis put-record --stream-name "
+                    + mappings.get(0).source().streamName() + " --partition-key k --data \"$(printf '{}' | base64)\"");
+        }
+        out.println("# Ctrl-C stops everything.");
+        out.println(READY);
+        out.flush();
+        StatusLine status = new StatusLine(mappings);
+        while (!stopped.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            status.printIfChanged(out);
+        }
+        return LocalCli.OK;
+    }
+
+    /** Prints the mappings' counters when they changed. */
+    private static final class StatusLine {
+        private final List<LocalStack.RunningMapping> mappings;
+        private String last = "";
+
+        StatusLine(List<LocalStack.RunningMapping> mappings) {
+            this.mappings = mappings;
+        }
+
+        void printIfChanged(PrintStream out) {
+            StringBuilder line = new StringBuilder("[" + Instant.now().toString().substring(11, 19) + "]");
+            for (LocalStack.RunningMapping m : mappings) {
+                line.append("  ").append(m.function().logicalId()).append(": read ").append(m.counters().read())
+                        .append(", done ").append(m.counters().succeeded())
+                        .append(", failed ").append(m.counters().discarded())
+                        .append(", invocations ").append(m.counters().invocations());
+            }
+            String text = line.substring(line.indexOf("]") + 1);
+            if (!text.equals(last)) {
+                out.println(line);
+                last = text;
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package com.streamproc.local.stack;
+
+import com.streamproc.emulators.AwsClients;
+import com.streamproc.emulators.EmulatorStack;
+import com.streamproc.emulators.ResourceFactory;
+import com.streamproc.local.esm.EsmCounters;
+import com.streamproc.local.esm.EventSourceMapping;
+import com.streamproc.local.esm.FailureDestination;
+import com.streamproc.local.esm.JsonLinesFailureDestination;
+import com.streamproc.local.esm.SourceIdentity;
+import com.streamproc.local.runtime.ExecutionEnvironment;
+import com.streamproc.local.template.LocalTemplate;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The pipeline on one machine: the emulators (started here, or those of a running {@code up}), the template's
+ * tables and streams (created by the emulators module from {@code sam-template.yaml}), the functions' execution
+ * environments and their event source mappings.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** A running mapping of one function's Kinesis event source. */
+    public record RunningMapping(LocalTemplate.LocalFunction function, LocalTemplate.KinesisSource source,
+                                 EventSourceMapping mapping, EsmCounters counters, Path failureFile,
+                                 FunctionPool pool) {
+    }
+
+    private final StackPaths paths;
+    private final LocalTemplate template;
+    private final EmulatorStack emulators;
+    private final Optional<StackState> attachedTo;
+    private final URI kinesisEndpoint;
+    private final URI dynamoDbEndpoint;
+    private final KinesisClient kinesis;
+    private final DynamoDbClient dynamoDb;
+    private final List<FunctionPool> pools = new ArrayList<>();
+    private final List<RunningMapping> mappings = new ArrayList<>();
+    private final List<PrintStream> logs = new ArrayList<>();
+
+    private LocalStack(StackPaths paths, LocalTemplate template, EmulatorStack emulators, Optional<StackState> attachedTo,
+                       URI kinesisEndpoint, URI dynamoDbEndpoint) {
+        this.paths = paths;
+        this.template = template;
+        this.emulators = emulators;
+        this.attachedTo = attachedTo;
+        this.kinesisEndpoint = kinesisEndpoint;
+        this.dynamoDbEndpoint = dynamoDbEndpoint;
+        this.kinesis = AwsClients.kinesis(kinesisEndpoint);
+        this.dynamoDb = AwsClients.dynamoDb(dynamoDbEndpoint);
+    }
+
+    /**
+     * Starts the emulators (or attaches to those of a running {@code up} when {@code attach} is set and one runs)
+     * and creates the template's tables and streams.
+     */
+    public static LocalStack start(StackPaths paths, Map<String, String> parameterOverrides, boolean attach,
+                                   Consumer<String> progress) {
+        if (!Files.isRegularFile(paths.template())) {
+            throw new IllegalStateException("no " + StackPaths.TEMPLATE + " in " + paths.projectRoot());
+        }
+        LocalTemplate template = LocalTemplate.read(paths.template(), parameterOverrides);
+        Optional<StackState> running = attach ? StackState.readRunning(paths.stackFile()) : Optional.empty();
+        if (running.isPresent()) {
+            StackState state = running.get();
+            progress.accept("using the stack of `up` (pid " + state.pid() + "): kinesis " + state.kinesisEndpoint()
+                    + ", dynamodb " + state.dynamoDbEndpoint());
+            LocalStack stack = new LocalStack(paths, template, null, running, state.kinesisEndpoint(),
+                    state.dynamoDbEndpoint());
+            try {
+                new ResourceFactory(stack.dynamoDb, stack.kinesis).createAll(template.resources());
+            } catch (RuntimeException e) {
+                stack.close();
+                throw new IllegalStateException("the stack of `up` (pid " + state.pid() + ") does not answer: "
+                        + e.getMessage(), e);
+            }
+            return stack;
+        }
+        progress.accept("starting kinesis-local and dynalite (logs in " + paths.projectRoot().relativize(paths.logs())
+                + ")");
+        EmulatorStack emulators = EmulatorStack.start(paths.projectRoot(), paths.logs(), Duration.ofSeconds(90));
+        LocalStack stack = new LocalStack(paths, template, emulators, Optional.empty(), emulators.kinesisEndpoint(),
+                emulators.dynamoDbEndpoint());
+        try {
+            progress.accept("creating the streams and tables of " + StackPaths.TEMPLATE);
+            emulators.createResources(template.resources());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public StackPaths paths() {
+        return paths;
+    }
+
+    public LocalTemplate template() {
+        return template;
+    }
+
+    public URI kinesisEndpoint() {
+        return kinesisEndpoint;
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    /** Shared client, owned by the stack. */
+    public KinesisClient kinesis() {
+        return kinesis;
+    }
+
+    /** Shared client, owned by the stack. */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public boolean attached() {
+        return attachedTo.isPresent();
+    }
+
+    public String region() {
+        return AwsClients.REGION.id();
+    }
+
+    /** Variables that point an SDK at these emulators. */
+    public Map<String, String> awsEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", region());
+        env.put("AWS_DEFAULT_REGION", region());
+        env.put("AWS_ACCESS_KEY_ID", AwsClients.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", AwsClients.SECRET_KEY);
+        env.put("AWS_ENDPOINT_URL_KINESIS", kinesisEndpoint.toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        return env;
+    }
+
+    /** The execution environments of one function; their output goes to {@code log}. */
+    public synchronized FunctionPool pool(LocalTemplate.LocalFunction function, PrintStream log, int maxEnvironments) {
+        ExecutionEnvironment.Settings settings = new ExecutionEnvironment.Settings(paths.state(), awsEnvironment(),
+                region(), AwsClients.ACCOUNT_ID, ExecutionEnvironment.DEFAULT_INIT_TIMEOUT, log);
+        FunctionPool pool = new FunctionPool(function.definition(), settings, maxEnvironments);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** A log file under {@code .local-stack/logs}, appended to, closed with the stack. */
+    public synchronized PrintStream logFile(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            PrintStream stream = new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+            logs.add(stream);
+            return stream;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    /**
+     * Starts every function's execution environments (lazily, on the first batch) and event source mappings; the
+     * functions' output goes to {@code .local-stack/logs/<LogicalId>.log}.
+     */
+    public synchronized List<RunningMapping> startFunctions(int environmentsPerFunction, Consumer<String> progress)
+            throws Exception {
+        for (LocalTemplate.LocalFunction function : template.functions()) {
+            Path logFile = paths.functionLog(function.logicalId());
+            FunctionPool pool = pool(function, logFile(logFile), environmentsPerFunction);
+            for (LocalTemplate.KinesisSource source : function.kinesisSources()) {
+                if (!source.enabled()) {
+                    progress.accept(function.logicalId() + "." + source.eventName() + " is disabled in the template");
+                    continue;
+                }
+                if (!source.ignoredProperties().isEmpty()) {
+                    progress.accept(function.logicalId() + "." + source.eventName() + ": not emulated locally: "
+                            + source.ignoredProperties());
+                }
+                Path failureFile = paths.failures(function.logicalId());
+                FailureDestination destination = source.settings().onFailureDestination() == null
+                        ? FailureDestination.NONE : new JsonLinesFailureDestination(failureFile);
+                EsmCounters counters = new EsmCounters();
+                SourceIdentity identity = new SourceIdentity(source.streamArn(), region(),
+                        "arn:aws:iam::" + AwsClients.ACCOUNT_ID + ":role/" + function.definition().functionName()
+                                + "-role",
+                        function.definition().functionArn(region(), AwsClients.ACCOUNT_ID));
+                PrintStream mappingLog = logFile(paths.logs().resolve("event-source-mappings.log"));
+                EventSourceMapping mapping = new EventSourceMapping(function.logicalId() + "." + source.eventName(),
+                        source.settings(), identity, new KinesisShards(kinesis, source.streamName()), pool,
+                        destination, counters, Clock.systemUTC(), mappingLog::println);
+                mapping.start();
+                mappings.add(new RunningMapping(function, source, mapping, counters, failureFile, pool));
+            }
+        }
+        return List.copyOf(mappings);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (RunningMapping running : mappings) {
+            running.mapping().close();
+        }
+        for (FunctionPool pool : pools) {
+            pool.close();
+        }
+        kinesis.close();
+        dynamoDb.close();
+        if (emulators != null) {
+            emulators.close();
+        }
+        logs.forEach(PrintStream::close);
+    }
+}

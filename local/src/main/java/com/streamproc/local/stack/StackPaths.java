@@ -1,0 +1,38 @@
+package com.streamproc.local.stack;
+
+import java.nio.file.Path;
+
+/** Where the local stack keeps its files: {@code .local-stack/} in the project root (git-ignored). */
+public record StackPaths(Path projectRoot) {
+    public static final String TEMPLATE = "sam-template.yaml";
+
+    public StackPaths {
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+    }
+
+    public Path template() {
+        return projectRoot.resolve(TEMPLATE);
+    }
+
+    public Path state() {
+        return projectRoot.resolve(".local-stack");
+    }
+
+    public Path logs() {
+        return state().resolve("logs");
+    }
+
+    /** The local on-failure destination of a function: JSON lines. */
+    public Path failures(String functionLogicalId) {
+        return state().resolve("failures").resolve(functionLogicalId + ".jsonl");
+    }
+
+    public Path functionLog(String functionLogicalId) {
+        return logs().resolve(functionLogicalId + ".log");
+    }
+
+    /** Written by {@code up}: endpoints and pid of the running stack. */
+    public Path stackFile() {
+        return state().resolve("stack.json");
+    }
+}

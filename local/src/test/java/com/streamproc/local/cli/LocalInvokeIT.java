@@ -1,0 +1,99 @@
+package com.streamproc.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamproc.shared.testing.KinesisEventFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code invoke} end to end: the packaged CLI starts the emulators, creates the template's resources and runs the
+ * real function zip under the runtime interface client, printing exactly the function's response.
+ */
+class LocalInvokeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    /** A Lambda-format batch: the sample file when the project has it, else one built here. */
+    private Path orderBatch() throws Exception {
+        Path sample = CliProcess.projectRoot().resolve("events/order-processing/poison.json");
+        if (Files.isRegularFile(sample)) {
+            return sample;
+        }
+        Path event = directory.resolve("orders.json");
+        Files.writeString(event, KinesisEventFixture.batch()
+                .record("ord-it-1", "{\"schemaVersion\":1,\"eventId\":\"evt-it-1\",\"type\":\"ORDER_PLACED\","
+                        + "\"orderId\":\"ord-it-1\",\"customerId\":\"cust-1\",\"occurredAt\":\"2026-11-27T10:00:00Z\","
+                        + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"2.50\"}],"
+                        + "\"total\":\"2.50\"}")
+                .record("ord-it-2", "not json")
+                .toLambdaJson());
+        return event;
+    }
+
+    @Test
+    void invokePrintsTheFunctionsResponseOnStdoutAndItsLogsOnStderr() throws Exception {
+        CliProcess.Result result = CliProcess.run(180, "invoke", "OrderProcessingFunction", "-e",
+                orderBatch().toString());
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode response = JSON.readTree(result.stdout());
+        assertThat(response.has("batchItemFailures")).isTrue();
+        assertThat(response.get("batchItemFailures").isArray()).isTrue();
+        assertThat(response.get("batchItemFailures")).as("poison is quarantined, never reported").isEmpty();
+        assertThat(result.stdout().strip().lines().count()).isEqualTo(1);
+        assertThat(result.stderr()).contains("START RequestId: ", "END RequestId: ", "REPORT RequestId: ",
+                "Init Duration: ");
+        assertThat(result.stderr()).contains("\"quarantined\":");
+    }
+
+    @Test
+    void everyFunctionOfTheTemplateAnswersItsSampleBatch() throws Exception {
+        for (String[] function : new String[][] {
+                {"ActivityTrackingFunction", "events/activity-tracking/normal.json"},
+                {"DataCleansingFunction", "events/data-cleansing/messy-valid.json"}}) {
+            Path event = CliProcess.projectRoot().resolve(function[1]);
+            if (!Files.isRegularFile(event)) {
+                continue;
+            }
+            CliProcess.Result result = CliProcess.run(180, "invoke", function[0], "-e", event.toString());
+
+            assertThat(result.exitCode()).as(function[0] + ": " + result.stderr()).isZero();
+            assertThat(JSON.readTree(result.stdout()).get("batchItemFailures")).as(function[0]).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownFunctionIsABadUsageWithOneClearLine() throws Exception {
+        CliProcess.Result result = CliProcess.run(60, "invoke", "NoSuchFunction", "-e", orderBatch().toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).startsWith("error: no function 'NoSuchFunction'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anEventThatIsNotJsonIsABadUsage() throws Exception {
+        Path event = directory.resolve("broken.json");
+        Files.writeString(event, "{\"Records\": [");
+
+        CliProcess.Result result = CliProcess.run(60, "invoke", "OrderProcessingFunction", "-e", event.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("error: the event is not JSON").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownOptionIsABadUsage() throws Exception {
+        CliProcess.Result result = CliProcess.run(60, "invoke", "OrderProcessingFunction", "--no-such-flag");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("Unknown option: '--no-such-flag'").doesNotContain("\tat ");
+    }
+}
