@@ -1,0 +1,26 @@
+package com.streamproc.tools.aws;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/** Opens the AWS clients a command needs; the command closes them. */
+public interface AwsConnections {
+    KinesisClient kinesis();
+
+    DynamoDbClient dynamoDb();
+
+    /** The real thing: default credential and region chains, endpoints from the SDK's environment variables. */
+    static AwsConnections standard() {
+        return new AwsConnections() {
+            @Override
+            public KinesisClient kinesis() {
+                return ToolClients.kinesis();
+            }
+
+            @Override
+            public DynamoDbClient dynamoDb() {
+                return ToolClients.dynamoDb();
+            }
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package com.streamproc.tools.produce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamproc.shared.decode.EventValidator;
+import com.streamproc.shared.decode.JsonRecordDecoder;
+import com.streamproc.tools.aws.AwsConnections;
+import com.streamproc.tools.aws.PipelineFunction;
+import com.streamproc.tools.cli.CommandRun;
+import com.streamproc.tools.cli.ExitCodes;
+import com.streamproc.tools.cli.ToolContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+class ProduceCommandTest {
+    private final FakeKinesis kinesis = new FakeKinesis();
+
+    @TempDir
+    Path dir;
+
+    private ToolContext context(String stdin) {
+        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
+        for (PipelineFunction function : PipelineFunction.values()) {
+            contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
+                    new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
+                    List.of("key")));
+        }
+        AwsConnections aws = new AwsConnections() {
+            @Override
+            public KinesisClient kinesis() {
+                return kinesis;
+            }
+
+            @Override
+            public DynamoDbClient dynamoDb() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return new ToolContext(aws, () -> contracts,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
+    }
+
+    @Test
+    void everythingSentExitsZeroAndPrintsTheCounts() throws Exception {
+        Path orders = dir.resolve("orders.jsonl");
+        Files.writeString(orders, "{\"key\":\"o-1\"}\n{\"key\":\"o-2\"}\n");
+
+        CommandRun run = CommandRun.run(context(""), "produce", "--input", "orders=" + orders, "--quiet",
+                "--rejects", dir.resolve("rejects.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out().strip()).isEqualTo("sent=2 retried=0 rejected=0 failed=0");
+        assertThat(kinesis.stored).extracting(FakeKinesis.Stored::stream).containsOnly("local-orders");
+        assertThat(dir.resolve("rejects.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void stdinIsReadAndEnvironmentNamesTheStream() {
+        CommandRun run = CommandRun.run(context("{\"key\":\"u-1\"}\n"), "produce", "--env", "staging",
+                "--input", "activity=-", "--quiet");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(kinesis.stored).singleElement().extracting(FakeKinesis.Stored::stream).isEqualTo("staging-activity");
+    }
+
+    @Test
+    void rejectedEventsGoToTheRejectsFileAndExitThree() throws Exception {
+        Path customers = dir.resolve("customers.jsonl");
+        Files.writeString(customers, "{\"key\":\"crm:1\"}\n{\"note\":\"no key\"}\n");
+        Path rejects = dir.resolve("out/rejects.jsonl");
+
+        CommandRun run = CommandRun.run(context(""), "produce", "--input", "customers=" + customers, "--quiet",
+                "--rejects", rejects.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(run.out().strip()).isEqualTo("sent=1 retried=0 rejected=1 failed=0");
+        assertThat(run.err()).contains("1 rejected event(s) with reasons in " + rejects);
+        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(rejects).get(0));
+        assertThat(line.get("type").asText()).isEqualTo("customers");
+        assertThat(line.get("origin").asText()).isEqualTo(customers + ":2");
+        assertThat(line.get("reason").asText()).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(line.get("detail").asText()).contains("key");
+        assertThat(line.get("event").get("note").asText()).isEqualTo("no key");
+    }
+
+    @Test
+    void unsentEventsGoToTheUnsentFileAndExitOne() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            kinesis.thenAnswer(entries -> Collections.nCopies(entries.size(), "InternalFailure"));
+        }
+        Path unsent = dir.resolve("unsent.jsonl");
+
+        CommandRun run = CommandRun.run(context("{\"key\":\"o-1\"}\n"), "produce", "--input", "orders=-",
+                "--quiet", "--max-attempts", "2", "--unsent", unsent.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out().strip()).isEqualTo("sent=0 retried=1 rejected=0 failed=1");
+        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(unsent).get(0));
+        assertThat(line.get("errorCode").asText()).isEqualTo("InternalFailure");
+        assertThat(line.get("partitionKey").asText()).isEqualTo("o-1");
+    }
+
+    @Test
+    void progressLinesGoToStderrWhileItRuns() {
+        // 25 records at 10 a second take over two seconds: long enough for the once-a-second line.
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            lines.append("{\"key\":\"u-").append(i).append("\"}\n");
+        }
+        CommandRun run = CommandRun.run(context(lines.toString()), "produce", "--input", "activity=-", "--rate", "10");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.errLines()).isNotEmpty().allMatch(line -> line.matches("produce: \\d+s sent=\\d+ .*"));
+        assertThat(run.out().strip()).isEqualTo("sent=25 retried=0 rejected=0 failed=0");
+    }
+}

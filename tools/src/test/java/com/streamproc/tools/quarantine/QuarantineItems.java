@@ -1,0 +1,31 @@
+package com.streamproc.tools.quarantine;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Quarantine items in the shape the shared core's writer stores them. */
+final class QuarantineItems {
+    private QuarantineItems() {
+    }
+
+    static Map<String, AttributeValue> item(String shard, String sequence, String key, String reason,
+                                            String payload, boolean truncated) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("shardId", AttributeValue.fromS(shard));
+        item.put("sequenceKey", AttributeValue.fromS(String.format("%03d", sequence.length()) + sequence));
+        item.put("sequenceNumber", AttributeValue.fromS(sequence));
+        item.put("partitionKey", AttributeValue.fromS(key));
+        item.put("function", AttributeValue.fromS("order-processing"));
+        item.put("arrivedAt", AttributeValue.fromS("2026-11-27T10:00:00Z"));
+        item.put("quarantinedAt", AttributeValue.fromS("2026-11-27T10:00:01.250Z"));
+        item.put("quarantineDay", AttributeValue.fromS("2026-11-27"));
+        item.put("reason", AttributeValue.fromS(reason));
+        item.put("detail", AttributeValue.fromS("ORDER_SHIPPED is not allowed in status PLACED"));
+        item.put("payloadEncoding", AttributeValue.fromS("utf-8"));
+        item.put("payload", AttributeValue.fromS(payload));
+        item.put("payloadTruncated", AttributeValue.fromBool(truncated));
+        item.put("payloadBytes", AttributeValue.fromN(Integer.toString(truncated ? 200_000 : payload.length())));
+        return item;
+    }
+}

@@ -1,0 +1,132 @@
+package com.streamproc.tools.quarantine;
+
+import static com.streamproc.tools.quarantine.QuarantineItems.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.tools.produce.FakeKinesis;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
+
+class RedriverTest {
+    private final FakeKinesis kinesis = new FakeKinesis();
+    private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
+    private final Redriver redriver = new Redriver(kinesis, dynamoDb, "local-orders", "local-orders-quarantine",
+            new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)), d -> { }, new SplittableRandom(3));
+
+    private static QuarantinedItem quarantined(String sequence, String key, String payload, boolean truncated) {
+        return QuarantinedItem.fromItem(item("shardId-000000000000", sequence, key, "INVALID_TRANSITION", payload,
+                truncated));
+    }
+
+    @Test
+    void recordGoesBackWithItsKeyAndPayloadAndItsItemIsDeletedAfterwards() {
+        QuarantinedItem item = quarantined("77", "o-1", "{\"orderId\":\"o-1\"}", false);
+
+        List<Redriver.Result> results = redriver.redrive(List.of(item), false);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Redriver.Outcome.REDRIVEN);
+            assertThat(r.newSequenceNumber()).isNotNull();
+        });
+        assertThat(kinesis.stored).singleElement().satisfies(s -> {
+            assertThat(s.stream()).isEqualTo("local-orders");
+            assertThat(s.partitionKey()).isEqualTo("o-1");
+            assertThat(s.data()).isEqualTo("{\"orderId\":\"o-1\"}");
+        });
+        assertThat(dynamoDb.deletes).singleElement().satisfies(d -> {
+            assertThat(d.tableName()).isEqualTo("local-orders-quarantine");
+            assertThat(d.key()).isEqualTo(item.key());
+        });
+    }
+
+    @Test
+    void truncatedPayloadIsRefusedAndNothingIsSentOrDeleted() {
+        List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{\"ord", true)), false);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Redriver.Outcome.REFUSED_TRUNCATED);
+            assertThat(r.message()).contains("truncated").contains("200000 bytes");
+        });
+        assertThat(kinesis.putRecordCalls).isEmpty();
+        assertThat(dynamoDb.deletes).isEmpty();
+    }
+
+    @Test
+    void failedPutLeavesTheItemInTheQuarantine() {
+        kinesis.thenThrow(KinesisException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                        .errorMessage("not allowed").build()).build());
+
+        List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{}", false)), false);
+
+        assertThat(results).singleElement().extracting(Redriver.Result::outcome)
+                .isEqualTo(Redriver.Outcome.PUT_FAILED);
+        assertThat(dynamoDb.deletes).isEmpty();
+    }
+
+    @Test
+    void transientPutFailureIsRetried() {
+        kinesis.thenThrow(SdkClientException.create("Connection reset"));
+
+        List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{}", false)), false);
+
+        assertThat(results).singleElement().extracting(Redriver.Result::outcome).isEqualTo(Redriver.Outcome.REDRIVEN);
+        assertThat(kinesis.putRecordCalls).hasSize(2);
+        assertThat(kinesis.stored).hasSize(1);
+    }
+
+    @Test
+    void failedDeleteAfterASuccessfulPutIsReportedAsSentButNotDeleted() {
+        dynamoDb.deleteFailure = SdkClientException.create("Connection refused");
+
+        List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{}", false)), false);
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Redriver.Outcome.SENT_NOT_DELETED);
+            assertThat(r.succeeded()).isFalse();
+        });
+        assertThat(kinesis.stored).hasSize(1);
+    }
+
+    @Test
+    void dryRunSendsAndDeletesNothing() {
+        List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{}", false)), true);
+
+        assertThat(results).singleElement().extracting(Redriver.Result::outcome)
+                .isEqualTo(Redriver.Outcome.WOULD_REDRIVE);
+        assertThat(kinesis.putRecordCalls).isEmpty();
+        assertThat(dynamoDb.deletes).isEmpty();
+    }
+
+    @Test
+    void recordsGoOutInStreamOrder() {
+        List<QuarantinedItem> newestFirst = List.of(quarantined("1000", "o-1", "third", false),
+                quarantined("999", "o-1", "second", false), quarantined("50", "o-1", "first", false));
+
+        redriver.redrive(newestFirst, false);
+
+        assertThat(kinesis.stored).extracting(FakeKinesis.Stored::data).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void base64PayloadIsSentAsItsOriginalBytes() {
+        byte[] original = {(byte) 0xC3, (byte) 0x28, 'x'};
+        Map<String, AttributeValue> stored = new java.util.HashMap<>(item("shardId-000000000000", "5", "o-1",
+                "INVALID_UTF8", "", false));
+        stored.put("payloadEncoding", AttributeValue.fromS("base64"));
+        stored.put("payload", AttributeValue.fromS(Base64.getEncoder().encodeToString(original)));
+
+        redriver.redrive(List.of(QuarantinedItem.fromItem(stored)), false);
+
+        assertThat(kinesis.putRecordCalls.get(0).data().asByteArray()).containsExactly(original);
+    }
+}
