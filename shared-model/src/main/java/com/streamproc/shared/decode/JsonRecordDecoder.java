@@ -108,7 +108,15 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
             int open = message.indexOf('\'');
             int close = open < 0 ? -1 : message.indexOf('\'', open + 1);
             String field = close > open ? message.substring(open + 1, close) : path;
-            return "missing required field " + (path.equals("$") ? field : path + "." + field);
+            String where;
+            if (path.equals("$")) {
+                where = field;
+            } else if (path.equals(field) || path.endsWith("." + field)) {
+                where = path; // Jackson's path already ends at the missing field
+            } else {
+                where = path + "." + field;
+            }
+            return "missing required field " + where;
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "field " + path + ": wrong type, expected " + mismatch.getTargetType().getSimpleName();

@@ -91,6 +91,13 @@ class JsonRecordDecoderTest {
     }
 
     @Test
+    void missingFieldIsNamedOnce() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"count\":1}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class,
+                        poison -> assertThat(poison.detail()).isEqualTo("missing required field id"));
+    }
+
+    @Test
     void detailNeverQuotesTheOffendingValue() {
         assertThatThrownBy(() -> decoder.decode(utf8("{\"id\":\"a\",\"count\":\"alice@example.com\"}")))
                 .isInstanceOfSatisfying(PoisonRecordException.class,
