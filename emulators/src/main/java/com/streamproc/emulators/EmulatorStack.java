@@ -4,23 +4,23 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * kinesis-mock and dynalite running side by side on free loopback ports, with client factories and
- * creation of the resources of {@code sam-template.yaml}.
+ * Local Kinesis and DynamoDB endpoints, with client factories and creation of the resources of
+ * {@code sam-template.yaml}. Two backends:
+ * <ul>
+ *   <li>{@link NodeEmulatorStack}: kinesis-mock and dynalite as child processes (the default, no Docker);</li>
+ *   <li>{@link LocalStackStack}: a LocalStack (or LocalStack-compatible) container through Testcontainers,
+ *       chosen by {@code -Dstreamproc.backend=localstack} (the {@code localstack} Maven profile).</li>
+ * </ul>
  *
  * <pre>
  * try (EmulatorStack stack = EmulatorStack.start();
@@ -29,69 +29,38 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  *     dynamoDb.putItem(b -&gt; b.tableName(names.get("OrdersTable")).item(...));
  * }
  * </pre>
- * In JUnit tests prefer {@link EmulatorStackExtension}, which shares one stack per JVM.
+ * In JUnit tests prefer {@link EmulatorStackExtension}, which shares one stack per JVM and picks the backend.
  */
-public final class EmulatorStack implements AutoCloseable {
+public abstract sealed class EmulatorStack implements AutoCloseable permits NodeEmulatorStack, LocalStackStack {
 
     /** The template at the project root that {@link #createTemplateResources()} reads. */
     public static final String SAM_TEMPLATE = "sam-template.yaml";
 
     private final Path projectRoot;
-    private final KinesisMockServer kinesis;
-    private final DynaliteServer dynalite;
     private final Map<String, Map<String, String>> created = new ConcurrentHashMap<>();
 
-    private EmulatorStack(Path projectRoot, KinesisMockServer kinesis, DynaliteServer dynalite) {
+    EmulatorStack(Path projectRoot) {
         this.projectRoot = projectRoot;
-        this.kinesis = kinesis;
-        this.dynalite = dynalite;
     }
 
-    /** Starts both emulators from the project root found from the working directory. */
-    public static EmulatorStack start() {
-        return start(ProjectRoot.locate(), EmulatorProcess.defaultLogDirectory(), Duration.ofSeconds(60));
+    /** Starts kinesis-mock and dynalite from the project root found from the working directory. */
+    public static NodeEmulatorStack start() {
+        return NodeEmulatorStack.startProcesses(ProjectRoot.locate(), EmulatorProcess.defaultLogDirectory(), Duration.ofSeconds(60));
     }
 
-    /** Starts both emulators (in parallel); if one fails, the other is stopped again. */
-    public static EmulatorStack start(Path projectRoot, Path logDirectory, Duration startupTimeout) {
-        // check both packages before starting anything, for one clear error
-        ProjectRoot.requirePackage(projectRoot, KinesisMockServer.PACKAGE);
-        ProjectRoot.requirePackage(projectRoot, DynaliteServer.PACKAGE);
-        CompletableFuture<KinesisMockServer> kinesis = CompletableFuture.supplyAsync(
-                () -> KinesisMockServer.start(projectRoot, logDirectory, startupTimeout), inNewThread("start-kinesis-mock"));
-        CompletableFuture<DynaliteServer> dynalite = CompletableFuture.supplyAsync(
-                () -> DynaliteServer.start(projectRoot, logDirectory, startupTimeout), inNewThread("start-dynalite"));
-        try {
-            CompletableFuture.allOf(kinesis, dynalite).join();
-        } catch (CompletionException e) {
-            kinesis.thenAccept(KinesisMockServer::close);
-            dynalite.thenAccept(DynaliteServer::close);
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Cannot start the emulators", cause);
-        }
-        return new EmulatorStack(projectRoot, kinesis.join(), dynalite.join());
+    /** Starts kinesis-mock and dynalite (in parallel); if one fails, the other is stopped again. */
+    public static NodeEmulatorStack start(Path projectRoot, Path logDirectory, Duration startupTimeout) {
+        return NodeEmulatorStack.startProcesses(projectRoot, logDirectory, startupTimeout);
     }
 
-    private static Executor inNewThread(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            thread.start();
-        };
-    }
+    /** Plain-HTTP Kinesis endpoint. */
+    public abstract URI kinesisEndpoint();
 
-    /** Plain-HTTP endpoint of kinesis-mock. */
-    public URI kinesisEndpoint() {
-        return kinesis.endpoint();
-    }
+    /** DynamoDB endpoint. */
+    public abstract URI dynamoDbEndpoint();
 
-    /** Endpoint of dynalite. */
-    public URI dynamoDbEndpoint() {
-        return dynalite.endpoint();
-    }
+    /** What runs behind the endpoints, for messages: "kinesis-mock + dynalite" or the container image. */
+    public abstract String backendDescription();
 
     /** "us-east-1". */
     public String region() {
@@ -119,7 +88,7 @@ public final class EmulatorStack implements AutoCloseable {
 
     /**
      * Environment variables that point an AWS SDK in another process (for example a Lambda handler run
-     * as a child process) at these emulators.
+     * as a child process) at these endpoints.
      */
     public Map<String, String> awsEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -132,7 +101,7 @@ public final class EmulatorStack implements AutoCloseable {
         return env;
     }
 
-    /** Directory holding package.json and node_modules. */
+    /** Directory holding package.json (and, for the node backend, node_modules) and sam-template.yaml. */
     public Path projectRoot() {
         return projectRoot;
     }
@@ -170,33 +139,13 @@ public final class EmulatorStack implements AutoCloseable {
         }
     }
 
-    public KinesisMockServer kinesisServer() {
-        return kinesis;
-    }
-
-    public DynaliteServer dynaliteServer() {
-        return dynalite;
-    }
-
-    /** Pids of both emulators' process trees (watchdogs and servers), as of now. */
-    public List<Long> processTreePids() {
-        List<Long> pids = new ArrayList<>(kinesis.process().processTreePids());
-        pids.addAll(dynalite.process().processTreePids());
-        return pids;
-    }
-
-    /** Stops both emulators. Idempotent. */
+    /** Stops the backend. Idempotent. */
     @Override
-    public void close() {
-        try {
-            kinesis.close();
-        } finally {
-            dynalite.close();
-        }
-    }
+    public abstract void close();
 
     @Override
     public String toString() {
-        return "EmulatorStack[kinesis " + kinesisEndpoint() + ", dynamodb " + dynamoDbEndpoint() + "]";
+        return getClass().getSimpleName() + "[" + backendDescription() + ": kinesis " + kinesisEndpoint()
+                + ", dynamodb " + dynamoDbEndpoint() + "]";
     }
 }

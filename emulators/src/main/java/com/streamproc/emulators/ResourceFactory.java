@@ -46,8 +46,8 @@ public final class ResourceFactory {
     /** Creates the table unless it exists, then waits until it and its indexes are ACTIVE. */
     public void createTable(TemplateResources.Table table) {
         if (table.ttlAttribute() != null) {
-            LOG.log(Level.INFO, "{0} ({1}): TimeToLiveSpecification on ''{2}'' ignored: dynalite has no "
-                    + "UpdateTimeToLive; TTL skipped locally", table.logicalId(), table.tableName(), table.ttlAttribute());
+            LOG.log(Level.INFO, "{0} ({1}): TimeToLiveSpecification on ''{2}'' not applied locally (dynalite, the "
+                    + "default backend, has no UpdateTimeToLive)", table.logicalId(), table.tableName(), table.ttlAttribute());
         }
         if (!table.skippedProperties().isEmpty()) {
             LOG.log(Level.DEBUG, "{0} ({1}): not emulated locally, skipped: {2}",

@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up failures name the cause and show the server's last output; nothing is left running. */
+@DisabledIfSystemProperty(named = BackendSelection.BACKEND_PROPERTY, matches = "localstack",
+        disabledReason = EmulatorStackIT.NODE_ONLY)
 class EmulatorProcessIT {
 
     @TempDir

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +39,9 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 @ExtendWith(EmulatorStackExtension.class)
 class EmulatorStackIT {
 
+    /** Why tests of the node emulators' own behaviour do not run with -Plocalstack. */
+    static final String NODE_ONLY = "tests the node emulator processes, which -Plocalstack does not use";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmulatorStack stack;
@@ -55,9 +60,24 @@ class EmulatorStackIT {
     void sharedStackIsResolvedForMethodsToo(EmulatorStack parameter) {
         assertThat(parameter).isSameAs(stack);
         assertThat(stack.region()).isEqualTo("us-east-1");
+        assertThat(stack.awsEnvironment()).containsEntry("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDbEndpoint().toString());
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = BackendSelection.BACKEND_PROPERTY, matches = "localstack", disabledReason = NODE_ONLY)
+    void nodeEmulatorsListenOnLoopbackPortsOfTheirOwn() {
+        assertThat(stack).isInstanceOf(NodeEmulatorStack.class);
         assertThat(stack.kinesisEndpoint().getHost()).isEqualTo("127.0.0.1");
         assertThat(stack.dynamoDbEndpoint().getHost()).isEqualTo("127.0.0.1");
-        assertThat(stack.awsEnvironment()).containsEntry("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDbEndpoint().toString());
+        assertThat(stack.kinesisEndpoint().getPort()).isNotEqualTo(stack.dynamoDbEndpoint().getPort());
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = BackendSelection.BACKEND_PROPERTY, matches = "localstack")
+    void localStackServesBothServicesOnItsEdgePort() {
+        assertThat(stack).isInstanceOf(LocalStackStack.class);
+        assertThat(stack.kinesisEndpoint()).isEqualTo(stack.dynamoDbEndpoint());
+        assertThat(stack.awsEnvironment()).containsEntry("AWS_ENDPOINT_URL_KINESIS", stack.kinesisEndpoint().toString());
     }
 
     @Test
@@ -173,9 +193,10 @@ class EmulatorStackIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BackendSelection.BACKEND_PROPERTY, matches = "localstack", disabledReason = NODE_ONLY)
     void closeLeavesNoProcessRunning(EmulatorStack shared) {
         Path logs = EmulatorProcess.defaultLogDirectory().resolve("close-test");
-        EmulatorStack own = EmulatorStack.start(shared.projectRoot(), logs, Duration.ofSeconds(60));
+        NodeEmulatorStack own = EmulatorStack.start(shared.projectRoot(), logs, Duration.ofSeconds(60));
         List<Long> pids = own.processTreePids();
         URI kinesis = own.kinesisEndpoint();
         URI dynamoDb = own.dynamoDbEndpoint();

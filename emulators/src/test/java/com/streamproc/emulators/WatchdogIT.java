@@ -16,8 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /** No emulator may outlive the JVM that started it, even when that JVM is killed with SIGKILL. */
+@DisabledIfSystemProperty(named = BackendSelection.BACKEND_PROPERTY, matches = "localstack",
+        disabledReason = EmulatorStackIT.NODE_ONLY)
 class WatchdogIT {
 
     private final List<Process> started = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
- * Child-JVM entry point for {@link WatchdogIT}: starts an {@link EmulatorStack}, prints
+ * Child-JVM entry point for {@link WatchdogIT}: starts a {@link NodeEmulatorStack}, prints
  * {@code PIDS <pid>...} of both process trees, then waits to be killed.
  *
  * <p>Arguments: project root, log directory.
@@ -16,7 +16,7 @@ public final class WatchdogProbe {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmulatorStack stack = EmulatorStack.start(Path.of(args[0]), Path.of(args[1]), Duration.ofSeconds(60));
+        NodeEmulatorStack stack = EmulatorStack.start(Path.of(args[0]), Path.of(args[1]), Duration.ofSeconds(60));
         System.out.println("PIDS " + stack.processTreePids().stream().map(String::valueOf).collect(Collectors.joining(" ")));
         System.out.flush();
         Thread.sleep(Duration.ofMinutes(5).toMillis());
