@@ -5,6 +5,8 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,15 +38,7 @@ public final class AwsClients {
     }
 
     static KinesisClient kinesis(URI endpoint, ClientOverrideConfiguration overrides) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(overrides)
-                .build();
+        return build(KinesisClient.builder(), endpoint, overrides);
     }
 
     /** DynamoDB client for {@code endpoint}; closing it closes its HTTP client too. */
@@ -53,7 +47,13 @@ public final class AwsClients {
     }
 
     static DynamoDbClient dynamoDb(URI endpoint, ClientOverrideConfiguration overrides) {
-        return DynamoDbClient.builder()
+        return build(DynamoDbClient.builder(), endpoint, overrides);
+    }
+
+    /** Any service's client for an emulator at {@code endpoint}: region, static credentials, URLConnection. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, URI endpoint,
+            ClientOverrideConfiguration overrides) {
+        return builder
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .credentialsProvider(credentials())

@@ -1,6 +1,5 @@
 package com.streamproc.emulators;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,17 +16,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  * Without {@code --path} the data lives in memory only.
  */
-public final class DynaliteServer implements AutoCloseable {
+public final class DynaliteServer extends LoopbackServer {
 
     /** npm package name. */
     public static final String PACKAGE = ProjectRoot.DYNALITE_PACKAGE;
 
-    private final EmulatorProcess process;
-    private final int port;
-
     private DynaliteServer(EmulatorProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /** Starts it from the project root found from the working directory; logs under {@code target/emulators}. */
@@ -38,13 +33,9 @@ public final class DynaliteServer implements AutoCloseable {
     public static DynaliteServer start(Path projectRoot, Path logDirectory, Duration startupTimeout) {
         Path packageDir = ProjectRoot.requirePackage(projectRoot, PACKAGE);
         int port = EmulatorProcess.freeLoopbackPort();
-        URI endpoint = endpoint(port);
-        try (DynamoDbClient probe = AwsClients.dynamoDb(endpoint, AwsClients.probeOverrides())) {
-            EmulatorProcess process = EmulatorProcess.start("dynalite", packageDir.resolve("cli.js"), arguments(port),
-                    Map.of(), logDirectory.resolve("dynalite-" + port), logDirectory.resolve("dynalite-" + port + ".log"),
-                    startupTimeout, () -> probe.listTables(b -> b.limit(1)));
-            return new DynaliteServer(process, port);
-        }
+        EmulatorProcess process = startProcess("dynalite", packageDir.resolve("cli.js"), arguments(port), Map.of(),
+                port, logDirectory, startupTimeout, AwsClients::dynamoDb, probe -> probe.listTables(b -> b.limit(1)));
+        return new DynaliteServer(process, port);
     }
 
     /** Command-line arguments of cli.js. */
@@ -53,35 +44,8 @@ public final class DynaliteServer implements AutoCloseable {
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
     }
 
-    private static URI endpoint(int port) {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    /** e.g. {@code http://127.0.0.1:41235}. */
-    public URI endpoint() {
-        return endpoint(port);
-    }
-
-    public int port() {
-        return port;
-    }
-
     /** A new client for this server; the caller closes it. */
     public DynamoDbClient newClient() {
         return AwsClients.dynamoDb(endpoint());
-    }
-
-    public EmulatorProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    @Override
-    public String toString() {
-        return "DynaliteServer[" + endpoint() + ", " + process + "]";
     }
 }

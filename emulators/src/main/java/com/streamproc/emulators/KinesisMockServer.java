@@ -1,6 +1,5 @@
 package com.streamproc.emulators;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * </pre>
  * Clients use the plain-HTTP port ({@link #endpoint()}); the TLS port uses a self-signed certificate.
  */
-public final class KinesisMockServer implements AutoCloseable {
+public final class KinesisMockServer extends LoopbackServer {
 
     /** npm package that ships kinesis-mock as a single Scala.js bundle. */
     public static final String PACKAGE = ProjectRoot.KINESIS_PACKAGE;
@@ -35,13 +34,10 @@ public final class KinesisMockServer implements AutoCloseable {
             "MERGE_SHARDS_DURATION", "SPLIT_SHARD_DURATION",
             "UPDATE_SHARD_COUNT_DURATION", "UPDATE_STREAM_MODE_DURATION");
 
-    private final EmulatorProcess process;
-    private final int port;
     private final int tlsPort;
 
     private KinesisMockServer(EmulatorProcess process, int port, int tlsPort) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
         this.tlsPort = tlsPort;
     }
 
@@ -57,15 +53,10 @@ public final class KinesisMockServer implements AutoCloseable {
         while (tlsPort == port) {
             tlsPort = EmulatorProcess.freeLoopbackPort();
         }
-        Map<String, String> env = environment(packageDir, port, tlsPort);
-        URI endpoint = endpoint(port);
-        Path workDir = logDirectory.resolve("kinesis-mock-" + port);
-        try (KinesisClient probe = AwsClients.kinesis(endpoint, AwsClients.probeOverrides())) {
-            EmulatorProcess process = EmulatorProcess.start("kinesis-mock", packageDir.resolve("main.js"), List.of(),
-                    env, workDir, logDirectory.resolve("kinesis-mock-" + port + ".log"), startupTimeout,
-                    () -> probe.listStreams(b -> b.limit(1)));
-            return new KinesisMockServer(process, port, tlsPort);
-        }
+        EmulatorProcess process = startProcess("kinesis-mock", packageDir.resolve("main.js"), List.of(),
+                environment(packageDir, port, tlsPort), port, logDirectory, startupTimeout, AwsClients::kinesis,
+                probe -> probe.listStreams(b -> b.limit(1)));
+        return new KinesisMockServer(process, port, tlsPort);
     }
 
     /** The environment kinesis-mock is started with. */
@@ -88,19 +79,6 @@ public final class KinesisMockServer implements AutoCloseable {
         return env;
     }
 
-    private static URI endpoint(int port) {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    /** Plain-HTTP endpoint, e.g. {@code http://127.0.0.1:41234}. */
-    public URI endpoint() {
-        return endpoint(port);
-    }
-
-    public int port() {
-        return port;
-    }
-
     /** HTTPS port (self-signed certificate from the package's server.json). */
     public int tlsPort() {
         return tlsPort;
@@ -109,19 +87,5 @@ public final class KinesisMockServer implements AutoCloseable {
     /** A new client for this server; the caller closes it. */
     public KinesisClient newClient() {
         return AwsClients.kinesis(endpoint());
-    }
-
-    public EmulatorProcess process() {
-        return process;
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    @Override
-    public String toString() {
-        return "KinesisMockServer[" + endpoint() + ", " + process + "]";
     }
 }

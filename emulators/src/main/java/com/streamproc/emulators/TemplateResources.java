@@ -3,14 +3,11 @@ package com.streamproc.emulators;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -26,7 +23,7 @@ import software.amazon.awssdk.services.kinesis.model.CreateStreamRequest;
  * CloudFormation / SAM template, turned into SDK create requests for the local emulators.
  *
  * <p>Names: a resource's {@code TableName} / {@code Name} when it is a literal or resolves locally
- * ({@code !Sub "${EnvironmentName}-orders"}, {@code !Ref}, {@code !Join}, {@code !If}); without one,
+ * ({@code !Sub "${EnvironmentName}-orders"}, {@code !Ref}, {@code !Join}, {@code !If}: see {@link TemplateValues}); without one,
  * {@code <stack name>-<logical id>} with stack name {@value #LOCAL_STACK_NAME}. Parameter values: the
  * template's {@code Default}, except {@value #ENVIRONMENT_PARAMETER}, which is {@value #LOCAL_ENVIRONMENT}
  * locally; explicit overrides win over both. Pseudo parameters: region us-east-1, account 000000000000.
@@ -54,8 +51,6 @@ public final class TemplateResources {
             "BillingMode", "ProvisionedThroughput", "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
             "TimeToLiveSpecification");
     private static final Set<String> STREAM_PROPERTIES = Set.of("Name", "ShardCount", "StreamModeDetails");
-    private static final Object NO_VALUE = new Object();
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     /** One {@value #TABLE_TYPE} resource. {@code ttlAttribute} is null when the template enables no TTL. */
     public record Table(String logicalId, String tableName, CreateTableRequest createRequest, String ttlAttribute,
@@ -142,9 +137,8 @@ public final class TemplateResources {
         private final Map<String, Object> template;
         private final String source;
         private final Map<String, String> parameters = new LinkedHashMap<>();
-        private final Map<String, String> resourceNames = new LinkedHashMap<>();
         private final Map<String, Object> conditions;
-        private final Map<String, Boolean> evaluatedConditions = new HashMap<>();
+        private TemplateValues values;
 
         Parser(Map<String, Object> template, String source, Map<String, String> overrides) {
             this.template = template;
@@ -164,17 +158,21 @@ public final class TemplateResources {
         }
 
         TemplateResources parse() {
-            Map<String, Object> resources = optionalMap(template.get("Resources"), "Resources");
+            Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+            optionalMap(template.get("Resources"), "Resources")
+                    .forEach((logicalId, value) -> resources.put(logicalId, optionalMap(value, logicalId)));
+            values = new TemplateValues(source, AwsClients.REGION.id(), AwsClients.ACCOUNT_ID, parameters, conditions,
+                    resources, Map.of());
             Map<String, Map<String, Object>> selected = new LinkedHashMap<>();
-            resources.forEach((logicalId, value) -> {
-                Map<String, Object> resource = optionalMap(value, logicalId);
+            resources.forEach((logicalId, resource) -> {
                 Object type = resource.get("Type");
                 if ((TABLE_TYPE.equals(type) || STREAM_TYPE.equals(type)) && included(logicalId, resource)) {
                     selected.put(logicalId, resource);
                 }
             });
             // names first, so that later properties may !Ref a table or stream
-            selected.forEach((logicalId, resource) -> resourceNames.put(logicalId, physicalName(logicalId, resource)));
+            selected.forEach((logicalId, resource) -> values.name(logicalId, physicalName(logicalId, resource)));
+            Map<String, String> resourceNames = values.physicalNames();
 
             List<Table> tables = new ArrayList<>();
             List<Stream> streams = new ArrayList<>();
@@ -191,15 +189,15 @@ public final class TemplateResources {
 
         private boolean included(String logicalId, Map<String, Object> resource) {
             Object condition = resource.get("Condition");
-            return condition == null || condition(string(condition, logicalId + ".Condition"));
+            return condition == null || values.condition(string(condition, logicalId + ".Condition"));
         }
 
         private String physicalName(String logicalId, Map<String, Object> resource) {
             String property = TABLE_TYPE.equals(resource.get("Type")) ? "TableName" : "Name";
             Map<String, Object> properties = optionalMap(resource.get("Properties"), logicalId + ".Properties");
             Object raw = properties.get(property);
-            Object resolved = raw == null ? NO_VALUE : resolve(raw);
-            if (resolved == NO_VALUE) {
+            Object resolved = raw == null ? TemplateValues.NO_VALUE : resolve(raw);
+            if (resolved == TemplateValues.NO_VALUE) {
                 return LOCAL_STACK_NAME + "-" + logicalId;
             }
             if (!(resolved instanceof String name)) {
@@ -338,206 +336,15 @@ public final class TemplateResources {
             return new Stream(logicalId, streamName, shardCount, onDemand, request, List.copyOf(skipped));
         }
 
-        // ---------------------------------------------------------------------- intrinsic functions
-
-        /**
-         * Evaluates the intrinsic functions that make sense locally (Ref to parameters, pseudo parameters,
-         * tables and streams; Sub; Join; If; Select; condition functions). Anything else (GetAtt,
-         * ImportValue, ...) is returned unchanged and only fails if a value that is needed holds it.
-         */
-        private Object resolve(Object value) {
-            if (value instanceof Map<?, ?> map) {
-                if (map.size() == 1) {
-                    Map.Entry<?, ?> entry = map.entrySet().iterator().next();
-                    String key = String.valueOf(entry.getKey());
-                    if (key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::")) {
-                        return function(key, entry.getValue(), map);
-                    }
-                }
-                Map<String, Object> resolved = new LinkedHashMap<>();
-                map.forEach((k, v) -> {
-                    Object r = resolve(v);
-                    if (r != NO_VALUE) {
-                        resolved.put(String.valueOf(k), r);
-                    }
-                });
-                return resolved;
-            }
-            if (value instanceof List<?> list) {
-                List<Object> resolved = new ArrayList<>();
-                for (Object item : list) {
-                    Object r = resolve(item);
-                    if (r != NO_VALUE) {
-                        resolved.add(r);
-                    }
-                }
-                return resolved;
-            }
-            return value;
-        }
-
-        private Object function(String key, Object argument, Object original) {
-            switch (key) {
-                case "Ref": {
-                    Object name = resolve(argument);
-                    Object value = name instanceof String s ? reference(s) : null;
-                    return value == null ? original : value;
-                }
-                case "Fn::Sub":
-                    return sub(argument, original);
-                case "Fn::Join": {
-                    List<?> args = argument instanceof List<?> l ? l : List.of();
-                    if (args.size() != 2) {
-                        return original;
-                    }
-                    Object delimiter = resolve(args.get(0));
-                    Object parts = resolve(args.get(1));
-                    if (!(delimiter instanceof String d) || !(parts instanceof List<?> partList)
-                            || !partList.stream().allMatch(Parser::isScalar)) {
-                        return original;
-                    }
-                    return String.join(d, partList.stream().map(String::valueOf).toList());
-                }
-                case "Fn::Select": {
-                    List<?> args = argument instanceof List<?> l ? l : List.of();
-                    if (args.size() != 2) {
-                        return original;
-                    }
-                    Object index = resolve(args.get(0));
-                    Object items = resolve(args.get(1));
-                    if (items instanceof String s) {
-                        items = List.of(s.split(","));
-                    }
-                    if (isScalar(index) && items instanceof List<?> itemList) {
-                        int i = Integer.parseInt(String.valueOf(index).trim());
-                        return i >= 0 && i < itemList.size() ? itemList.get(i) : original;
-                    }
-                    return original;
-                }
-                case "Fn::If": {
-                    List<?> args = argument instanceof List<?> l ? l : List.of();
-                    if (args.size() != 3) {
-                        return original;
-                    }
-                    return condition(string(args.get(0), "Fn::If")) ? resolve(args.get(1)) : resolve(args.get(2));
-                }
-                case "Condition":
-                    return condition(string(argument, "Condition"));
-                case "Fn::Equals": {
-                    List<?> args = argument instanceof List<?> l ? l : List.of();
-                    if (args.size() != 2) {
-                        return original;
-                    }
-                    Object left = resolve(args.get(0));
-                    Object right = resolve(args.get(1));
-                    if (!isScalar(left) || !isScalar(right)) {
-                        return original;
-                    }
-                    return String.valueOf(left).equals(String.valueOf(right));
-                }
-                case "Fn::Not":
-                case "Fn::And":
-                case "Fn::Or": {
-                    List<?> args = argument instanceof List<?> l ? l : List.of();
-                    List<Boolean> values = new ArrayList<>();
-                    for (Object arg : args) {
-                        Object r = resolve(arg);
-                        if (!(r instanceof Boolean b)) {
-                            return original;
-                        }
-                        values.add(b);
-                    }
-                    if (key.equals("Fn::Not")) {
-                        return values.size() == 1 ? !values.get(0) : original;
-                    }
-                    return key.equals("Fn::And") ? !values.contains(false) : values.contains(true);
-                }
-                default:
-                    return original;
-            }
-        }
-
-        /** Value of a Ref / ${} name, or null when it cannot be known locally. */
-        private Object reference(String name) {
-            switch (name) {
-                case "AWS::Region":
-                    return AwsClients.REGION.id();
-                case "AWS::AccountId":
-                    return AwsClients.ACCOUNT_ID;
-                case "AWS::StackName":
-                    return LOCAL_STACK_NAME;
-                case "AWS::Partition":
-                    return "aws";
-                case "AWS::URLSuffix":
-                    return "amazonaws.com";
-                case "AWS::NoValue":
-                    return NO_VALUE;
-                default:
-                    if (parameters.containsKey(name)) {
-                        return parameters.get(name);
-                    }
-                    return resourceNames.get(name);
-            }
-        }
-
-        private Object sub(Object argument, Object original) {
-            String text;
-            Map<String, Object> variables = Map.of();
-            if (argument instanceof String s) {
-                text = s;
-            } else if (argument instanceof List<?> list && list.size() == 2 && list.get(0) instanceof String s) {
-                text = s;
-                variables = optionalMap(list.get(1), "Fn::Sub variables");
-            } else {
-                return original;
-            }
-            Matcher matcher = SUB_VARIABLE.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (matcher.find()) {
-                String variable = matcher.group(1).trim();
-                String replacement;
-                if (variable.startsWith("!")) {
-                    replacement = "${" + variable.substring(1) + "}";
-                } else {
-                    Object value = variables.containsKey(variable) ? resolve(variables.get(variable)) : reference(variable);
-                    if (!isScalar(value)) {
-                        return original;
-                    }
-                    replacement = String.valueOf(value);
-                }
-                matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
-            }
-            matcher.appendTail(out);
-            return out.toString();
-        }
-
-        private boolean condition(String name) {
-            Boolean known = evaluatedConditions.get(name);
-            if (known != null) {
-                return known;
-            }
-            if (!conditions.containsKey(name)) {
-                throw new IllegalArgumentException(source + ": unknown condition " + name);
-            }
-            evaluatedConditions.put(name, Boolean.FALSE); // guards against cycles
-            Object value = resolve(conditions.get(name));
-            if (!(value instanceof Boolean result)) {
-                throw new IllegalArgumentException(source + ": cannot evaluate condition " + name
-                        + " locally: " + conditions.get(name));
-            }
-            evaluatedConditions.put(name, result);
-            return result;
-        }
-
         // ------------------------------------------------------------------------------- helpers
 
-        private static boolean isScalar(Object value) {
-            return value instanceof String || value instanceof Number || value instanceof Boolean;
+        private Object resolve(Object value) {
+            return values.resolve(value);
         }
 
         private String string(Object value, String where) {
             Object resolved = resolve(value);
-            if (!isScalar(resolved)) {
+            if (!TemplateValues.isScalar(resolved)) {
                 throw new IllegalArgumentException(source + ": " + where + " must be a string that resolves locally, got "
                         + value);
             }

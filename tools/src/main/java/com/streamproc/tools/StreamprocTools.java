@@ -2,6 +2,7 @@ package com.streamproc.tools;
 
 import com.streamproc.tools.aws.AwsConnections;
 import com.streamproc.tools.aws.ErrorMessages;
+import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.cli.ExitCodes;
 import com.streamproc.tools.cli.ToolContext;
 import com.streamproc.tools.cli.ToolFailure;
@@ -10,11 +11,8 @@ import com.streamproc.tools.produce.ProduceCommand;
 import com.streamproc.tools.quarantine.QuarantineCommand;
 import com.streamproc.tools.query.QueryCommand;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar streamproc-tools.jar <command>}: the producer, the analysts' queries and the quarantine tools.
@@ -29,24 +27,16 @@ import picocli.CommandLine.Spec;
         footer = {"", "Credentials and region: the AWS SDK's default chains (AWS_PROFILE, AWS_REGION, ...).",
                 "Local stack: export the lines 'java -jar local/target/streamproc-local.jar up' prints",
                 "(AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_DYNAMODB, ...)."})
-public final class StreamprocTools implements Callable<Integer> {
+public final class StreamprocTools extends CommandGroup {
     private final ToolContext context;
 
-    @Spec
-    CommandSpec spec;
-
     public StreamprocTools(ToolContext context) {
+        super("streamproc-tools: missing command (produce, query, quarantine; try --help)");
         this.context = context;
     }
 
     public ToolContext context() {
         return context;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("streamproc-tools: missing command (produce, query, quarantine; try --help)");
-        return ExitCodes.USAGE;
     }
 
     /** The command line with its error handling: one line per failure on stderr. */

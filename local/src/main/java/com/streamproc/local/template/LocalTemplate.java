@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamproc.emulators.AwsClients;
 import com.streamproc.emulators.CloudFormationYaml;
 import com.streamproc.emulators.TemplateResources;
+import com.streamproc.emulators.TemplateValues;
 import com.streamproc.local.esm.EsmSettings;
 import com.streamproc.local.esm.RecordFilter;
 import com.streamproc.local.esm.StartingPosition;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The functions of {@code sam-template.yaml} and their Kinesis event sources, resolved for the local stack. Tables
  * and streams (their names, shards, keys) come from the emulators module's {@link TemplateResources}, which also
- * creates them: this class only adds what that one does not read (functions, event sources, queue names).
+ * creates them: this class only adds what that one does not read (functions, event sources, queue names), resolving
+ * intrinsic functions with the emulators module's {@link TemplateValues}.
  */
 public final class LocalTemplate {
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";

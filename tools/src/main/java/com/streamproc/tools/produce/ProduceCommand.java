@@ -2,7 +2,7 @@ package com.streamproc.tools.produce;
 
 import com.streamproc.shared.retry.RetryPolicy;
 import com.streamproc.tools.aws.PipelineFunction;
-import com.streamproc.tools.cli.EnvironmentOption;
+import com.streamproc.tools.cli.EnvironmentCommand;
 import com.streamproc.tools.cli.ExitCodes;
 import com.streamproc.tools.cli.ToolContext;
 import com.streamproc.tools.cli.ToolFailure;
@@ -25,15 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
@@ -46,13 +41,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
                 "", "Examples:",
                 "  produce --generate orders=100,activity=500,customers=100 --rate 200",
                 "  produce --input orders=orders.jsonl --input activity=-   (- reads stdin)"})
-public final class ProduceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EnvironmentOption environment;
-
+public final class ProduceCommand extends EnvironmentCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
@@ -125,7 +114,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validateOptions();
-        ToolContext context = ToolContext.of(spec);
+        ToolContext context = context();
         Map<PipelineFunction, String> streams = streamNames();
         List<Input> inputs = source.inputs != null ? parseInputs() : List.of();
         Map<PipelineFunction, Long> counts = source.generate != null ? parseCounts() : Map.of();
@@ -177,26 +166,25 @@ public final class ProduceCommand implements Callable<Integer> {
 
     private void validateOptions() {
         if (source == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "say what to send: --input TYPE=FILE (repeatable) or --generate TYPE=COUNT,...");
+            throw usageError("say what to send: --input TYPE=FILE (repeatable) or --generate TYPE=COUNT,...");
         }
         if (rate != null && (!(rate > 0) || rate.isInfinite())) {
-            throw new ParameterException(spec.commandLine(), "--rate must be a positive number (got " + rate + ")");
+            throw usageError("--rate must be a positive number (got " + rate + ")");
         }
         if (invalidPercent < 0 || invalidPercent > 100) {
-            throw new ParameterException(spec.commandLine(), "--invalid-percent must be 0..100");
+            throw usageError("--invalid-percent must be 0..100");
         }
         if (envelope && source.generate != null) {
-            throw new ParameterException(spec.commandLine(), "--envelope only goes with --input");
+            throw usageError("--envelope only goes with --input");
         }
         if (invalidPercent > 0 && source.generate == null) {
-            throw new ParameterException(spec.commandLine(), "--invalid-percent only goes with --generate");
+            throw usageError("--invalid-percent only goes with --generate");
         }
         if (lingerMillis < 0) {
-            throw new ParameterException(spec.commandLine(), "--linger must not be negative");
+            throw usageError("--linger must not be negative");
         }
         if (maxAttempts < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-attempts must be at least 1");
+            throw usageError("--max-attempts must be at least 1");
         }
     }
 
@@ -221,7 +209,7 @@ public final class ProduceCommand implements Callable<Integer> {
         try {
             return PipelineFunction.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            throw usageError(option + ": " + e.getMessage());
         }
     }
 
@@ -229,7 +217,7 @@ public final class ProduceCommand implements Callable<Integer> {
         Map<PipelineFunction, Long> counts = new LinkedHashMap<>();
         source.generate.forEach((type, count) -> {
             if (count == null || count < 0) {
-                throw new ParameterException(spec.commandLine(), "--generate: count for " + type + " must be 0 or more");
+                throw usageError("--generate: count for " + type + " must be 0 or more");
             }
             counts.merge(type(type, "--generate"), count, Long::sum);
         });
@@ -254,13 +242,12 @@ public final class ProduceCommand implements Callable<Integer> {
         for (String text : source.inputs) {
             int eq = text.indexOf('=');
             if (eq <= 0 || eq == text.length() - 1) {
-                throw new ParameterException(spec.commandLine(),
-                        "--input needs TYPE=FILE, e.g. orders=orders.jsonl or activity=- (got '" + text + "')");
+                throw usageError("--input needs TYPE=FILE, e.g. orders=orders.jsonl or activity=- (got '" + text + "')");
             }
             inputs.add(new Input(type(text.substring(0, eq), "--input"), text.substring(eq + 1)));
         }
         if (inputs.stream().filter(Input::stdin).count() > 1) {
-            throw new ParameterException(spec.commandLine(), "--input: stdin (-) can be read only once");
+            throw usageError("--input: stdin (-) can be read only once");
         }
         return inputs;
     }

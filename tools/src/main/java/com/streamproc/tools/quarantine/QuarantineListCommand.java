@@ -1,8 +1,6 @@
 package com.streamproc.tools.quarantine;
 
-import com.streamproc.tools.cli.EnvironmentOption;
 import com.streamproc.tools.cli.ExitCodes;
-import com.streamproc.tools.cli.OutputOptions;
 import com.streamproc.tools.cli.ToolContext;
 import com.streamproc.tools.output.Column;
 import com.streamproc.tools.output.ResultTable;
@@ -10,13 +8,8 @@ import com.streamproc.tools.output.ResultWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code quarantine list}: quarantined records by function, reason, source and time, newest first. */
@@ -26,35 +19,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
         footer = {"", "Examples:",
                 "  quarantine list --function order-processing --reason INVALID_TRANSITION",
                 "  quarantine list --function data-cleansing --source crm --day 2026-11-27 --format csv"})
-public final class QuarantineListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EnvironmentOption environment;
-
-    @Mixin
-    QuarantineOptions options;
-
-    @Mixin
-    OutputOptions output;
-
+public final class QuarantineListCommand extends QuarantineItemsCommand {
     @Option(names = "--payload", description = "Show the stored payload too (it may hold personal data)")
     boolean showPayload;
 
     @Override
     public Integer call() {
         QuarantineSelection selection = options.selection();
-        ToolContext context = ToolContext.of(spec);
+        ToolContext context = context();
         try (DynamoDbClient dynamoDb = context.aws().dynamoDb()) {
-            QuarantineReader reader = new QuarantineReader(dynamoDb, options.tableName(environment.env()),
-                    context.clock());
-            List<QuarantinedItem> items;
-            try {
-                items = reader.find(selection, output.limit());
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+            List<QuarantinedItem> items = find(dynamoDb, context, selection);
             ResultWriter.write(table(items, showPayload), output.format(), spec.commandLine().getOut());
         }
         return ExitCodes.OK;

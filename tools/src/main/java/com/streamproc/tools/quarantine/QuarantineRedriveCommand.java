@@ -1,8 +1,6 @@
 package com.streamproc.tools.quarantine;
 
-import com.streamproc.tools.cli.EnvironmentOption;
 import com.streamproc.tools.cli.ExitCodes;
-import com.streamproc.tools.cli.OutputOptions;
 import com.streamproc.tools.cli.ToolContext;
 import com.streamproc.tools.cli.ToolFailure;
 import com.streamproc.tools.output.Column;
@@ -12,14 +10,9 @@ import com.streamproc.tools.produce.PutRecordsSender;
 import com.streamproc.tools.produce.Sleeper;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -33,19 +26,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
                 "", "Examples:",
                 "  quarantine redrive --function order-processing --reason ORDER_UNKNOWN --dry-run",
                 "  quarantine redrive --function orders --record shardId-000000000001/49659...0002"})
-public final class QuarantineRedriveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EnvironmentOption environment;
-
-    @Mixin
-    QuarantineOptions options;
-
-    @Mixin
-    OutputOptions output;
-
+public final class QuarantineRedriveCommand extends QuarantineItemsCommand {
     @Option(names = "--dry-run", description = "Show what would be redriven; change nothing")
     boolean dryRun;
 
@@ -56,20 +37,13 @@ public final class QuarantineRedriveCommand implements Callable<Integer> {
     public Integer call() {
         QuarantineSelection selection = options.selection();
         if (!selection.isNarrowed()) {
-            throw new ParameterException(spec.commandLine(),
-                    "say which records: --reason, --source, --day, --from/--to or --record");
+            throw usageError("say which records: --reason, --source, --day, --from/--to or --record");
         }
-        ToolContext context = ToolContext.of(spec);
+        ToolContext context = context();
         String streamName = stream != null ? stream : options.function().streamName(environment.env());
         PrintWriter err = spec.commandLine().getErr();
         try (DynamoDbClient dynamoDb = context.aws().dynamoDb(); KinesisClient kinesis = context.aws().kinesis()) {
-            List<QuarantinedItem> items;
-            try {
-                items = new QuarantineReader(dynamoDb, options.tableName(environment.env()), context.clock())
-                        .find(selection, output.limit());
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+            List<QuarantinedItem> items = find(dynamoDb, context, selection);
             if (!dryRun && !items.isEmpty()) {
                 try {
                     kinesis.describeStreamSummary(b -> b.streamName(streamName));
@@ -77,7 +51,7 @@ public final class QuarantineRedriveCommand implements Callable<Integer> {
                     throw new ToolFailure("stream " + streamName + " does not exist (check --env or --stream)");
                 }
             }
-            Redriver redriver = new Redriver(kinesis, dynamoDb, streamName, options.tableName(environment.env()),
+            Redriver redriver = new Redriver(kinesis, dynamoDb, streamName, quarantineTable(),
                     PutRecordsSender.DEFAULT_POLICY, Sleeper.REAL, RandomGenerator.getDefault());
             List<Redriver.Result> results = redriver.redrive(items, dryRun);
             ResultWriter.write(table(results), output.format(), spec.commandLine().getOut());

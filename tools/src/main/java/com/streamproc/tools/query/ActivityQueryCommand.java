@@ -4,72 +4,36 @@ import com.streamproc.activity.aggregate.ActionStats;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
 import com.streamproc.tools.aws.PipelineFunction;
-import com.streamproc.tools.cli.EnvironmentOption;
-import com.streamproc.tools.cli.ExitCodes;
-import com.streamproc.tools.cli.OutputOptions;
-import com.streamproc.tools.cli.ToolContext;
+import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.cli.UtcDateConverter;
 import com.streamproc.tools.output.Column;
 import com.streamproc.tools.output.ResultTable;
-import com.streamproc.tools.output.ResultWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code query activity}: the activity-tracking function's questions, answered by its own {@link ActivityQueries}. */
 @Command(name = "activity", mixinStandardHelpOptions = true,
         description = "Activity: a user's day, an action's hours, distinct active users per day.",
         subcommands = {ActivityQueryCommand.UserDay.class, ActivityQueryCommand.ActionHour.class,
                 ActivityQueryCommand.ActiveUsers.class})
-public final class ActivityQueryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("query activity: missing question (user-day, action-hour, active-users; try --help)");
-        return ExitCodes.USAGE;
+public final class ActivityQueryCommand extends CommandGroup {
+    public ActivityQueryCommand() {
+        super("query activity: missing question (user-day, action-hour, active-users; try --help)");
     }
 
-    abstract static class Question implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        EnvironmentOption environment;
-
-        @Mixin
-        TableOption table;
-
-        @Mixin
-        OutputOptions output;
-
-        @Override
-        public Integer call() {
-            ToolContext context = ToolContext.of(spec);
-            try (DynamoDbClient dynamoDb = context.aws().dynamoDb()) {
-                ActivityQueries queries = new ActivityQueries(dynamoDb,
-                        table.orDefault(PipelineFunction.ACTIVITY_TRACKING.tableName(environment.env())));
-                ResultWriter.write(answer(queries), output.format(), spec.commandLine().getOut());
-            }
-            return ExitCodes.OK;
+    abstract static class Question extends TableQuestion<ActivityQueries> {
+        Question() {
+            super(PipelineFunction.ACTIVITY_TRACKING, ActivityQueries::new);
         }
-
-        abstract ResultTable answer(ActivityQueries queries);
     }
 
     @Command(name = "user-day", mixinStandardHelpOptions = true,
@@ -150,8 +114,7 @@ public final class ActivityQueryCommand implements Callable<Integer> {
         ResultTable answer(ActivityQueries queries) {
             LocalDate last = toDay == null ? day : toDay;
             if (last.isBefore(day) || day.plusDays(92).isBefore(last)) {
-                throw new ParameterException(spec.commandLine(),
-                        "--to-day must be from --day to 92 days after it");
+                throw usageError("--to-day must be from --day to 92 days after it");
             }
             ResultTable result = new ResultTable(Column.text("day"), Column.number("activeUsers"));
             for (LocalDate d = day; !d.isAfter(last) && result.size() < output.limit(); d = d.plusDays(1)) {

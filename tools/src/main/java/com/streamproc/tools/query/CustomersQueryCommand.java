@@ -4,70 +4,41 @@ import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
 import com.streamproc.cleansing.store.CustomerQueries;
 import com.streamproc.tools.aws.PipelineFunction;
-import com.streamproc.tools.cli.EnvironmentOption;
-import com.streamproc.tools.cli.ExitCodes;
-import com.streamproc.tools.cli.OutputOptions;
-import com.streamproc.tools.cli.ToolContext;
+import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.output.Column;
 import com.streamproc.tools.output.ResultTable;
-import com.streamproc.tools.output.ResultWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code query customers}: the data-cleansing function's questions, answered by its own {@link CustomerQueries}. */
 @Command(name = "customers", mixinStandardHelpOptions = true,
         description = "Cleansed customers: by e-mail or by phone (input is normalised as the stream's records are).",
         subcommands = {CustomersQueryCommand.ByEmail.class, CustomersQueryCommand.ByPhone.class})
-public final class CustomersQueryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("query customers: missing question (by-email, by-phone; try --help)");
-        return ExitCodes.USAGE;
+public final class CustomersQueryCommand extends CommandGroup {
+    public CustomersQueryCommand() {
+        super("query customers: missing question (by-email, by-phone; try --help)");
     }
 
-    abstract static class Question implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        EnvironmentOption environment;
-
-        @Mixin
-        TableOption table;
-
-        @Mixin
-        OutputOptions output;
-
-        @Override
-        public Integer call() {
-            ToolContext context = ToolContext.of(spec);
-            try (DynamoDbClient dynamoDb = context.aws().dynamoDb()) {
-                CustomerQueries queries = new CustomerQueries(dynamoDb,
-                        table.orDefault(PipelineFunction.DATA_CLEANSING.tableName(environment.env())));
-                List<Customer> found;
-                try {
-                    found = answer(queries);
-                } catch (IllegalArgumentException invalidInput) {
-                    throw new ParameterException(spec.commandLine(), invalidInput.getMessage());
-                }
-                ResultWriter.write(customers(found.subList(0, Math.min(found.size(), output.limit()))),
-                        output.format(), spec.commandLine().getOut());
-            }
-            return ExitCodes.OK;
+    /** Every customers question prints customers; input the function would not normalise is a usage error. */
+    abstract static class Question extends TableQuestion<CustomerQueries> {
+        Question() {
+            super(PipelineFunction.DATA_CLEANSING, CustomerQueries::new);
         }
 
-        abstract List<Customer> answer(CustomerQueries queries);
+        @Override
+        final ResultTable answer(CustomerQueries queries) {
+            List<Customer> found;
+            try {
+                found = find(queries);
+            } catch (IllegalArgumentException invalidInput) {
+                throw usageError(invalidInput.getMessage());
+            }
+            return customers(found.subList(0, Math.min(found.size(), output.limit())));
+        }
+
+        abstract List<Customer> find(CustomerQueries queries);
     }
 
     @Command(name = "by-email", mixinStandardHelpOptions = true, description = "The customer with this e-mail (GetItem).")
@@ -76,7 +47,7 @@ public final class CustomersQueryCommand implements Callable<Integer> {
         String email;
 
         @Override
-        List<Customer> answer(CustomerQueries queries) {
+        List<Customer> find(CustomerQueries queries) {
             return queries.byEmail(email).stream().toList();
         }
     }
@@ -92,7 +63,7 @@ public final class CustomersQueryCommand implements Callable<Integer> {
         String region;
 
         @Override
-        List<Customer> answer(CustomerQueries queries) {
+        List<Customer> find(CustomerQueries queries) {
             return queries.byPhone(phone, region);
         }
     }

@@ -5,70 +5,33 @@ import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.query.OrderQueries;
 import com.streamproc.tools.aws.PipelineFunction;
-import com.streamproc.tools.cli.EnvironmentOption;
-import com.streamproc.tools.cli.ExitCodes;
-import com.streamproc.tools.cli.OutputOptions;
-import com.streamproc.tools.cli.ToolContext;
+import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.cli.UtcDateConverter;
 import com.streamproc.tools.output.Column;
 import com.streamproc.tools.output.ResultTable;
-import com.streamproc.tools.output.ResultWriter;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code query orders}: the order-processing function's questions, answered by its own {@link OrderQueries}. */
 @Command(name = "orders", mixinStandardHelpOptions = true,
         description = "Orders: by id, of a customer, by status on a day, revenue per day and currency.",
         subcommands = {OrdersQueryCommand.Get.class, OrdersQueryCommand.ByCustomer.class,
                 OrdersQueryCommand.ByStatus.class, OrdersQueryCommand.Revenue.class})
-public final class OrdersQueryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("query orders: missing question (get, by-customer, by-status, revenue; try --help)");
-        return ExitCodes.USAGE;
+public final class OrdersQueryCommand extends CommandGroup {
+    public OrdersQueryCommand() {
+        super("query orders: missing question (get, by-customer, by-status, revenue; try --help)");
     }
 
-    /** What every orders question shares: where the table is, how to print. */
-    abstract static class Question implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        EnvironmentOption environment;
-
-        @Mixin
-        TableOption table;
-
-        @Mixin
-        OutputOptions output;
-
-        @Override
-        public Integer call() {
-            ToolContext context = ToolContext.of(spec);
-            try (DynamoDbClient dynamoDb = context.aws().dynamoDb()) {
-                OrderQueries queries = new OrderQueries(dynamoDb,
-                        table.orDefault(PipelineFunction.ORDER_PROCESSING.tableName(environment.env())));
-                ResultWriter.write(answer(queries), output.format(), spec.commandLine().getOut());
-            }
-            return ExitCodes.OK;
+    abstract static class Question extends TableQuestion<OrderQueries> {
+        Question() {
+            super(PipelineFunction.ORDER_PROCESSING, OrderQueries::new);
         }
-
-        abstract ResultTable answer(OrderQueries queries);
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "One order by its id (GetItem).")
@@ -140,7 +103,7 @@ public final class OrdersQueryCommand implements Callable<Integer> {
                 }
                 return currency;
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--currency: '" + code + "' is not an ISO 4217 code");
+                throw usageError("--currency: '" + code + "' is not an ISO 4217 code");
             }
         }
     }

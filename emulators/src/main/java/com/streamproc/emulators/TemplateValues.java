@@ -1,6 +1,7 @@
-package com.streamproc.local.template;
+package com.streamproc.emulators;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,20 +10,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates CloudFormation intrinsic functions (in the long form {@code CloudFormationYaml} produces) with the
- * values the local stack knows: parameters, pseudo parameters, the physical names of tables, streams and
- * functions, and the ARNs and attributes of streams, tables and queues.
+ * Evaluates CloudFormation intrinsic functions (in the long form {@link CloudFormationYaml} produces) with the
+ * values the local stack knows: parameters, pseudo parameters (stack name {@value TemplateResources#LOCAL_STACK_NAME}),
+ * the physical names of tables, streams, queues and functions, and their ARNs.
  *
- * <p>{@code Ref} to a table or stream gives its name, to a function its name, to a queue its URL, to anything
- * else named in the template its logical id. {@code Fn::GetAtt X.Arn} gives the local ARN of streams, tables,
- * queues and functions; {@code QueueName} a queue's name. Conditions are evaluated. What cannot be known locally
- * stays as it was.
+ * <p>{@code Ref} to a parameter gives its value, to a table, stream or function its physical name, to a queue its
+ * URL, to {@code AWS::NoValue} {@link #NO_VALUE} (the property is removed from the enclosing mapping or list).
+ * {@code Fn::GetAtt X.Arn} gives the local ARN of streams, tables, queues and functions; {@code X.QueueName} a
+ * queue's name. {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::If} and the condition functions
+ * are evaluated. Only resources with a physical name (see {@link #name}) resolve. What cannot be known locally
+ * (other attributes, {@code Fn::ImportValue}, ...) stays as it was and only fails where a caller needs the value.
  */
 public final class TemplateValues {
     /** Marker for {@code AWS::NoValue}: the property is removed. */
     public static final Object NO_VALUE = new Object();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
+    private final String source;
     private final String region;
     private final String account;
     private final Map<String, String> parameters;
@@ -34,15 +38,23 @@ public final class TemplateValues {
     /**
      * @param parameters    parameter values in use
      * @param conditions    the template's {@code Conditions}
-     * @param resources     the template's {@code Resources}
+     * @param resources     the template's {@code Resources} (for their types)
      * @param physicalNames logical id to local physical name (tables, streams, queues, functions)
      */
     public TemplateValues(String region, String account, Map<String, String> parameters,
                           Map<String, Object> conditions, Map<String, Map<String, Object>> resources,
                           Map<String, String> physicalNames) {
+        this(null, region, account, parameters, conditions, resources, physicalNames);
+    }
+
+    /** As {@link #TemplateValues(String, String, Map, Map, Map, Map)}; {@code source} prefixes error messages. */
+    public TemplateValues(String source, String region, String account, Map<String, String> parameters,
+                          Map<String, Object> conditions, Map<String, Map<String, Object>> resources,
+                          Map<String, String> physicalNames) {
+        this.source = source;
         this.region = region;
         this.account = account;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = new LinkedHashMap<>(parameters);
         this.conditions = conditions;
         this.resources = resources;
         this.physicalNames = new LinkedHashMap<>(physicalNames);
@@ -53,11 +65,12 @@ public final class TemplateValues {
         physicalNames.put(logicalId, physicalName);
     }
 
-    /** In template order. */
+    /** In the order they were named. */
     public Map<String, String> physicalNames() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(physicalNames));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(physicalNames));
     }
 
+    /** The {@code Type} of a resource, or null when the template has no such resource. */
     public String typeOf(String logicalId) {
         Map<String, Object> resource = resources.get(logicalId);
         return resource == null ? null : String.valueOf(resource.get("Type"));
@@ -114,27 +127,35 @@ public final class TemplateValues {
         return null;
     }
 
+    /** The value of a named condition of the template, failing when it is unknown or does not resolve locally. */
     public boolean condition(String name) {
         Boolean known = evaluated.get(name);
         if (known != null) {
             return known;
         }
         if (!conditions.containsKey(name)) {
-            throw new IllegalArgumentException("unknown condition " + name);
+            throw new IllegalArgumentException(prefix() + "unknown condition " + name);
         }
-        evaluated.put(name, Boolean.FALSE);
+        evaluated.put(name, Boolean.FALSE); // guards against cycles
         Object value = resolve(conditions.get(name));
         if (!(value instanceof Boolean result)) {
-            throw new IllegalArgumentException("cannot evaluate condition " + name + " locally");
+            throw new IllegalArgumentException(prefix() + "cannot evaluate condition " + name
+                    + " locally: " + conditions.get(name));
         }
         evaluated.put(name, result);
         return result;
     }
 
+    /** A string, number or boolean: what a resolved value must be to be used as text. */
+    public static boolean isScalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
+    }
+
     private Object function(String key, Object argument, Map<?, ?> original) {
         switch (key) {
             case "Ref": {
-                Object value = reference(String.valueOf(argument));
+                Object name = resolve(argument);
+                Object value = name instanceof String s ? reference(s) : null;
                 return value == null ? original : value;
             }
             case "Fn::Sub":
@@ -145,11 +166,13 @@ public final class TemplateValues {
                 if (!(argument instanceof List<?> args) || args.size() != 2) {
                     return original;
                 }
+                Object delimiter = resolve(args.get(0));
                 Object items = resolve(args.get(1));
-                if (!(items instanceof List<?> parts) || parts.stream().anyMatch(p -> !isScalar(p))) {
+                if (!(delimiter instanceof String d) || !(items instanceof List<?> parts)
+                        || !parts.stream().allMatch(TemplateValues::isScalar)) {
                     return original;
                 }
-                return String.join(String.valueOf(args.get(0)), parts.stream().map(String::valueOf).toList());
+                return String.join(d, parts.stream().map(String::valueOf).toList());
             }
             case "Fn::Select": {
                 if (!(argument instanceof List<?> args) || args.size() != 2) {
@@ -170,10 +193,10 @@ public final class TemplateValues {
                 if (!(argument instanceof List<?> args) || args.size() != 3) {
                     return original;
                 }
-                return condition(String.valueOf(resolve(args.get(0)))) ? resolve(args.get(1)) : resolve(args.get(2));
+                return condition(conditionName(args.get(0), "Fn::If")) ? resolve(args.get(1)) : resolve(args.get(2));
             }
             case "Condition":
-                return condition(String.valueOf(argument));
+                return condition(conditionName(argument, "Condition"));
             case "Fn::Equals": {
                 if (!(argument instanceof List<?> args) || args.size() != 2) {
                     return original;
@@ -207,6 +230,16 @@ public final class TemplateValues {
         }
     }
 
+    private String conditionName(Object value, String where) {
+        Object resolved = resolve(value);
+        if (!isScalar(resolved)) {
+            throw new IllegalArgumentException(prefix() + where + " must be a string that resolves locally, got "
+                    + value);
+        }
+        return String.valueOf(resolved);
+    }
+
+    /** Value of a Ref / ${} name, or null when it cannot be known locally. */
     private Object reference(String name) {
         switch (name) {
             case "AWS::Region":
@@ -214,7 +247,7 @@ public final class TemplateValues {
             case "AWS::AccountId":
                 return account;
             case "AWS::StackName":
-                return "streamproc-local";
+                return TemplateResources.LOCAL_STACK_NAME;
             case "AWS::Partition":
                 return "aws";
             case "AWS::URLSuffix":
@@ -247,8 +280,8 @@ public final class TemplateValues {
         }
         if (attribute.equals("Arn")) {
             return switch (type) {
-                case "AWS::Kinesis::Stream" -> "arn:aws:kinesis:" + region + ":" + account + ":stream/" + name;
-                case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name;
+                case TemplateResources.STREAM_TYPE -> "arn:aws:kinesis:" + region + ":" + account + ":stream/" + name;
+                case TemplateResources.TABLE_TYPE -> "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name;
                 case "AWS::SQS::Queue" -> "arn:aws:sqs:" + region + ":" + account + ":" + name;
                 case "AWS::Serverless::Function", "AWS::Lambda::Function" ->
                         "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
@@ -301,7 +334,7 @@ public final class TemplateValues {
         return out.toString();
     }
 
-    static boolean isScalar(Object value) {
-        return value instanceof String || value instanceof Number || value instanceof Boolean;
+    private String prefix() {
+        return source == null ? "" : source + ": ";
     }
 }
