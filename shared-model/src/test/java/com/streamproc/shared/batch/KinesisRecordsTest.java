@@ -25,6 +25,18 @@ class KinesisRecordsTest {
         assertThat(ref.sizeBytes()).isEqualTo(7);
     }
 
+    @net.jqwik.api.Property(tries = 500)
+    void sequenceOrderIsNumericOrder(@net.jqwik.api.ForAll @net.jqwik.api.constraints.BigRange(min = "0",
+            max = "999999999999999999999999999999999999999999999999999999999999") java.math.BigInteger a,
+                                     @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int zeros,
+                                     @net.jqwik.api.ForAll @net.jqwik.api.constraints.BigRange(min = "0",
+            max = "999999999999999999999999999999999999999999999999999999999999") java.math.BigInteger b) {
+        String paddedA = "0".repeat(zeros) + a;
+        assertThat(Integer.signum(RecordRef.compareDecimal(paddedA, b.toString())))
+                .isEqualTo(Integer.signum(a.compareTo(b)));
+        assertThat(RecordRef.compareDecimal(paddedA, a.toString())).isZero();
+    }
+
     @Test
     void paddedSequenceNumbersSortLikeNumbers() {
         assertThat(RecordRef.padSequence("9")).isLessThan(RecordRef.padSequence("10"));
