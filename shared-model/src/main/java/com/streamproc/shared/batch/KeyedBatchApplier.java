@@ -24,7 +24,8 @@ import java.util.function.Function;
  *   <li>{@link #perRecord}: a poison record is marked and the key goes on; any other failure marks the record
  *       failed and stops the key, so no later record of that key is written.</li>
  *   <li>No group and no record starts after the deadline; what did not start stays unmarked (reported).</li>
- *   <li>An exception escaping a group marks that group's unmarked records failed; other groups are unaffected.</li>
+ *   <li>A {@code RuntimeException} escaping a group marks that group's unmarked records failed; other groups are
+ *       unaffected. An {@code Error} ends the invocation (after the running groups finish).</li>
  * </ul>
  *
  * @param <E> the function's event type
@@ -69,6 +70,7 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
         }
         List<Future<?>> running = new ArrayList<>(groups.size());
         groups.forEach((key, group) -> running.add(executor.submit(() -> applyGroup(key, group, context))));
+        Error fatal = null;
         for (Future<?> future : running) {
             try {
                 future.get();
@@ -76,8 +78,15 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
                 Thread.currentThread().interrupt();
                 return;
             } catch (ExecutionException e) {
-                // applyGroup catches everything; nothing to add here.
+                // applyGroup contains every RuntimeException; only an Error gets here.
+                if (e.getCause() instanceof Error error && fatal == null) {
+                    fatal = error;
+                }
             }
+        }
+        if (fatal != null) {
+            // An Error (out of memory, stack overflow) means the invocation itself is broken: let it fail.
+            throw fatal;
         }
     }
 
@@ -91,7 +100,7 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
         }
         try {
             partitionApplier.apply(key, group, context);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             for (InboundRecord<E> record : group) {
                 if (context.outcomeOf(record.ref()) == null) {
                     context.failed(record.ref(), e);

@@ -315,6 +315,23 @@ class BatchProcessorTest {
     }
 
     @Test
+    void anErrorEndsTheInvocationSoLambdaRetriesOrBisectsTheBatch() {
+        RecordApplier<TestEvent> overflowsOnB = (record, retry) -> {
+            if (record.event().key().equals("b")) {
+                throw new StackOverflowError("deep");
+            }
+        };
+        KinesisEvent event = KinesisEventFixture.batch()
+                .record("a", TestEvent.json("a", 1))
+                .record("b", TestEvent.json("b", 1))
+                .build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> processor(KeyedBatchApplier.perRecord(overflowsOnB, 2)).process(event, context()))
+                .isInstanceOf(StackOverflowError.class);
+    }
+
+    @Test
     void aDecoderThatThrowsUnexpectedlyQuarantinesTheRecord() {
         BatchProcessor<TestEvent> processor = new BatchProcessor<>(data -> {
             throw new IllegalStateException("decoder bug");

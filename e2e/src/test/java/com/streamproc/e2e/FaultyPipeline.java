@@ -1,0 +1,365 @@
+package com.streamproc.e2e;
+
+import com.streamproc.activity.query.ActivityQueries;
+import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.e2e.generate.ActivityIntent;
+import com.streamproc.e2e.generate.ActivityStreamGenerator;
+import com.streamproc.e2e.generate.CustomerIntent;
+import com.streamproc.e2e.generate.CustomerStreamGenerator;
+import com.streamproc.e2e.generate.Delivered;
+import com.streamproc.e2e.generate.OrderIntent;
+import com.streamproc.e2e.generate.OrderStreamGenerator;
+import com.streamproc.e2e.generate.Produced;
+import com.streamproc.e2e.harness.EnvironmentPool;
+import com.streamproc.e2e.harness.FaultCounts;
+import com.streamproc.e2e.harness.FaultSchedule;
+import com.streamproc.e2e.harness.InProcessInvoker;
+import com.streamproc.e2e.harness.PipelineFunction;
+import com.streamproc.e2e.harness.RecordingDestination;
+import com.streamproc.e2e.harness.RunListener;
+import com.streamproc.e2e.harness.StreamProducer;
+import com.streamproc.e2e.reference.ActivityReference;
+import com.streamproc.e2e.reference.CustomerReference;
+import com.streamproc.e2e.reference.OrderReference;
+import com.streamproc.e2e.verify.ActivityStateCheck;
+import com.streamproc.e2e.verify.CustomerStateCheck;
+import com.streamproc.e2e.verify.Mismatches;
+import com.streamproc.e2e.verify.OrderStateCheck;
+import com.streamproc.e2e.verify.QuarantineCheck;
+import com.streamproc.emulators.AwsClients;
+import com.streamproc.emulators.EmulatorStack;
+import com.streamproc.emulators.ResourceFactory;
+import com.streamproc.emulators.TemplateResources;
+import com.streamproc.local.esm.EventSourceMapping;
+import com.streamproc.local.esm.EsmSettings;
+import com.streamproc.local.esm.SourceIdentity;
+import com.streamproc.local.stack.KinesisShards;
+import com.streamproc.local.template.LocalTemplate;
+import com.streamproc.orders.query.OrderQueries;
+import com.streamproc.shared.aws.FunctionEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The whole pipeline on the emulators, one seed at a time: fresh tables and streams from sam-template.yaml, a
+ * generated input put on the three streams, the three functions fed by the local event source mapping (its
+ * BatchRunner rules: checkpoints from batchItemFailures, bisection on function errors, retries) through an
+ * in-process invoker that injects faults, and afterwards the tables compared with reference models computed from
+ * the input alone.
+ */
+final class FaultyPipeline implements AutoCloseable {
+    /** Resource names get this prefix; the bad-input catalogue uses the template's default ("local"). */
+    static final String ENVIRONMENT = "e2e";
+    static final int SHARDS = 3;
+    /**
+     * Backoff of the functions' TransientRetry, shortened from 50 ms..2 s so that throttling storms cost less wall
+     * time; the retry logic, attempts and deadline handling are unchanged.
+     */
+    static final Map<String, String> FAST_RETRIES = Map.of("RETRY_BASE_DELAY_MS", "10", "RETRY_MAX_DELAY_MS", "200");
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(4);
+    static final int MAX_BATCH = 25;
+    private static final Set<String> REVENUE_CURRENCIES = Set.of("EUR", "USD", "JPY", "GBP", "CHF");
+
+    /** Each seed recreates the tables: the note that TTL is not emulated would repeat for every one of them. */
+    private static final Logger RESOURCE_LOG = Logger.getLogger(ResourceFactory.class.getName());
+
+    static {
+        RESOURCE_LOG.setLevel(Level.WARNING);
+    }
+
+    private final EmulatorStack stack;
+    private final LocalTemplate template;
+    private final KinesisClient kinesis;
+    private final DynamoDbClient dynamoDb;
+    private final Map<PipelineFunction, EnvironmentPool> pools = new EnumMap<>(PipelineFunction.class);
+    private final Map<PipelineFunction, Duration> deadlineMargins = new EnumMap<>(PipelineFunction.class);
+
+    FaultyPipeline(EmulatorStack stack) {
+        this.stack = stack;
+        this.template = LocalTemplate.read(stack.samTemplate(),
+                Map.of("EnvironmentName", ENVIRONMENT, "ShardCount", Integer.toString(SHARDS)));
+        this.kinesis = stack.kinesisClient();
+        this.dynamoDb = stack.dynamoDbClient();
+        for (PipelineFunction function : PipelineFunction.values()) {
+            Map<String, String> env = new HashMap<>(template.function(function.logicalId()).definition().environment());
+            env.putAll(FAST_RETRIES);
+            FunctionEnvironment environment = new FunctionEnvironment(env);
+            deadlineMargins.put(function, Duration.ofMillis(Long.parseLong(
+                    environment.optional("DEADLINE_MARGIN_MS", "3000"))));
+            pools.put(function, new EnvironmentPool(function, environment, stack.dynamoDbEndpoint()));
+        }
+    }
+
+    /** The generated input of one seed, before it is put on the streams. */
+    record Input(List<Produced<OrderIntent>> orders, List<Produced<ActivityIntent>> activity,
+                 List<Produced<CustomerIntent>> customers) {
+        static Input generate(long seed, int scale) {
+            return new Input(OrderStreamGenerator.generate(seed, 45 * scale),
+                    ActivityStreamGenerator.generate(seed, 33 * scale),
+                    CustomerStreamGenerator.generate(seed, Math.min(CustomerStreamGenerator.MAX_PEOPLE, 28 * scale)));
+        }
+    }
+
+    SeedReport run(long seed, int scale, FaultSchedule.Rates rates) throws InterruptedException {
+        SeedReport report = new SeedReport(seed);
+        recreateResources();
+        Input input = Input.generate(seed, scale);
+
+        // Everything is on the streams before the mappings start, so each lane gets batches as large as its share.
+        long started = System.nanoTime();
+        List<Delivered<OrderIntent>> orders = StreamProducer.put(kinesis, streamOf(PipelineFunction.ORDER_PROCESSING),
+                input.orders());
+        List<Delivered<ActivityIntent>> activity = StreamProducer.put(kinesis,
+                streamOf(PipelineFunction.ACTIVITY_TRACKING), input.activity());
+        List<Delivered<CustomerIntent>> customers = StreamProducer.put(kinesis,
+                streamOf(PipelineFunction.DATA_CLEANSING), input.customers());
+        Duration putTime = Duration.ofNanos(System.nanoTime() - started);
+
+        Map<PipelineFunction, Integer> delivered = Map.of(PipelineFunction.ORDER_PROCESSING, orders.size(),
+                PipelineFunction.ACTIVITY_TRACKING, activity.size(), PipelineFunction.DATA_CLEANSING, customers.size());
+        started = System.nanoTime();
+        Map<PipelineFunction, MappingRun> runs = new EnumMap<>(PipelineFunction.class);
+        try {
+            for (PipelineFunction function : PipelineFunction.values()) {
+                runs.put(function, startMapping(function, seed, rates));
+            }
+            awaitDrained(runs, delivered, report);
+        } finally {
+            runs.values().forEach(run -> run.mapping().close());
+        }
+        Duration processTime = Duration.ofNanos(System.nanoTime() - started);
+
+        // The three checks read different tables: run them side by side.
+        started = System.nanoTime();
+        OrderReference orderReference = OrderReference.of(orders);
+        ActivityReference activityReference = ActivityReference.of(activity);
+        CustomerReference customerReference = CustomerReference.of(customers);
+        CompletableFuture<Mismatches> orderCheck = CompletableFuture.supplyAsync(() -> {
+            Mismatches m = OrderStateCheck.compare(orderReference,
+                    new OrderQueries(dynamoDb, tableOf(PipelineFunction.ORDER_PROCESSING)),
+                    days(OrderStreamGenerator.FIRST_DAY, -1, 10), REVENUE_CURRENCIES);
+            m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.ORDER_PROCESSING),
+                    orderReference.poison(), orders));
+            return m;
+        });
+        CompletableFuture<Mismatches> activityCheck = CompletableFuture.supplyAsync(() -> {
+            // Events lie in the three days from FIRST_DAY (a changed duplicate up to an hour later).
+            Mismatches m = ActivityStateCheck.compare(activityReference,
+                    new ActivityQueries(dynamoDb, tableOf(PipelineFunction.ACTIVITY_TRACKING)),
+                    days(ActivityStreamGenerator.FIRST_DAY, 0, 4), new TreeSet<>(ActivityStreamGenerator.ACTIONS));
+            m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.ACTIVITY_TRACKING),
+                    activityReference.poison(), activity));
+            return m;
+        });
+        CompletableFuture<Mismatches> customerCheck = CompletableFuture.supplyAsync(() -> {
+            Set<String> absentKeys = new TreeSet<>();
+            customers.forEach(d -> {
+                if (d.intent() instanceof CustomerIntent.Poison poison && poison.keyIfAccepted() != null) {
+                    absentKeys.add(poison.keyIfAccepted());
+                }
+            });
+            Mismatches m = CustomerStateCheck.compare(customerReference,
+                    new CustomerQueries(dynamoDb, tableOf(PipelineFunction.DATA_CLEANSING)), absentKeys);
+            m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.DATA_CLEANSING),
+                    customerReference.poison(), customers));
+            return m;
+        });
+        report.put(PipelineFunction.ORDER_PROCESSING, figures(runs.get(PipelineFunction.ORDER_PROCESSING),
+                orders.size(), orderReference.poison().size(), orderReference.duplicates(), orderCheck.join()));
+        report.put(PipelineFunction.ACTIVITY_TRACKING, figures(runs.get(PipelineFunction.ACTIVITY_TRACKING),
+                activity.size(), activityReference.poison().size(), activityReference.duplicates(),
+                activityCheck.join()));
+        report.put(PipelineFunction.DATA_CLEANSING, figures(runs.get(PipelineFunction.DATA_CLEANSING),
+                customers.size(), customerReference.poison().size(), resent(customers), customerCheck.join()));
+        Duration verifyTime = Duration.ofNanos(System.nanoTime() - started);
+        report.times(putTime, processTime, verifyTime);
+        return report;
+    }
+
+    /** Records that are byte-for-byte copies of an earlier record (producer retries). */
+    private static int resent(List<? extends Delivered<?>> delivered) {
+        Set<String> seen = new HashSet<>();
+        int copies = 0;
+        for (Delivered<?> record : delivered) {
+            if (!seen.add(record.record().partitionKey() + "\u0000"
+                    + Base64.getEncoder().encodeToString(record.record().data()))) {
+                copies++;
+            }
+        }
+        return copies;
+    }
+
+    /** One function's mapping during one seed. */
+    private record MappingRun(EventSourceMapping mapping, RunListener listener, InProcessInvoker invoker,
+                              RecordingDestination destination, FaultCounts faults, EnvironmentPool pool,
+                              int environmentsBefore, ConcurrentLinkedQueue<String> log) {
+    }
+
+    private MappingRun startMapping(PipelineFunction function, long seed, FaultSchedule.Rates rates) {
+        LocalTemplate.LocalFunction definition = template.function(function.logicalId());
+        LocalTemplate.KinesisSource source = definition.kinesisSources().get(0);
+        // The template's mapping, without the batching window (the records are all there when it starts) and with
+        // batches of at most MAX_BATCH records, so that a seed's few hundred records make dozens of invocations.
+        EsmSettings settings = source.settings().withBatchingWindow(Duration.ZERO)
+                .withBatchSize(Math.min(MAX_BATCH, source.settings().batchSize()));
+        SourceIdentity identity = new SourceIdentity(source.streamArn(), stack.region(),
+                "arn:aws:iam::" + AwsClients.ACCOUNT_ID + ":role/" + definition.definition().functionName() + "-role",
+                definition.definition().functionArn(stack.region(), AwsClients.ACCOUNT_ID));
+        FaultCounts faults = new FaultCounts();
+        FaultSchedule schedule = new FaultSchedule(seed * 7919 + function.ordinal(), rates,
+                deadlineMargins.get(function), definition.definition().timeout());
+        EnvironmentPool pool = pools.get(function);
+        InProcessInvoker invoker = new InProcessInvoker(pool, schedule, faults);
+        RunListener listener = new RunListener();
+        RecordingDestination destination = new RecordingDestination();
+        ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+        EventSourceMapping mapping = new EventSourceMapping(function.shortName(), settings, identity,
+                new KinesisShards(kinesis, source.streamName()), invoker, destination, listener, Clock.systemUTC(),
+                log::add, duration -> Thread.sleep(Math.min(duration.toMillis(), 20)));
+        try {
+            mapping.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the mapping of " + function.shortName(), e);
+        }
+        return new MappingRun(mapping, listener, invoker, destination, faults, pool, pool.created(), log);
+    }
+
+    private void awaitDrained(Map<PipelineFunction, MappingRun> runs, Map<PipelineFunction, Integer> delivered,
+                              SeedReport report) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (true) {
+            boolean drained = true;
+            for (PipelineFunction function : runs.keySet()) {
+                var counters = runs.get(function).listener().counters();
+                drained &= counters.succeeded() + counters.discarded() >= delivered.get(function);
+            }
+            if (drained) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                runs.forEach((function, run) -> {
+                    var c = run.listener().counters();
+                    report.problem(function.shortName() + " did not drain within " + DRAIN_LIMIT.toMinutes()
+                            + " min: " + (c.succeeded() + c.discarded()) + " of " + delivered.get(function)
+                            + " records done; mapping log: " + run.log());
+                });
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private SeedReport.FunctionFigures figures(MappingRun run, int records, int poison, int duplicates,
+                                               Mismatches mismatches) {
+        var counters = run.listener().counters();
+        List<String> unexpected = new ArrayList<>(run.invoker().unexpectedErrors());
+        run.log().forEach(line -> unexpected.add("mapping: " + line));
+        return new SeedReport.FunctionFigures(records, poison, duplicates, counters.invocations(),
+                counters.functionErrors(), counters.partialFailures(), run.listener().recordsSent(),
+                run.listener().singleRecordBatches(), counters.discarded(),
+                run.pool().created() - run.environmentsBefore(), run.faults().snapshot(), unexpected,
+                mismatches.list());
+    }
+
+    /** Deletes this environment's tables and streams if they exist and creates them anew: each seed starts empty. */
+    private void recreateResources() {
+        TemplateResources resources = template.resources();
+        for (TemplateResources.Table table : resources.tables()) {
+            try {
+                dynamoDb.deleteTable(b -> b.tableName(table.tableName()));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException absent) {
+                // First seed: nothing to delete.
+            }
+        }
+        for (TemplateResources.Stream stream : resources.streams()) {
+            try {
+                kinesis.deleteStream(b -> b.streamName(stream.streamName()).enforceConsumerDeletion(true));
+                awaitStreamGone(stream.streamName());
+            } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException absent) {
+                // First seed: nothing to delete.
+            }
+        }
+        awaitTablesGone(resources);
+        new ResourceFactory(dynamoDb, kinesis).createAll(resources);
+    }
+
+    private void awaitTablesGone(TemplateResources resources) {
+        for (TemplateResources.Table table : resources.tables()) {
+            for (int i = 0; i < 400; i++) {
+                try {
+                    dynamoDb.describeTable(b -> b.tableName(table.tableName()));
+                } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+                    break;
+                }
+                pause();
+            }
+        }
+    }
+
+    private void awaitStreamGone(String streamName) {
+        for (int i = 0; i < 400; i++) {
+            try {
+                kinesis.describeStreamSummary(b -> b.streamName(streamName));
+            } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException gone) {
+                return;
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String streamOf(PipelineFunction function) {
+        return template.function(function.logicalId()).kinesisSources().get(0).streamName();
+    }
+
+    private String tableOf(PipelineFunction function) {
+        return template.resources().physicalName(function.tableId());
+    }
+
+    private String quarantineOf(PipelineFunction function) {
+        return template.resources().physicalName(function.quarantineTableId());
+    }
+
+    /** {@code count} UTC days, starting {@code fromOffset} days from the day of {@code first}. */
+    private static Set<LocalDate> days(Instant first, int fromOffset, int count) {
+        LocalDate day = LocalDate.ofInstant(first, ZoneOffset.UTC).plusDays(fromOffset);
+        Set<LocalDate> days = new LinkedHashSet<>();
+        for (int i = 0; i < count; i++) {
+            days.add(day.plusDays(i));
+        }
+        return days;
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(EnvironmentPool::close);
+        kinesis.close();
+        dynamoDb.close();
+    }
+}

@@ -1,0 +1,80 @@
+package com.streamproc.e2e.harness;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.activity.ActivityTrackingHandler;
+import com.streamproc.activity.aggregate.ActivityBatchApplier;
+import com.streamproc.activity.event.ActivityEvent;
+import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.store.DynamoDbActivityStore;
+import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingHandler;
+import com.streamproc.orders.OrderProcessingHandler;
+import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.batch.BatchProcessorConfig;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The three functions, by their template logical ids, wired as in production on a given DynamoDB client. */
+public enum PipelineFunction {
+    ORDER_PROCESSING("order-processing", "OrderProcessingFunction", "OrdersTable", "OrdersQuarantineTable"),
+    ACTIVITY_TRACKING("activity-tracking", "ActivityTrackingFunction", "ActivityTable", "ActivityQuarantineTable"),
+    DATA_CLEANSING("data-cleansing", "DataCleansingFunction", "CustomersTable", "CleansingQuarantineTable");
+
+    private final String shortName;
+    private final String logicalId;
+    private final String tableId;
+    private final String quarantineTableId;
+
+    PipelineFunction(String shortName, String logicalId, String tableId, String quarantineTableId) {
+        this.shortName = shortName;
+        this.logicalId = logicalId;
+        this.tableId = tableId;
+        this.quarantineTableId = quarantineTableId;
+    }
+
+    /** The name in reports and in the bad-input catalogue ({@code order-processing}, ...). */
+    public String shortName() {
+        return shortName;
+    }
+
+    public String logicalId() {
+        return logicalId;
+    }
+
+    public String tableId() {
+        return tableId;
+    }
+
+    public String quarantineTableId() {
+        return quarantineTableId;
+    }
+
+    /** The handler as its no-argument constructor builds it, but on {@code dynamoDb}. */
+    public RequestHandler<KinesisEvent, StreamsEventResponse> handler(FunctionEnvironment env,
+                                                                      DynamoDbClient dynamoDb) {
+        return switch (this) {
+            case ORDER_PROCESSING -> new OrderProcessingHandler(
+                    OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
+            case DATA_CLEANSING -> new DataCleansingHandler(DataCleansingFunction.fromEnvironment(env, dynamoDb));
+            case ACTIVITY_TRACKING -> new ActivityTrackingHandler(activityProcessor(env, dynamoDb));
+        };
+    }
+
+    /**
+     * The same wiring as {@code ActivityTrackingHandler.fromEnvironment}, which is package-private and builds its
+     * own client: the faults must sit on the client the function uses.
+     */
+    private static BatchProcessor<ActivityEvent> activityProcessor(
+            FunctionEnvironment env, DynamoDbClient dynamoDb) {
+        String table = env.required("ACTIVITY_TABLE");
+        int maxConcurrent = env.positiveInt("MAX_CONCURRENT_KEYS", 8);
+        Clock clock = Clock.systemUTC();
+        ActivityBatchApplier applier = new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb, table), clock,
+                maxConcurrent);
+        return BatchProcessor.fromEnvironment(BatchProcessorConfig.defaults(ActivityTrackingHandler.FUNCTION_NAME),
+                new ActivityEventDecoder(clock), applier, dynamoDb, env);
+    }
+}

@@ -1,0 +1,90 @@
+package com.streamproc.e2e.verify;
+
+import com.streamproc.e2e.generate.Delivered;
+import com.streamproc.e2e.generate.StreamPosition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads a function's quarantine table shard by shard (Query on its key, never Scan) and compares it with the records
+ * the reference says are poison: the same records (shard + sequence number), each with its reason code, partition key
+ * and original size, and nothing else.
+ */
+public final class QuarantineCheck {
+    private QuarantineCheck() {
+    }
+
+    public static Mismatches compare(DynamoDbClient dynamoDb, String table, Map<StreamPosition, String> expected,
+                                     List<? extends Delivered<?>> delivered) {
+        Map<StreamPosition, Delivered<?>> byPosition = new HashMap<>();
+        Set<String> shards = new TreeSet<>();
+        for (Delivered<?> record : delivered) {
+            byPosition.put(record.position(), record);
+            shards.add(record.position().shardId());
+        }
+        Map<String, StreamPosition> expectedByKey = new TreeMap<>();
+        expected.keySet().forEach(p -> expectedByKey.put(p.shardId() + "/" + p.sequenceKey(), p));
+
+        Mismatches mismatches = new Mismatches();
+        Set<String> seen = new TreeSet<>();
+        for (String shard : shards) {
+            for (Map<String, AttributeValue> item : items(dynamoDb, table, shard)) {
+                String key = shard + "/" + item.get("sequenceKey").s();
+                seen.add(key);
+                StreamPosition position = expectedByKey.get(key);
+                String reason = item.get("reason").s();
+                if (position == null) {
+                    StreamPosition at = new StreamPosition(shard, item.get("sequenceNumber").s());
+                    Delivered<?> record = byPosition.get(at);
+                    mismatches.add("quarantine holds " + at + " (" + reason + "), which is not poison: "
+                            + (record == null ? "not a record of this run" : describe(record)));
+                    continue;
+                }
+                mismatches.expectEqual("quarantine reason of " + position, expected.get(position), reason);
+                Delivered<?> record = byPosition.get(position);
+                mismatches.expectEqual("quarantined partition key of " + position, record.record().partitionKey(),
+                        item.get("partitionKey").s());
+                mismatches.expectEqual("quarantined payload size of " + position,
+                        Integer.toString(record.record().data().length), item.get("payloadBytes").n());
+            }
+        }
+        expectedByKey.forEach((key, position) -> {
+            if (!seen.contains(key)) {
+                mismatches.add("quarantine lacks " + position + " (" + expected.get(position) + "): "
+                        + describe(byPosition.get(position)));
+            }
+        });
+        return mismatches;
+    }
+
+    /** The record's partition key and what the generator meant by it, shortened. */
+    private static String describe(Delivered<?> record) {
+        String intent = String.valueOf(record.intent());
+        String shown = intent.length() > 200 ? intent.substring(0, 200) + "..." : intent;
+        return "key " + record.record().partitionKey() + ", " + shown;
+    }
+
+    private static List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, String table, String shard) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                    .keyConditionExpression("shardId = :s")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(from));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+}
