@@ -4,17 +4,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.activity.aggregate.ActivityBatchApplier;
-import com.streamproc.activity.event.ActivityEvent;
-import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.activity.store.DynamoDbActivityStore;
 import com.streamproc.cleansing.DataCleansingFunction;
 import com.streamproc.cleansing.DataCleansingHandler;
 import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.shared.aws.FunctionEnvironment;
-import com.streamproc.shared.batch.BatchProcessor;
-import com.streamproc.shared.batch.BatchProcessorConfig;
-import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The three functions, by their template logical ids, wired as in production on a given DynamoDB client. */
@@ -59,22 +52,8 @@ public enum PipelineFunction {
             case ORDER_PROCESSING -> new OrderProcessingHandler(
                     OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
             case DATA_CLEANSING -> new DataCleansingHandler(DataCleansingFunction.fromEnvironment(env, dynamoDb));
-            case ACTIVITY_TRACKING -> new ActivityTrackingHandler(activityProcessor(env, dynamoDb));
+            case ACTIVITY_TRACKING -> new ActivityTrackingHandler(
+                    ActivityTrackingHandler.processorFromEnvironment(env, dynamoDb));
         };
-    }
-
-    /**
-     * The same wiring as {@code ActivityTrackingHandler.fromEnvironment}, which is package-private and builds its
-     * own client: the faults must sit on the client the function uses.
-     */
-    private static BatchProcessor<ActivityEvent> activityProcessor(
-            FunctionEnvironment env, DynamoDbClient dynamoDb) {
-        String table = env.required("ACTIVITY_TABLE");
-        int maxConcurrent = env.positiveInt("MAX_CONCURRENT_KEYS", 8);
-        Clock clock = Clock.systemUTC();
-        ActivityBatchApplier applier = new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb, table), clock,
-                maxConcurrent);
-        return BatchProcessor.fromEnvironment(BatchProcessorConfig.defaults(ActivityTrackingHandler.FUNCTION_NAME),
-                new ActivityEventDecoder(clock), applier, dynamoDb, env);
     }
 }

@@ -52,9 +52,19 @@ public final class ActivityTrackingHandler implements RequestHandler<KinesisEven
     }
 
     static BatchProcessor<ActivityEvent> fromEnvironment(FunctionEnvironment env) {
+        return processorFromEnvironment(env, AwsClients.dynamoDb());
+    }
+
+    /**
+     * The production wiring on {@code dynamoDb}: the activity table from {@code ACTIVITY_TABLE}, the quarantine and
+     * tunables as every function reads them (for tools, benchmarks and end-to-end tests that bring their own client).
+     *
+     * @throws IllegalStateException naming the variable when the environment is incomplete or wrong
+     */
+    public static BatchProcessor<ActivityEvent> processorFromEnvironment(FunctionEnvironment env,
+                                                                        DynamoDbClient dynamoDb) {
         String table = env.required("ACTIVITY_TABLE");
         int maxConcurrent = env.positiveInt("MAX_CONCURRENT_KEYS", DEFAULT_MAX_CONCURRENT_KEYS);
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb();
         Clock clock = Clock.systemUTC();
         ActivityBatchApplier applier = new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb, table), clock,
                 maxConcurrent);

@@ -44,11 +44,21 @@ public record RecordRef(String shardId, String sequenceNumber, String partitionK
 
     /** Encodes a decimal sequence number as in {@link #paddedSequence()}. */
     public static String padSequence(String sequenceNumber) {
-        String digits = sequenceNumber.replaceFirst("^0+(?=.)", "");
-        if (digits.isEmpty() || digits.length() > 999 || !digits.chars().allMatch(Character::isDigit)) {
+        int start = firstSignificant(sequenceNumber);
+        int length = sequenceNumber.length() - start;
+        if (length == 0 || length > 999) {
             throw new IllegalArgumentException("not a sequence number: " + sequenceNumber);
         }
-        return String.format("%03d", digits.length()) + digits;
+        StringBuilder padded = new StringBuilder(length + 3);
+        padded.append((char) ('0' + length / 100)).append((char) ('0' + length / 10 % 10)).append((char) ('0' + length % 10));
+        for (int i = start; i < sequenceNumber.length(); i++) {
+            char c = sequenceNumber.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException("not a sequence number: " + sequenceNumber);
+            }
+            padded.append(c);
+        }
+        return padded.toString();
     }
 
     @Override

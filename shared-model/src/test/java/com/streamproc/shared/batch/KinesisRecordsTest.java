@@ -40,7 +40,12 @@ class KinesisRecordsTest {
     @Test
     void paddedSequenceNumbersSortLikeNumbers() {
         assertThat(RecordRef.padSequence("9")).isLessThan(RecordRef.padSequence("10"));
-        assertThat(RecordRef.padSequence("0099")).isEqualTo(RecordRef.padSequence("99"));
+        assertThat(RecordRef.padSequence("0099")).isEqualTo(RecordRef.padSequence("99")).isEqualTo("00299");
+        assertThat(RecordRef.padSequence("0")).isEqualTo("0010");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordRef.padSequence("12a"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordRef.padSequence(""))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(RecordRef.padSequence("1" + "0".repeat(128))).isGreaterThan(RecordRef.padSequence("9".repeat(128)));
         assertThat(RecordRef.padSequence(KinesisEventFixture.FIRST_SEQUENCE.toString())).hasSize(59)
                 .isLessThan(RecordRef.padSequence(KinesisEventFixture.FIRST_SEQUENCE.add(java.math.BigInteger.ONE).toString()));

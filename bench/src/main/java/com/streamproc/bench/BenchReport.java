@@ -1,0 +1,352 @@
+package com.streamproc.bench;
+
+import com.streamproc.bench.coldstart.ColdStartBenchmark;
+import com.streamproc.bench.cost.CostBenchmark;
+import com.streamproc.bench.cpu.CpuRunner;
+import com.streamproc.bench.latency.LatencyBenchmark;
+import com.streamproc.bench.pipeline.DemoRun;
+import com.streamproc.bench.pipeline.RawThroughput;
+import com.streamproc.bench.report.Check;
+import com.streamproc.bench.report.MachineInfo;
+import com.streamproc.bench.report.MarkdownTable;
+import com.streamproc.bench.report.Numbers;
+import com.streamproc.bench.report.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one run measured, rendered as the generated part of BENCHMARKS.md. */
+public final class BenchReport {
+    /** CPU per record against the raw parse, per function (the issue's targets). */
+    public static final Map<BenchFunction, Target> CPU_TARGETS = Map.of(
+            BenchFunction.ORDERS, Target.ratio(3), BenchFunction.ACTIVITY, Target.ratio(3),
+            BenchFunction.CLEANSING, Target.ratio(6));
+    /** DynamoDB write requests per record. */
+    public static final Map<BenchFunction, Target> COST_TARGETS = Map.of(
+            BenchFunction.ORDERS, Target.atMost(1.0, "write requests/record"),
+            BenchFunction.ACTIVITY, Target.atMost(0.3, "write requests/record"),
+            BenchFunction.CLEANSING, Target.atMost(1.0, "write requests/record"));
+    public static final Target LATENCY_TARGET = Target.ratio(1.5);
+    public static final Target COLD_START_TARGET = Target.ratio(2.5);
+    /** Deployment artifact size, in MiB (Lambda's quotas count MB as 2^20 bytes). */
+    public static final Target ARTIFACT_TARGET = Target.atMost(10, "MiB");
+
+    private final Settings settings;
+    private final String command;
+    private final List<CpuRunner.Result> cpu = new ArrayList<>();
+
+    private final List<CostBenchmark.Result> cost = new ArrayList<>();
+    private final List<LatencyBenchmark.Result> latency = new ArrayList<>();
+    private final List<ColdStartBenchmark.Result> coldStart = new ArrayList<>();
+    private RawThroughput.Result raw;
+    private DemoRun.Result demo;
+    private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    private String startedAt = "";
+    private double totalSeconds;
+    private Optional<double[]> loadBefore = Optional.empty();
+    private Optional<double[]> loadAfter = Optional.empty();
+    private final List<String> notes = new ArrayList<>();
+
+    public BenchReport(Settings settings, String command) {
+        this.settings = settings;
+        this.command = command;
+    }
+
+    public void started(String isoInstant, Optional<double[]> load) {
+        this.startedAt = isoInstant;
+        this.loadBefore = load;
+    }
+
+    public void finished(double seconds, Optional<double[]> load) {
+        this.totalSeconds = seconds;
+        this.loadAfter = load;
+    }
+
+    public void phase(String name, double seconds) {
+        phaseSeconds.put(name, seconds);
+    }
+
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public void add(CpuRunner.Result result) {
+        cpu.add(result);
+    }
+
+    public void add(CostBenchmark.Result result) {
+        cost.add(result);
+    }
+
+    public void addLatency(List<LatencyBenchmark.Result> results) {
+        latency.addAll(results);
+    }
+
+    public void add(ColdStartBenchmark.Result result) {
+        coldStart.add(result);
+    }
+
+    public void raw(RawThroughput.Result result) {
+        this.raw = result;
+    }
+
+    public void demo(DemoRun.Result result) {
+        this.demo = result;
+    }
+
+    /** Every target of the run with its measured value. */
+    public List<Check> checks() {
+        List<Check> checks = new ArrayList<>();
+        for (CpuRunner.Result r : cpu) {
+            if (r.flags().equals(settings.targetFlags())) {
+                checks.add(new Check("1 CPU/record vs raw readTree (" + r.flags().name() + ")", r.function().id(),
+                        r.ratio(), Numbers.ratio(r.ratio()), CPU_TARGETS.get(r.function())));
+            }
+        }
+        for (CostBenchmark.Result r : cost) {
+            checks.add(new Check("2 DynamoDB write requests/record", r.function().id(), r.writeRequestsPerRecord(),
+                    Numbers.fixed(r.writeRequestsPerRecord(), 3), COST_TARGETS.get(r.function())));
+        }
+        for (LatencyBenchmark.Result r : latency) {
+            checks.add(new Check("3 batch latency vs ideal, " + Numbers.grouped(r.batchSize()) + " records",
+                    r.function().id(), r.ratio(), Numbers.ratio(r.ratio()), LATENCY_TARGET));
+        }
+        for (ColdStartBenchmark.Result r : coldStart) {
+            checks.add(new Check("4 cold start vs bare handler", r.function().id(), r.ratio(),
+                    Numbers.ratio(r.ratio()), COLD_START_TARGET));
+            double mib = r.artifactBytes() / (1024.0 * 1024.0);
+            checks.add(new Check("4 deployment artifact size", r.function().id(), mib, Numbers.fixed(mib, 2) + " MiB",
+                    ARTIFACT_TARGET));
+        }
+        return checks;
+    }
+
+    public String render(MachineInfo machine) {
+        StringBuilder out = new StringBuilder();
+        out.append("## Results\n\n");
+        out.append("Measured ").append(startedAt).append(" with `").append(command).append("` (settings: ")
+                .append(settings.name()).append("); the run took ")
+                .append(Numbers.fixed(totalSeconds / 60, 1)).append(" min.\n\n");
+        machine(out, machine);
+        summary(out);
+        cpu(out);
+        cost(out);
+        latency(out);
+        coldStart(out);
+        pipeline(out);
+        timings(out);
+        return out.toString();
+    }
+
+    private void machine(StringBuilder out, MachineInfo machine) {
+        out.append("### Machine\n\n");
+        MarkdownTable table = new MarkdownTable("", "");
+        table.row("CPU", machine.cpuModel() + ", " + machine.cores() + " logical cores (/proc/cpuinfo)");
+        table.row("Memory", machine.memory());
+        table.row("JDK", machine.jdk());
+        table.row("OS", machine.os());
+        table.row("Load average at start", MachineInfo.describeLoad(loadBefore));
+        table.row("Load average at end", MachineInfo.describeLoad(loadAfter));
+        out.append(table.render()).append('\n');
+        boolean busy = loadBefore.map(l -> l[0] > 0.5).orElse(false);
+        out.append(busy
+                ? "Other processes were running when the run started (1-minute load above 0.5 before the first "
+                        + "benchmark): absolute figures are pessimistic; each ratio compares two measurements taken "
+                        + "in the same run under the same load.\n\n"
+                : "The machine was idle when the run started (1-minute load at most 0.5).\n\n");
+        notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        if (!notes.isEmpty()) {
+            out.append('\n');
+        }
+    }
+
+    private void summary(StringBuilder out) {
+        out.append("### Targets\n\n");
+        MarkdownTable table = new MarkdownTable("measure", "function", "measured", "target", "result");
+        for (Check check : checks()) {
+            table.row(check.measure(), check.subject(), check.shown(), check.target().describe(), check.verdict());
+        }
+        out.append(table.render()).append('\n');
+        long missed = checks().stream().filter(c -> !c.met()).count();
+        out.append(missed == 0 ? "Every target is met.\n\n"
+                : missed + " of " + checks().size() + " targets missed; the analysis below says why.\n\n");
+    }
+
+    private void cpu(StringBuilder out) {
+        if (cpu.isEmpty()) {
+            return;
+        }
+        out.append("### 1. CPU per record (JMH)\n\n");
+        out.append("One batch of 1,000 records of each function's workload (seed ").append(settings.seed())
+                .append(") through the whole batch path (decode, validation, fold/aggregate/merge, item building, "
+                        + "the batch core's bookkeeping), DynamoDB replaced by an in-memory map, one key at a time; "
+                        + "\"decoder alone\" is the function's decoder over the same payloads; \"batch core alone\" is "
+                        + "`BatchProcessor` on the same batch with a pass-through decoder and an applier that only "
+                        + "marks records applied; baseline: `ObjectMapper.readTree` of the same payload bytes. All "
+                        + "four run in the same JVM, one after the other (JMH with forking off, inside one child JVM "
+                        + "per function and flag set).\n\n");
+        MarkdownTable table = new MarkdownTable("function", "JVM flags", "function ns/record", "function records/s",
+                "decoder alone ns/record", "batch core alone ns/record", "readTree ns/record", "readTree records/s",
+                "decoder vs readTree", "batch core vs readTree", "function vs readTree", "target", "result");
+        for (CpuRunner.Result r : cpu) {
+            Target target = CPU_TARGETS.get(r.function());
+            boolean judged = r.flags().equals(settings.targetFlags());
+            table.row(r.function().id(), r.flags().name(), withError(r.processing()),
+                    Numbers.grouped(Math.round(r.recordsPerSecond())), withError(r.decode()), withError(r.core()),
+                    withError(r.raw()), Numbers.grouped(Math.round(r.rawRecordsPerSecond())),
+                    Numbers.ratio(r.decodeRatio()), Numbers.ratio(r.coreRatio()), Numbers.ratio(r.ratio()),
+                    judged ? target.describe() : "(reference)",
+                    judged ? target.verdict(r.ratio()) : "");
+        }
+        out.append(table.render()).append('\n');
+        for (CpuRunner.Flags flags : settings.cpuFlags()) {
+            out.append("- `").append(flags.name()).append("`: `").append(String.join(" ", flags.jvmArgs()))
+                    .append("`; JMH ").append(flags.iterations().describe()).append(".\n");
+        }
+        out.append("- Scores are averages with JMH's 99.9 % error margin (±); `lambda-c1` is what the template "
+                + "runs and what the target is judged on.\n\n");
+    }
+
+    private static String withError(CpuRunner.Score score) {
+        return Numbers.fixed(score.nanosPerRecord(), 0) + " ± " + Numbers.fixed(score.error(), 0);
+    }
+
+    private void cost(StringBuilder out) {
+        if (cost.isEmpty()) {
+            return;
+        }
+        out.append("### 2. DynamoDB write cost (dynalite, counted by SdkCallCounter)\n\n");
+        MarkdownTable table = new MarkdownTable("function", "records (batch size)", "write requests",
+                "requests/record", "WCU/record", "read requests/record", "baseline requests/record",
+                "baseline WCU/record", "requests vs baseline", "WCU vs baseline", "target", "result");
+        for (CostBenchmark.Result r : cost) {
+            Target target = COST_TARGETS.get(r.function());
+            double baselineRequests = (double) r.baselineDefinedRequests() / r.records();
+            table.row(r.function().id(), Numbers.grouped(r.records()) + " (" + Numbers.grouped(r.batchSize()) + ")",
+                    Numbers.grouped(r.writeRequests()), Numbers.fixed(r.writeRequestsPerRecord(), 3),
+                    Numbers.fixed(r.writeCapacityPerRecord(), 3),
+                    Numbers.fixed((double) r.readRequests() / r.records(), 3),
+                    Numbers.fixed(baselineRequests, 2),
+                    Numbers.fixed(r.baselineCapacityPerRecord(), 3),
+                    Numbers.ratio(Target.ratioOf(r.writeRequestsPerRecord(), baselineRequests)),
+                    Numbers.ratio(Target.ratioOf(r.writeCapacity(), r.baselineCapacity())),
+                    target.describe(), target.verdict(r.writeRequestsPerRecord()));
+        }
+        out.append(table.render()).append('\n');
+        out.append("Workloads (seeded, generated by `com.streamproc.bench.workload`):\n\n");
+        for (CostBenchmark.Result r : cost) {
+            out.append("- ").append(r.function().id()).append(": ").append(r.workload().description())
+                    .append("; seed ").append(r.workload().seed()).append(". Requests by operation: ")
+                    .append(r.calls()).append(". Batches ").append(r.batches()).append(", replayed after a "
+                            + "reported failure ").append(r.replays()).append(", records left unprocessed ")
+                    .append(r.unprocessed()).append(". Baseline sent ")
+                    .append(Numbers.grouped(r.baselineRequests())).append(" write requests (3 × records = ")
+                    .append(Numbers.grouped(r.baselineDefinedRequests()))
+                    .append("; a repeated payload stops at its failed conditional put).\n");
+        }
+        out.append('\n');
+    }
+
+    private void latency(StringBuilder out) {
+        if (latency.isEmpty()) {
+            return;
+        }
+        out.append("### 3. Batch latency against a DynamoDB stand-in adding 10 ms per request\n\n");
+        out.append("Production wiring with `MAX_CONCURRENT_KEYS` = ")
+                .append(BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS)
+                .append("; ideal = requests ÷ concurrency × 10 ms; \"measured ÷ 10 ms\" is how many round trips "
+                        + "the batch took one after the other. Runs per size: ")
+                .append(settings.describeLatencyRuns()).append(" (median reported).\n\n");
+        MarkdownTable table = new MarkdownTable("function", "batch", "requests", "by operation", "ideal ms",
+                "measured ms", "measured ÷ 10 ms", "ratio", "target", "result");
+        for (LatencyBenchmark.Result r : latency) {
+            table.row(r.function().id(), Numbers.grouped(r.batchSize()), Numbers.grouped(r.requests()),
+                    r.operations(), Numbers.fixed(r.idealMillis(), 0),
+                    Numbers.fixed(r.medianMillis(), 0) + (r.failures() > 0 ? " (" + r.failures() + " failed)" : ""),
+                    Numbers.fixed(r.medianMillis() / 10, 0), Numbers.ratio(r.ratio()), LATENCY_TARGET.describe(), LATENCY_TARGET.verdict(r.ratio()));
+        }
+        out.append(table.render()).append('\n');
+    }
+
+    private void coldStart(StringBuilder out) {
+        if (coldStart.isEmpty()) {
+            return;
+        }
+        out.append("### 4. Cold start\n\n");
+        out.append("Fresh JVM per run (`").append(String.join(" ", ColdStartBenchmark.JVM_FLAGS))
+                .append("`), class path = unpacked deployment zip (root + `lib/*`); time from process start to the "
+                        + "handler's response to its first sample batch (deserialized with the Lambda runtime's "
+                        + "serializer) against dynalite with fresh tables. Baseline: a bare `RequestHandler` of the "
+                        + "same event type, same launcher, flags and event file. Median of ")
+                .append(settings.coldStartRuns()).append(" alternating runs after one unmeasured pair.\n\n");
+        MarkdownTable table = new MarkdownTable("function", "sample batch", "function ms", "bare handler ms",
+                "ratio", "target", "result", "handler init ms", "first invoke ms", "artifact", "artifact target",
+                "result");
+        for (ColdStartBenchmark.Result r : coldStart) {
+            double mib = r.artifactBytes() / (1024.0 * 1024.0);
+            table.row(r.function().id(), "`" + r.eventFile() + "`", Numbers.fixed(r.functionMedianMillis(), 0),
+                    Numbers.fixed(r.helloMedianMillis(), 0), Numbers.ratio(r.ratio()),
+                    COLD_START_TARGET.describe(), COLD_START_TARGET.verdict(r.ratio()),
+                    Numbers.fixed(r.medianInitMillis(), 0), Numbers.fixed(r.medianInvokeMillis(), 0)
+                            + (r.failedResponses() > 0 ? " (" + r.failedResponses() + " reported failures)" : ""),
+                    Numbers.fixed(mib, 2) + " MiB (" + Numbers.grouped(r.artifactBytes()) + " bytes)",
+                    ARTIFACT_TARGET.describe(), ARTIFACT_TARGET.verdict(mib));
+        }
+        out.append(table.render()).append('\n');
+        out.append("Largest entries of each deployment zip (jars are stored compressed already, so an entry's size "
+                + "is about what it adds to the zip):\n\n");
+        for (ColdStartBenchmark.Result r : coldStart) {
+            out.append("- ").append(r.function().id()).append(": ").append(String.join(", ", r.largestEntries()
+                    .stream().map(e -> "`" + e.name() + "` " + Numbers.mebibytes(e.bytes()) + " MiB").toList()))
+                    .append('\n');
+        }
+        out.append('\n');
+    }
+
+    private void pipeline(StringBuilder out) {
+        if (raw == null && demo == null) {
+            return;
+        }
+        out.append("### 5. Local pipeline throughput\n\n");
+        MarkdownTable table = new MarkdownTable("measure", "records/s", "note");
+        if (demo != null) {
+            double e2e = demo.output().endToEndRate().orElse(Double.NaN);
+            double flowing = demo.output().flowingRate().orElse(Double.NaN);
+            table.row("pipeline end to end (`demo --records " + demo.records() + "`)", Numbers.fixed(e2e, 0),
+                    "as the demo reports it: includes starting the emulators and each function's JVM; "
+                            + (demo.output().accountedFor() ? "every record accounted for"
+                                    : "NOT every record accounted for (exit " + demo.exitCode() + ")"));
+            table.row("pipeline once records flow", Numbers.fixed(flowing, 0),
+                    "from the demo's progress lines, first processed record to the last");
+            if (raw != null) {
+                table.row("kinesis-local PutRecords (500/request, 1 thread)",
+                        Numbers.fixed(raw.kinesisRecordsPerSecond(), 0), Numbers.grouped(raw.kinesisRecords())
+                                + " records" + (raw.failedEntries() > 0 ? ", " + raw.failedEntries() + " rejected" : ""));
+                table.row("dynalite PutItem loop (1 thread)", Numbers.fixed(raw.dynamoItemsPerSecond(), 0),
+                        Numbers.grouped(raw.dynamoItems()) + " items");
+                out.append(table.render()).append('\n');
+                out.append("Pipeline once flowing ÷ dynalite PutItem rate: ")
+                        .append(Numbers.ratio(Target.ratioOf(flowing, raw.dynamoItemsPerSecond())))
+                        .append("; ÷ kinesis-local PutRecords rate: ")
+                        .append(Numbers.ratio(Target.ratioOf(flowing, raw.kinesisRecordsPerSecond())))
+                        .append(". No target: this shows how close the local stack comes to its emulators.\n\n");
+                return;
+            }
+        } else {
+            table.row("kinesis-local PutRecords (500/request, 1 thread)", Numbers.fixed(raw.kinesisRecordsPerSecond(), 0),
+                    "");
+            table.row("dynalite PutItem loop (1 thread)", Numbers.fixed(raw.dynamoItemsPerSecond(), 0), "");
+        }
+        out.append(table.render()).append('\n');
+    }
+
+    private void timings(StringBuilder out) {
+        out.append("### Timings of this run\n\n");
+        MarkdownTable table = new MarkdownTable("phase", "seconds");
+        phaseSeconds.forEach((phase, seconds) -> table.row(phase, Numbers.fixed(seconds, 0)));
+        table.row("total", Numbers.fixed(totalSeconds, 0));
+        out.append(table.render());
+    }
+}

@@ -1,0 +1,70 @@
+package com.streamproc.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.bench.fake.FakeDynamoDb;
+import com.streamproc.bench.workload.KinesisBatches;
+import com.streamproc.bench.workload.Workload;
+import com.streamproc.emulators.ProjectRoot;
+import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.batch.BatchProcessor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The benchmarks' harness does what the benchmarks assume: every record is applied or quarantined. */
+class BenchFunctionTest {
+    private static final Instant ARRIVED = Instant.parse("2025-06-02T00:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @EnumSource(BenchFunction.class)
+    void theSingleThreadedWiringAppliesABatchAndQuarantinesExactlyItsPoison(BenchFunction function) {
+        StackTables tables = StackTables.read(ProjectRoot.locate(), "test");
+        FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
+        Workload workload = function.workload(1_000, 42);
+        BatchProcessor<?> processor = function.singleThreaded(dynamoDb, tables);
+
+        StreamsEventResponse response = processor.process(KinesisBatches.event(workload.records(), 0, ARRIVED),
+                new BenchContext(function.moduleName()));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(dynamoDb.itemCount(tables.name(function.quarantineLogicalId())))
+                .isEqualTo((int) workload.poisonCount());
+        assertThat(dynamoDb.itemCount(tables.name(function.tableLogicalId()))).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BenchFunction.class)
+    void theProductionWiringProcessesTheWorkloadInBatchesWithoutFailures(BenchFunction function) {
+        StackTables tables = StackTables.read(ProjectRoot.locate(), "test");
+        FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
+        Workload workload = function.workload(2_000, 42);
+        BenchContext context = new BenchContext(function.moduleName());
+        try (FunctionLog log = new FunctionLog(temp.resolve("function.log"))) {
+            BatchProcessor<?> processor = log.building(() ->
+                    function.production(new FunctionEnvironment(function.environment(tables)), dynamoDb));
+
+            int failedBatches = 0;
+            int index = 0;
+            for (var batch : workload.batches(function.costBatchSize())) {
+                if (!processor.process(KinesisBatches.event(batch, index, ARRIVED), context).getBatchItemFailures()
+                        .isEmpty()) {
+                    failedBatches++;
+                }
+                index += batch.size();
+            }
+
+            assertThat(failedBatches).isZero();
+            assertThat(dynamoDb.itemCount(tables.name(function.quarantineLogicalId())))
+                    .isEqualTo((int) workload.poisonCount());
+        }
+        assertThat(temp.resolve("function.log")).isNotEmptyFile();
+    }
+}
