@@ -52,6 +52,7 @@ public final class ActivityTrackingHandler implements RequestHandler<KinesisEven
     }
 
     static BatchProcessor<ActivityEvent> fromEnvironment(FunctionEnvironment env) {
+        env.required("ACTIVITY_TABLE"); // name a missing variable before the SDK complains about anything else
         return processorFromEnvironment(env, AwsClients.dynamoDb());
     }
 
