@@ -4,9 +4,9 @@ import com.streamproc.local.demo.Demo;
 import com.streamproc.local.stack.StackPaths;
 import com.streamproc.local.stack.StackState;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -34,13 +34,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Give up when the records are not processed by then (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--environments", defaultValue = "1", paramLabel = "<n>",
-            description = "Execution environments (JVMs) per function at most (default ${DEFAULT-VALUE}).")
-    int environments;
-
-    @Option(names = "--parameter-overrides", paramLabel = "<Key=Value>", split = ",",
-            description = "Template parameter values.")
-    Map<String, String> parameters = Map.of();
+    @Mixin
+    StackOptions options = new StackOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -50,16 +45,14 @@ final class DemoCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new LocalCli.UsageException("--timeout must be positive");
         }
-        if (environments < 1 || environments > 10) {
-            throw new LocalCli.UsageException("--environments must be 1-10");
-        }
+        options.validate();
         StackPaths paths = cli.paths();
         StackState.readRunning(paths.stackFile()).ifPresent(running -> {
             throw new IllegalStateException("a stack is up (pid " + running.pid() + "); the demo starts its own: stop"
                     + " `up` first");
         });
-        Demo demo = new Demo(paths, new Demo.Options(records, seed, Duration.ofSeconds(timeoutSeconds), environments,
-                parameters), System.out);
+        Demo demo = new Demo(paths, new Demo.Options(records, seed, Duration.ofSeconds(timeoutSeconds), options.environments,
+                options.parameters), System.out);
         return demo.run() ? LocalCli.OK : LocalCli.FAILURE;
     }
 }

@@ -6,10 +6,10 @@ import com.streamproc.local.stack.StackState;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,25 +25,18 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     LocalCli cli;
 
-    @Option(names = "--environments", defaultValue = "1", paramLabel = "<n>",
-            description = "Execution environments (JVMs) per function at most (default ${DEFAULT-VALUE}).")
-    int environments;
-
-    @Option(names = "--parameter-overrides", paramLabel = "<Key=Value>", split = ",",
-            description = "Template parameter values.")
-    Map<String, String> parameters = Map.of();
+    @Mixin
+    StackOptions options = new StackOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (environments < 1 || environments > 10) {
-            throw new LocalCli.UsageException("--environments must be 1-10");
-        }
+        options.validate();
         StackPaths paths = cli.paths();
         PrintStream out = System.out;
         StackState.readRunning(paths.stackFile()).ifPresent(running -> {
             throw new IllegalStateException("a stack is already up (pid " + running.pid() + "); stop it first");
         });
-        LocalStack stack = LocalStack.start(paths, parameters, false, message -> out.println("[local] " + message));
+        LocalStack stack = LocalStack.start(paths, options.parameters, false, message -> out.println("[local] " + message));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             StackState.removeIfOwn(paths.stackFile());
@@ -51,7 +44,7 @@ final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        List<LocalStack.RunningMapping> mappings = stack.startFunctions(environments,
+        List<LocalStack.RunningMapping> mappings = stack.startFunctions(options.environments,
                 message -> out.println("[local] " + message));
         new StackState(ProcessHandle.current().pid(), stack.kinesisEndpoint(), stack.dynamoDbEndpoint(),
                 stack.region(), Instant.now(), stack.template().physicalNames()).write(paths.stackFile());
