@@ -14,6 +14,7 @@ import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.emulators.ProjectRoot;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.batch.BatchProcessorConfig;
+import com.streamproc.shared.dynamo.QuarantineWriter;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
 import java.io.IOException;
@@ -76,7 +77,8 @@ public class CpuBenchmark {
         context = new BenchContext(f.moduleName());
         decoder = f.decoder(Clock.systemUTC());
         core = new BatchProcessor<>(data -> data, (records, applied) -> records.forEach(r -> applied.applied(r.ref())),
-                (poison, retry) -> Set.of(), BatchProcessorConfig.defaults("core"), summary -> { });
+                (poison, retry) -> new QuarantineWriter.Result(Set.of(), null), BatchProcessorConfig.defaults("core"),
+                summary -> { });
         StreamsEventResponse first = function();
         if (!first.getBatchItemFailures().isEmpty()) {
             throw new IllegalStateException(function + ": the benchmark batch reported a failure: "

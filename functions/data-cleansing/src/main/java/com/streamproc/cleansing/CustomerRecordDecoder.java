@@ -27,4 +27,10 @@ public final class CustomerRecordDecoder implements RecordDecoder<CleansedRecord
         }
         return (CleansedRecord) outcome;
     }
+
+    /** A source record's versions go under {@code sourceSystem:sourceRecordId}: one shard, in order. */
+    @Override
+    public String requiredPartitionKey(CleansedRecord record) {
+        return record.source();
+    }
 }

@@ -7,10 +7,10 @@ import com.streamproc.orders.store.OrderStore;
 import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.PartitionApplier;
+import com.streamproc.shared.retry.TransientFailureException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Applies one order's records of a batch: one consistent read, the {@link OrderFold} in memory, then at most one
@@ -20,6 +20,11 @@ import java.util.Optional;
  * <p>A lost race (another writer moved the version) re-reads and re-folds, a bounded number of times. That also
  * settles a write whose response was lost: the retried put fails its condition, the re-read shows the events
  * applied, and the re-fold finds only duplicates.
+ *
+ * <p>Failures of the read or the write are not caught here: they concern the whole fold, so they go to the core's
+ * failure model ({@code KeyedBatchApplier}): a transient one leaves the order's records for the replay, a
+ * deterministic one (an order item DynamoDB refuses) is narrowed to the record that causes it, which is
+ * quarantined as {@code PROCESSING_ERROR}.
  */
 public final class OrderPartitionApplier implements PartitionApplier<OrderEvent> {
     /** Read-fold-write rounds per order and batch before the order is left for the replay. */
@@ -40,14 +45,7 @@ public final class OrderPartitionApplier implements PartitionApplier<OrderEvent>
             if (round > 1 && context.deadline().expired()) {
                 return; // Unmarked: reported and replayed.
             }
-            Order stored;
-            try {
-                Optional<Order> loaded = context.retry().call(() -> store.load(orderId));
-                stored = loaded.orElse(null);
-            } catch (RuntimeException readFailed) {
-                context.failed(first.ref(), readFailed);
-                return;
-            }
+            Order stored = context.retry().call(() -> store.load(orderId)).orElse(null);
             OrderFold.Result result = OrderFold.fold(stored, records);
             if (!result.changed()) {
                 mark(result, context);
@@ -64,13 +62,10 @@ public final class OrderPartitionApplier implements PartitionApplier<OrderEvent>
                 return;
             } catch (ConcurrentOrderUpdateException raced) {
                 // Another writer got there first: fold again over what it wrote.
-            } catch (RuntimeException writeFailed) {
-                // Nothing of this fold is stored; the replay folds the same records again.
-                context.failed(first.ref(), writeFailed);
-                return;
             }
         }
-        context.failed(first.ref(), new ConcurrentOrderUpdateException(
+        // Contention, not the records: the replay folds them again.
+        context.failed(first.ref(), new TransientFailureException(
                 "order kept changing under " + MAX_ROUNDS + " read-fold-write rounds"));
     }
 

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *       {@code AWS_ENDPOINT_URL_DYNAMODB} variables point it at a local emulator.</li>
  *   <li>Retries: the SDK's own retries are off; {@link com.streamproc.shared.retry.TransientRetry} owns
  *       retrying, so that it can respect the batch deadline. Per-attempt and per-call timeouts stop a hung call
- *       from eating the invocation.</li>
+ *       from eating the invocation, and are cut to the time left before the deadline ({@link DeadlineTimeouts}).</li>
+ *   <li>Failures name the operation and table they came from ({@link CallSiteTagging}).</li>
  * </ul>
  */
 public final class AwsClients {
@@ -45,7 +46,10 @@ public final class AwsClients {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD)
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .apiCallTimeout(CALL_TIMEOUT);
+                .apiCallTimeout(CALL_TIMEOUT)
+                // Every call gives up by the invocation's deadline, and a failure names its operation and table.
+                .addExecutionInterceptor(new DeadlineTimeouts(ATTEMPT_TIMEOUT, CALL_TIMEOUT))
+                .addExecutionInterceptor(new CallSiteTagging());
         override.retryStrategy(b -> b.maxAttempts(1));
         for (ExecutionInterceptor interceptor : interceptors) {
             override.addExecutionInterceptor(interceptor);

@@ -1,6 +1,8 @@
 package com.streamproc.shared.batch;
 
 import com.streamproc.shared.decode.PoisonRecordException;
+import com.streamproc.shared.decode.ReasonCodes;
+import com.streamproc.shared.retry.FailureCause;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>An applier marks a record {@link #applied} only once its effect is durably stored. A record it never marks
  * counts as not applied: it is reported to Lambda and replayed.
+ *
+ * <p>{@link #failed} applies the failure model ({@link FailureCause}): a transient or configuration failure leaves
+ * the record to be reported and replayed; a deterministic one makes it poison ({@link ReasonCodes#PROCESSING_ERROR}),
+ * because every replay would meet it again. So mark a record failed only with a failure that concerns that record
+ * alone; when one write covers several records and fails deterministically, throw instead, and the core finds the
+ * record that causes it.
  */
 public final class ApplyContext {
     private final Deadline deadline;
@@ -40,9 +48,23 @@ public final class ApplyContext {
         record(ref, new RecordOutcome.Poisoned(reason));
     }
 
-    /** The record was not applied because of {@code cause}; it will be reported and replayed. */
+    /**
+     * The record was not applied because of {@code cause}: reported and replayed when the cause is transient or
+     * a configuration error, quarantined as {@link ReasonCodes#PROCESSING_ERROR} when it is deterministic.
+     */
     public void failed(RecordRef ref, Throwable cause) {
-        record(ref, new RecordOutcome.Failed(cause));
+        FailureCause described = FailureCause.of(cause);
+        if (described.kind().stopsKey()) {
+            record(ref, new RecordOutcome.Failed(cause));
+        } else {
+            poison(ref, processingError(described));
+        }
+    }
+
+    /** The poison reason for a record whose processing met a deterministic failure. */
+    static PoisonRecordException processingError(FailureCause cause) {
+        return new PoisonRecordException(ReasonCodes.PROCESSING_ERROR,
+                "processing failed deterministically: " + cause.describe());
     }
 
     /** @return the record's outcome so far, or {@code null} if it has none */

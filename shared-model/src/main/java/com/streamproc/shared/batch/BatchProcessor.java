@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import com.streamproc.shared.dynamo.QuarantinedRecord;
 import com.streamproc.shared.observe.BatchObserver;
 import com.streamproc.shared.observe.BatchSummary;
+import com.streamproc.shared.retry.DeadlineReachedException;
+import com.streamproc.shared.retry.FailureCause;
+import com.streamproc.shared.retry.FailureKind;
 import com.streamproc.shared.retry.TransientRetry;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -37,19 +40,33 @@ import java.util.function.LongSupplier;
  *   <li><b>Order.</b> Records of one partition key are applied strictly in sequence-number order; different keys may
  *       run concurrently, bounded ({@link KeyedBatchApplier}).</li>
  *   <li><b>Poison never blocks.</b> A record that is not valid UTF-8 or JSON, breaks its schema, fails business
- *       validation or is over the size limit goes to the function's quarantine (shard, sequence number, partition
- *       key, arrival time, reason code, size-capped payload, TTL), is counted in metrics, and is <em>not</em>
- *       reported as a failure.</li>
- *   <li><b>Transient failures stop their key and are reported.</b> A record whose write still fails after
- *       retries (throttling, 5xx, timeouts) is not applied, nor are later records of its key. The response
- *       reports one {@code batchItemFailures} entry: the sequence number of the earliest record in the batch
- *       that is neither applied nor quarantined. Lambda checkpoints below it and replays from it, so every write
- *       must be replay-safe. (Unlike handlers that keep going after a failure, nothing later of that key is
- *       written, so per-key order survives the replay.)</li>
+ *       validation, is over the size limit, or has a partition key its contract does not allow
+ *       ({@link RecordDecoder#requiredPartitionKey}) goes to the function's quarantine (shard, sequence number,
+ *       partition key, arrival time, reason code, size-capped payload, TTL), is counted in metrics, and is
+ *       <em>not</em> reported as a failure.</li>
+ *   <li><b>One failure model.</b> Every failure met while applying a record is classified once
+ *       ({@link com.streamproc.shared.retry.FailureCause}):
+ *       <ul>
+ *         <li><em>transient</em> (throttling, 5xx, timeouts, connection errors, unprocessed items or keys, the
+ *             deadline) or <em>configuration</em> (missing table, denied access): retried within the invocation
+ *             when transient, then the record's key stops: the record is not applied, nor are later records of
+ *             its key. The response reports one {@code batchItemFailures} entry: the sequence number of the
+ *             earliest record in the batch that is neither applied nor quarantined. Lambda checkpoints below it
+ *             and replays from it, so every write must be replay-safe;</li>
+ *         <li><em>deterministic</em> (anything else: a domain exception, a request DynamoDB refuses, an SDK
+ *             marshalling error): the record it concerns is poison ({@code PROCESSING_ERROR}, the exception
+ *             class, AWS error code, operation and table in the detail) and the shard moves on. When the
+ *             failure escapes an applier, or a multi-item request, the records that cause it are found by
+ *             applying smaller runs ({@link FailureIsolation}, {@link com.streamproc.shared.dynamo.DynamoBatchWriter});
+ *             it is never blamed on the whole batch.</li>
+ *       </ul></li>
  *   <li><b>Deadline.</b> Once {@code Context.getRemainingTimeInMillis()} minus a safety margin has passed, no new
- *       work starts; the earliest unapplied record is reported.</li>
+ *       work starts, not even a first attempt of a call, and every SDK call's timeouts are cut to the time left;
+ *       the earliest unapplied record is reported.</li>
  *   <li><b>No throwing for records.</b> {@link #process} never throws because of a record; a thrown exception
  *       means the invocation itself is broken (and Lambda retries or bisects the whole batch).</li>
+ *   <li><b>Every failure is visible.</b> The batch's log line ({@link BatchObserver}) names the cause of the
+ *       reported record (exception class, AWS error code, operation, table; no values).</li>
  * </ol>
  *
  * <p>An empty {@code batchItemFailures} list means the whole batch succeeded.
@@ -123,7 +140,14 @@ public final class BatchProcessor<E> {
             ByteBuffer data = record.getKinesis().getData();
             payloads.put(ref, data);
             try {
-                valid.add(new InboundRecord<>(ref, decoder.decode(data)));
+                E decoded = decoder.decode(data);
+                String requiredKey = decoder.requiredPartitionKey(decoded);
+                if (requiredKey != null && !requiredKey.equals(ref.partitionKey())) {
+                    applyContext.poison(ref, new PoisonRecordException(ReasonCodes.PARTITION_KEY_MISMATCH,
+                            "the partition key is not the one the event's contract requires"));
+                } else {
+                    valid.add(new InboundRecord<>(ref, decoded));
+                }
             } catch (PoisonRecordException poison) {
                 applyContext.poison(ref, poison);
             } catch (RuntimeException unexpected) {
@@ -134,24 +158,16 @@ public final class BatchProcessor<E> {
         }
         valid.sort(Comparator.comparing(InboundRecord::ref));
 
-        if (!valid.isEmpty() && !deadline.expired()) {
-            try {
-                applier.apply(valid, applyContext);
-            } catch (RuntimeException brokenApplier) {
-                for (InboundRecord<E> record : valid) {
-                    if (applyContext.outcomeOf(record.ref()) == null) {
-                        applyContext.failed(record.ref(), brokenApplier);
-                    }
-                }
-            }
-        }
+        // An exception escaping the applier goes through the failure model: the records of the batch are keyed by
+        // partition key, the unit of order in the BatchApplier contract.
+        FailureIsolation.run(valid, applyContext, record -> record.ref().partitionKey(), applier::apply);
 
-        Set<RecordRef> quarantined = quarantinePoison(applyContext, payloads, retry, deadline);
-        return respond(refs, applyContext, quarantined, startedAt, startNanos, retry);
+        QuarantineWriter.Result quarantined = quarantinePoison(applyContext, payloads, retry, deadline);
+        return respond(refs, applyContext, quarantined, deadline, startedAt, startNanos, retry);
     }
 
-    private Set<RecordRef> quarantinePoison(ApplyContext context, Map<RecordRef, ByteBuffer> payloads,
-                                            TransientRetry retry, Deadline deadline) {
+    private QuarantineWriter.Result quarantinePoison(ApplyContext context, Map<RecordRef, ByteBuffer> payloads,
+                                                     TransientRetry retry, Deadline deadline) {
         List<QuarantinedRecord> poison = new ArrayList<>();
         context.outcomes().forEach((ref, outcome) -> {
             if (outcome instanceof RecordOutcome.Poisoned poisoned) {
@@ -159,14 +175,18 @@ public final class BatchProcessor<E> {
                         payloads.get(ref)));
             }
         });
-        if (poison.isEmpty() || deadline.expired()) {
-            return Set.of();
+        if (poison.isEmpty()) {
+            return new QuarantineWriter.Result(Set.of(), null);
+        }
+        if (deadline.expired()) {
+            return new QuarantineWriter.Result(Set.of(),
+                    new DeadlineReachedException("no time left to write the quarantine"));
         }
         poison.sort(Comparator.comparing(QuarantinedRecord::ref));
         try {
             return quarantine.write(poison, retry);
         } catch (RuntimeException e) {
-            return Set.of();
+            return new QuarantineWriter.Result(Set.of(), e);
         }
     }
 
@@ -190,10 +210,13 @@ public final class BatchProcessor<E> {
         return decoded;
     }
 
-    private StreamsEventResponse respond(List<RecordRef> refs, ApplyContext context, Set<RecordRef> quarantined,
-                                         Instant startedAt, long startNanos, TransientRetry retry) {
+    private StreamsEventResponse respond(List<RecordRef> refs, ApplyContext context,
+                                         QuarantineWriter.Result quarantine, Deadline deadline, Instant startedAt,
+                                         long startNanos, TransientRetry retry) {
+        Set<RecordRef> quarantined = quarantine.quarantined();
         RecordRef earliestUnhandled = null;
         int applied = 0;
+        int quarantinedCount = 0;
         int failed = 0;
         Map<String, Integer> reasons = new TreeMap<>();
         for (RecordRef ref : refs) {
@@ -204,6 +227,7 @@ public final class BatchProcessor<E> {
                 applied++;
             } else if (outcome instanceof RecordOutcome.Poisoned poisoned && quarantined.contains(ref)) {
                 handled = true;
+                quarantinedCount++;
                 reasons.merge(poisoned.reason().reasonCode(), 1, Integer::sum);
             } else {
                 handled = false;
@@ -216,19 +240,54 @@ public final class BatchProcessor<E> {
 
         StreamsEventResponse response = new StreamsEventResponse();
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>(1);
+        FailureCause cause = null;
         if (earliestUnhandled != null) {
             failures.add(new StreamsEventResponse.BatchItemFailure(earliestUnhandled.sequenceNumber()));
+            cause = causeOf(earliestUnhandled, refs, context, quarantine, deadline);
         }
         response.setBatchItemFailures(failures);
 
-        observer.batchCompleted(summarize(refs, applied, quarantined.size(), failed, earliestUnhandled,
+        observer.batchCompleted(summarize(refs, applied, quarantinedCount, failed, earliestUnhandled, cause,
                 startedAt, startNanos, retry, reasons));
         return response;
     }
 
+    /**
+     * Why {@code reported} is reported: its own failure; else, for poison, why the quarantine write failed; else
+     * (it was held back behind another record, or never started) the earliest failure in the batch, or the
+     * deadline.
+     */
+    private static FailureCause causeOf(RecordRef reported, List<RecordRef> refs, ApplyContext context,
+                                        QuarantineWriter.Result quarantine, Deadline deadline) {
+        RecordOutcome outcome = context.outcomeOf(reported);
+        if (outcome instanceof RecordOutcome.Failed failedOutcome) {
+            return failedOutcome.describe();
+        }
+        if (outcome instanceof RecordOutcome.Poisoned) {
+            return quarantine.failure() != null ? FailureCause.of(quarantine.failure())
+                    : new FailureCause(FailureKind.TRANSIENT, "QuarantineNotWritten", null, null, null);
+        }
+        RecordOutcome.Failed earliestFailure = null;
+        RecordRef earliestRef = null;
+        for (RecordRef ref : refs) {
+            if (context.outcomeOf(ref) instanceof RecordOutcome.Failed f
+                    && (earliestRef == null || ref.compareTo(earliestRef) < 0)) {
+                earliestRef = ref;
+                earliestFailure = f;
+            }
+        }
+        if (earliestFailure != null) {
+            return earliestFailure.describe();
+        }
+        if (deadline.expired()) {
+            return FailureCause.DEADLINE;
+        }
+        return new FailureCause(FailureKind.TRANSIENT, "NotApplied", null, null, null);
+    }
+
     private BatchSummary summarize(List<RecordRef> refs, int applied, int quarantined, int failed,
-                                   RecordRef reported, Instant startedAt, long startNanos, TransientRetry retry,
-                                   Map<String, Integer> reasons) {
+                                   RecordRef reported, FailureCause cause, Instant startedAt, long startNanos,
+                                   TransientRetry retry, Map<String, Integer> reasons) {
         RecordRef first = refs.stream().min(Comparator.naturalOrder()).orElse(null);
         RecordRef last = refs.stream().max(Comparator.naturalOrder()).orElse(null);
         long oldestAge = refs.stream().map(RecordRef::arrivedAt).min(Comparator.naturalOrder())
@@ -237,6 +296,6 @@ public final class BatchProcessor<E> {
         return new BatchSummary(config.functionName(), first == null ? null : first.shardId(),
                 first == null ? null : first.sequenceNumber(), last == null ? null : last.sequenceNumber(),
                 refs.size(), applied, quarantined, failed, reported == null ? null : reported.sequenceNumber(),
-                durationMillis, oldestAge, retry.retries(), reasons);
+                durationMillis, oldestAge, retry.retries(), reasons, cause);
     }
 }

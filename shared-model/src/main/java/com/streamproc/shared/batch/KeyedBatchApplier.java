@@ -24,8 +24,10 @@ import java.util.function.Function;
  *   <li>{@link #perRecord}: a poison record is marked and the key goes on; any other failure marks the record
  *       failed and stops the key, so no later record of that key is written.</li>
  *   <li>No group and no record starts after the deadline; what did not start stays unmarked (reported).</li>
- *   <li>A {@code RuntimeException} escaping a group marks that group's unmarked records failed; other groups are
- *       unaffected. An {@code Error} ends the invocation (after the running groups finish).</li>
+ *   <li>A {@code RuntimeException} escaping a group is handled by the failure model ({@link FailureIsolation}):
+ *       transient, it marks that group's unmarked records failed; deterministic, the record that causes it is
+ *       found by applying shorter runs of the group and quarantined. Other groups are unaffected. An
+ *       {@code Error} ends the invocation (after the running groups finish).</li>
  * </ul>
  *
  * @param <E> the function's event type
@@ -98,15 +100,9 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
         if (context.deadline().expired()) {
             return;
         }
-        try {
-            partitionApplier.apply(key, group, context);
-        } catch (RuntimeException e) {
-            for (InboundRecord<E> record : group) {
-                if (context.outcomeOf(record.ref()) == null) {
-                    context.failed(record.ref(), e);
-                }
-            }
-        }
+        // All records of a group share its key: a failure left in an earlier run holds back the rest.
+        FailureIsolation.run(group, context, record -> key,
+                (records, ctx) -> partitionApplier.apply(key, records, ctx));
     }
 
     private static <E> PartitionApplier<E> recordByRecord(RecordApplier<E> applier) {
@@ -122,7 +118,9 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
                     context.poison(record.ref(), poison);
                 } catch (RuntimeException failure) {
                     context.failed(record.ref(), failure);
-                    return;
+                    if (context.outcomeOf(record.ref()) instanceof RecordOutcome.Failed) {
+                        return; // transient: the key stops here
+                    }
                 }
             }
         };

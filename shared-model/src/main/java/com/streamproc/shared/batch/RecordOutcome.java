@@ -12,8 +12,16 @@ public sealed interface RecordOutcome {
     record Poisoned(PoisonRecordException reason) implements RecordOutcome {
     }
 
-    /** Not applied because of a failure a replay may not meet (throttling, 5xx, timeout, a bug). */
+    /**
+     * Not applied because of a failure a replay may not meet: transient (throttling, 5xx, timeout, the deadline) or
+     * a broken environment (see {@link com.streamproc.shared.retry.FailureKind}). Deterministic failures never end
+     * here: {@link ApplyContext#failed} makes such a record {@link Poisoned}.
+     */
     record Failed(Throwable cause) implements RecordOutcome {
+        /** The cause as the log names it. */
+        public com.streamproc.shared.retry.FailureCause describe() {
+            return com.streamproc.shared.retry.FailureCause.of(cause);
+        }
     }
 
     /** Failed beats Poisoned beats Applied: when in doubt, the record is replayed. */

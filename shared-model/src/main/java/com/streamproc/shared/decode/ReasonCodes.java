@@ -1,6 +1,6 @@
 package com.streamproc.shared.decode;
 
-/** Reason codes the shared decoder gives to records that never reach a function's domain logic. */
+/** Reason codes the shared core gives: to records that never reach a function's domain logic, and to failures. */
 public final class ReasonCodes {
     /** The record's data is empty. */
     public static final String EMPTY_RECORD = "EMPTY_RECORD";
@@ -16,6 +16,13 @@ public final class ReasonCodes {
     public static final String UNSUPPORTED_SCHEMA_VERSION = "UNSUPPORTED_SCHEMA_VERSION";
     /** A {@code type} this function does not know. */
     public static final String UNKNOWN_EVENT_TYPE = "UNKNOWN_EVENT_TYPE";
+    /**
+     * Applying the record met a deterministic failure (a domain exception, a request DynamoDB refuses): it would
+     * meet it on every replay. The detail names the exception class, AWS error code, operation and table.
+     */
+    public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+    /** The record's partition key is not the one its event's contract requires (it could race on another shard). */
+    public static final String PARTITION_KEY_MISMATCH = "PARTITION_KEY_MISMATCH";
     /** The record's data could not be read from the Lambda event at all. */
     public static final String UNREADABLE_RECORD = "UNREADABLE_RECORD";
 

@@ -18,4 +18,15 @@ public interface RecordDecoder<E> {
      * @throws PoisonRecordException when the record can never be applied
      */
     E decode(ByteBuffer data) throws PoisonRecordException;
+
+    /**
+     * The partition key the event's contract requires, checked by the core after decoding: a record under another
+     * key could be applied on another shard, or in another lane, concurrently with the rest of its key's events.
+     * A mismatch is poison ({@link ReasonCodes#PARTITION_KEY_MISMATCH}).
+     *
+     * @return the required partition key, or {@code null} when any key will do
+     */
+    default String requiredPartitionKey(E event) {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package com.streamproc.shared.dynamo;
 
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.retry.FailureCause;
 import com.streamproc.shared.retry.TransientRetry;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -65,28 +66,74 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
     }
 
     @Override
-    public Set<RecordRef> write(List<QuarantinedRecord> records, TransientRetry retry) {
+    public Result write(List<QuarantinedRecord> records, TransientRetry retry) {
         if (records.isEmpty()) {
-            return Set.of();
+            return new Result(Set.of(), null);
         }
         Instant now = clock.instant();
         // One request per record key: a batch cannot hold two puts of the same key (a record listed twice).
         Map<RecordRef, WriteRequest> byRef = new HashMap<>();
+        Map<RecordRef, QuarantinedRecord> recordOf = new HashMap<>();
         Map<WriteRequest, RecordRef> refOf = new IdentityHashMap<>();
         for (QuarantinedRecord record : records) {
             if (!byRef.containsKey(record.ref())) {
                 WriteRequest request = WriteRequest.builder()
                         .putRequest(PutRequest.builder().item(item(record, now)).build()).build();
                 byRef.put(record.ref(), request);
+                recordOf.put(record.ref(), record);
                 refOf.put(request, record.ref());
             }
         }
-        List<WriteRequest> failed = batchWriter.writeAll(tableName, new ArrayList<>(byRef.values()), retry);
+        DynamoBatchWriter.Outcome outcome = batchWriter.write(tableName, new ArrayList<>(byRef.values()), retry);
         Set<RecordRef> written = new HashSet<>(byRef.keySet());
-        for (WriteRequest request : failed) {
-            written.remove(refOf.get(request));
+        outcome.unwritten().forEach(request -> written.remove(refOf.get(request)));
+        Throwable failure = outcome.lastFailure();
+        if (!outcome.rejected().isEmpty()) {
+            // DynamoDB refuses these items (a value it cannot hold): keep the record with only what the core
+            // produced itself, so that its content cannot stop the shard.
+            List<WriteRequest> minimal = new ArrayList<>();
+            Map<WriteRequest, RecordRef> minimalRef = new IdentityHashMap<>();
+            for (DynamoBatchWriter.Rejection rejection : outcome.rejected()) {
+                RecordRef ref = refOf.get(rejection.request());
+                WriteRequest request = WriteRequest.builder().putRequest(PutRequest.builder()
+                        .item(minimalItem(recordOf.get(ref), rejection.failure(), now)).build()).build();
+                minimal.add(request);
+                minimalRef.put(request, ref);
+            }
+            DynamoBatchWriter.Outcome fallback = batchWriter.write(tableName, minimal, retry);
+            fallback.unwritten().forEach(request -> written.remove(minimalRef.get(request)));
+            fallback.rejected().forEach(rejection -> written.remove(minimalRef.get(rejection.request())));
+            if (fallback.lastFailure() != null) {
+                failure = fallback.lastFailure();
+            }
         }
-        return written;
+        return new Result(written, written.size() == byRef.size() ? null : failure);
+    }
+
+    /**
+     * The item kept for a record whose full item DynamoDB refused: its key, reason code and times, none of the
+     * record's own values (payload, partition key, source, detail), and why the full item was refused
+     * ({@code itemRefused}).
+     */
+    Map<String, AttributeValue> minimalItem(QuarantinedRecord record, RuntimeException refusal, Instant now) {
+        RecordRef ref = record.ref();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("shardId", s(ref.shardId()));
+        item.put("sequenceKey", s(ref.paddedSequence()));
+        item.put("sequenceNumber", s(ref.sequenceNumber()));
+        item.put("function", s(functionName));
+        item.put("arrivedAt", s(ref.arrivedAt().toString()));
+        item.put("quarantinedAt", s(now.toString()));
+        item.put("quarantineDay", s(now.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+        item.put("reason", s(record.reason().reasonCode()));
+        item.put("itemRefused", s(FailureCause.of(refusal).describe()));
+        item.put("detail", s("the full quarantine item was refused; read the record from the stream by its"
+                + " sequence number while the stream retains it"));
+        item.put("payloadBytes", AttributeValue.fromN(Integer.toString(ref.sizeBytes())));
+        item.put("payloadTruncated", AttributeValue.fromBool(true));
+        item.put("payloadEncoding", s("none"));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(timeToLive).getEpochSecond())));
+        return item;
     }
 
     /** Builds the stored item; package-private for tests. */

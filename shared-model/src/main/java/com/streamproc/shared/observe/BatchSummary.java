@@ -1,5 +1,6 @@
 package com.streamproc.shared.observe;
 
+import com.streamproc.shared.retry.FailureCause;
 import java.util.Map;
 
 /**
@@ -18,11 +19,13 @@ import java.util.Map;
  * @param oldestRecordAgeMillis  age of the oldest record at the start of the batch (Kinesis arrival to now)
  * @param retries                transient-failure retries made
  * @param quarantineReasons      quarantined records per reason code
+ * @param failureCause           why the reported record was not applied (no values), or {@code null} when nothing
+ *                               was reported
  */
 public record BatchSummary(String function, String shardId, String firstSequenceNumber, String lastSequenceNumber,
                            int records, int applied, int quarantined, int failed, String reportedSequenceNumber,
                            long durationMillis, long oldestRecordAgeMillis, long retries,
-                           Map<String, Integer> quarantineReasons) {
+                           Map<String, Integer> quarantineReasons, FailureCause failureCause) {
     public BatchSummary {
         quarantineReasons = Map.copyOf(quarantineReasons);
     }

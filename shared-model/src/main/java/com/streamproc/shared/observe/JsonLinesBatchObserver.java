@@ -58,6 +58,15 @@ public final class JsonLinesBatchObserver implements BatchObserver {
         line.put("retries", s.retries());
         ObjectNode reasons = line.putObject("quarantineReasons");
         s.quarantineReasons().forEach(reasons::put);
+        if (s.failureCause() != null) {
+            // Names only: a failure's message can quote the values of the request.
+            ObjectNode cause = line.putObject("failureCause");
+            cause.put("kind", s.failureCause().kind().name());
+            cause.put("exception", s.failureCause().exception());
+            cause.put("errorCode", s.failureCause().errorCode());
+            cause.put("operation", s.failureCause().operation());
+            cause.put("table", s.failureCause().table());
+        }
         return write(line);
     }
 

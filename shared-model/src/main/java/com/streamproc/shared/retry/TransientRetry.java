@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Retries calls that fail transiently ({@link TransientFailures}), with exponential backoff and full jitter,
- * never past the batch's {@link Deadline}: a retry that could not finish in time is not started, and the last
- * failure is thrown instead so the record is reported to Lambda and replayed.
+ * Retries calls that fail transiently ({@link FailureKind#TRANSIENT}), with exponential backoff and full jitter,
+ * never past the batch's {@link Deadline}: no call starts once the deadline has passed (not even the first: it
+ * throws {@link DeadlineReachedException}), a retry that could not finish in time is not started, and the last
+ * failure is thrown instead so the record is reported to Lambda and replayed. Every call runs under
+ * {@link CallDeadline}, so the SDK client bounds each attempt's timeout by the time left.
  *
  * <p>One instance serves one invocation; it is thread-safe.
  */
@@ -29,7 +31,7 @@ public final class TransientRetry {
         this.retry = Retry.of("transient", RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
                 .intervalBiFunction(interval)
-                .retryOnException(failure -> TransientFailures.isTransient(failure) && hasTimeForAnotherTry())
+                .retryOnException(failure -> FailureCause.isTransient(failure) && hasTimeForAnotherTry())
                 .failAfterMaxAttempts(false)
                 .build());
         retry.getEventPublisher().onRetry(event -> retries.incrementAndGet());
@@ -41,7 +43,10 @@ public final class TransientRetry {
      * @throws RuntimeException the last failure, when it is not transient, attempts ran out, or time ran out
      */
     public <T> T call(Supplier<T> call) {
-        return Retry.decorateSupplier(retry, call).get();
+        if (deadline.expired()) {
+            throw new DeadlineReachedException("the invocation's deadline passed before the call");
+        }
+        return CallDeadline.within(deadline, Retry.decorateSupplier(retry, call));
     }
 
     /** Sleeps the jittered backoff for {@code attempt} (1-based), cut short at the deadline. */

@@ -8,7 +8,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.observe.BatchSummary;
+import com.streamproc.shared.decode.RecordDecoder;
+import com.streamproc.shared.retry.FailureKind;
 import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.shared.retry.TransientFailureException;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.InMemoryQuarantine;
 import com.streamproc.shared.testing.KinesisEventFixture;
@@ -231,7 +234,7 @@ class BatchProcessorTest {
     void theLowestOfSeveralFailedKeysIsReported() {
         RecordApplier<TestEvent> failsOnFive = (record, retry) -> {
             if (record.event().n() == 5) {
-                throw new IllegalStateException("store unavailable");
+                throw new TransientFailureException("store unavailable");
             }
         };
         KinesisEvent event = KinesisEventFixture.batch()
@@ -246,7 +249,7 @@ class BatchProcessorTest {
     }
 
     @Test
-    void nonTransientFailuresAreNotRetried() {
+    void deterministicFailuresAreNotRetriedAndTheRecordIsQuarantined() {
         AtomicInteger attempts = new AtomicInteger();
         RecordApplier<TestEvent> conditionFails = (record, retry) -> retry.call(() -> {
             attempts.incrementAndGet();
@@ -258,7 +261,10 @@ class BatchProcessorTest {
         StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(conditionFails, 1)).process(event, context());
 
         assertThat(attempts.get()).isEqualTo(1);
-        assertThat(reported(response)).containsExactly(seq(0));
+        assertThat(reported(response)).isEmpty();
+        assertThat(quarantine.reasonsBySequence()).containsExactly(Map.entry(seq(0), ReasonCodes.PROCESSING_ERROR));
+        assertThat(quarantine.stored().values()).singleElement()
+                .satisfies(q -> assertThat(q.reason().detail()).contains("ConditionalCheckFailedException"));
     }
 
     // Rule d: nothing new starts after the deadline.
@@ -301,7 +307,7 @@ class BatchProcessorTest {
     void anApplierThatThrowsNeverMakesTheHandlerThrow() {
         BatchApplier<TestEvent> broken = (records, context) -> {
             context.applied(records.get(0).ref());
-            throw new NullPointerException("bug");
+            throw new TransientFailureException("store went away");
         };
         KinesisEvent event = KinesisEventFixture.batch()
                 .record("a", TestEvent.json("a", 1))
@@ -311,7 +317,144 @@ class BatchProcessorTest {
         assertThatCode(() -> {
             StreamsEventResponse response = processor(broken).process(event, context());
             assertThat(reported(response)).containsExactly(seq(1));
+            assertThat(summaries.get(0).failureCause().exception()).isEqualTo("TransientFailureException");
         }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRecordThatMakesAWholeBatchApplierThrowIsIsolatedAndQuarantinedWhileTheOthersApply() {
+        // A whole-batch applier with a bug that one record triggers: it throws as soon as it meets that record.
+        BatchApplier<TestEvent> throwsOnSeven = (records, context) -> {
+            for (InboundRecord<TestEvent> record : records) {
+                if (record.event().n() == 7) {
+                    throw new java.time.DateTimeException("year out of range");
+                }
+                appliedLog.add(record.event().key() + ":" + record.event().n());
+                context.applied(record.ref());
+            }
+        };
+        KinesisEventFixture batch = KinesisEventFixture.batch();
+        for (int i = 0; i < 10; i++) {
+            batch.record("k" + (i % 3), TestEvent.json("k" + (i % 3), i == 4 ? 7 : i + 100));
+        }
+
+        StreamsEventResponse response = processor(throwsOnSeven).process(batch.build(), context());
+
+        assertThat(reported(response)).isEmpty();
+        assertThat(quarantine.reasonsBySequence()).containsExactly(Map.entry(seq(4), ReasonCodes.PROCESSING_ERROR));
+        assertThat(quarantine.stored().values()).singleElement()
+                .satisfies(q -> assertThat(q.reason().detail()).contains("DateTimeException"));
+        assertThat(summaries.get(0).applied()).isEqualTo(9);
+        assertThat(summaries.get(0).quarantined()).isEqualTo(1);
+        assertThat(summaries.get(0).failed()).isZero();
+        // Per-key order held while the culprit was searched for: each key's records in sequence order.
+        for (String key : List.of("k0", "k1", "k2")) {
+            List<Integer> ofKey = appliedLog.stream().filter(e -> e.startsWith(key + ":"))
+                    .map(e -> Integer.parseInt(e.substring(e.indexOf(':') + 1))).distinct().toList();
+            assertThat(ofKey).isSorted();
+        }
+    }
+
+    @Test
+    void aDeterministicFailureInAKeyGroupPoisonsOnlyTheRecordThatCausesIt() {
+        // A per-key applier that folds the whole group into one write, refused when it holds record n=3.
+        PartitionApplier<TestEvent> foldsAndWrites = (key, records, context) -> {
+            if (records.stream().anyMatch(r -> r.event().n() == 3)) {
+                throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                        .message("Item size has exceeded the maximum allowed size").statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
+            }
+            records.forEach(r -> {
+                appliedLog.add(key + ":" + r.event().n());
+                context.applied(r.ref());
+            });
+        };
+        KinesisEvent event = KinesisEventFixture.batch()
+                .record("a", TestEvent.json("a", 1))
+                .record("a", TestEvent.json("a", 2))
+                .record("a", TestEvent.json("a", 3))
+                .record("a", TestEvent.json("a", 4))
+                .record("b", TestEvent.json("b", 5))
+                .build();
+
+        StreamsEventResponse response = processor(KeyedBatchApplier.perKey(r -> r.event().key(), foldsAndWrites, 2))
+                .process(event, context());
+
+        assertThat(reported(response)).isEmpty();
+        assertThat(quarantine.reasonsBySequence()).containsExactly(Map.entry(seq(2), ReasonCodes.PROCESSING_ERROR));
+        assertThat(quarantine.stored().get(quarantine.stored().keySet().iterator().next()).reason().detail())
+                .contains("DynamoDbException", "ValidationException");
+        assertThat(appliedLog).contains("a:1", "a:2", "a:4", "b:5").doesNotContain("a:3");
+    }
+
+    @Test
+    void aTransientFailureInAKeyGroupStopsTheKeyAndNamesItsCause() {
+        PartitionApplier<TestEvent> throttled = (key, records, context) -> {
+            if (key.equals("a")) {
+                throw ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ProvisionedThroughputExceededException").build()).build();
+            }
+            records.forEach(r -> context.applied(r.ref()));
+        };
+        KinesisEvent event = KinesisEventFixture.batch()
+                .record("b", TestEvent.json("b", 1))
+                .record("a", TestEvent.json("a", 1))
+                .record("a", TestEvent.json("a", 2))
+                .build();
+
+        StreamsEventResponse response = processor(KeyedBatchApplier.perKey(r -> r.event().key(), throttled, 2))
+                .process(event, context());
+
+        assertThat(reported(response)).containsExactly(seq(1));
+        assertThat(quarantine.stored()).isEmpty();
+        assertThat(summaries.get(0).failed()).isEqualTo(2);
+        assertThat(summaries.get(0).failureCause().kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(summaries.get(0).failureCause().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+    }
+
+    @Test
+    void aConfigurationFailureStopsTheKeyInsteadOfQuarantiningTheStream() {
+        RecordApplier<TestEvent> tableMissing = (record, retry) -> retry.call(() -> {
+            throw software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder()
+                    .message("Requested resource not found").statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build()).build();
+        });
+        KinesisEvent event = KinesisEventFixture.batch().record("a", TestEvent.json("a", 1)).build();
+
+        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(tableMissing, 1)).process(event, context());
+
+        assertThat(reported(response)).containsExactly(seq(0));
+        assertThat(quarantine.stored()).isEmpty();
+        assertThat(summaries.get(0).failureCause().kind()).isEqualTo(FailureKind.CONFIGURATION);
+    }
+
+    @Test
+    void aRecordWhoseEventRequiresAnotherPartitionKeyIsQuarantined() {
+        RecordDecoder<TestEvent> keyed = new RecordDecoder<>() {
+            @Override
+            public TestEvent decode(java.nio.ByteBuffer data) throws PoisonRecordException {
+                return TestEvent.decoder().decode(data);
+            }
+
+            @Override
+            public String requiredPartitionKey(TestEvent event) {
+                return event.key();
+            }
+        };
+        BatchProcessor<TestEvent> processor = new BatchProcessor<>(keyed, KeyedBatchApplier.perRecord(recording(), 1),
+                quarantine, BatchProcessorConfig.defaults("test-function"), summaries::add, Clock.systemUTC(), nanoClock);
+        KinesisEvent event = KinesisEventFixture.batch()
+                .record("a", TestEvent.json("a", 1))
+                .record("not-b", TestEvent.json("b", 2))
+                .build();
+
+        StreamsEventResponse response = processor.process(event, context());
+
+        assertThat(reported(response)).isEmpty();
+        assertThat(appliedLog).containsExactly("a:1");
+        assertThat(quarantine.reasonsBySequence())
+                .containsExactly(Map.entry(seq(1), ReasonCodes.PARTITION_KEY_MISMATCH));
     }
 
     @Test

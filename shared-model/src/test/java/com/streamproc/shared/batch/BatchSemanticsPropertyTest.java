@@ -33,7 +33,8 @@ import net.jqwik.api.constraints.IntRange;
  * deadlines; and Lambda's replay loop converging to every record applied once, in per-key order.
  */
 class BatchSemanticsPropertyTest {
-    enum Kind { OK, BAD_JSON, POISON_ON_APPLY, FAILS_ONCE }
+    /** THROWS: applying it always throws an unexpected exception (a bug that one record triggers). */
+    enum Kind { OK, BAD_JSON, POISON_ON_APPLY, FAILS_ONCE, THROWS }
 
     record Spec(String key, Kind kind) {
     }
@@ -46,7 +47,8 @@ class BatchSemanticsPropertyTest {
                         net.jqwik.api.Tuple.of(12, Arbitraries.just(Kind.OK)),
                         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.BAD_JSON)),
                         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.POISON_ON_APPLY)),
-                        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.FAILS_ONCE)))).as(Spec::new);
+                        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.FAILS_ONCE)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.THROWS)))).as(Spec::new);
         return spec.list().ofMinSize(1).ofMaxSize(60);
     }
 
@@ -73,11 +75,47 @@ class BatchSemanticsPropertyTest {
             if (kind == Kind.POISON_ON_APPLY) {
                 throw new PoisonRecordException("INVALID_TRANSITION", "scripted");
             }
+            if (kind == Kind.THROWS) {
+                throw new IllegalStateException("scripted bug");
+            }
             if (kind == Kind.FAILS_ONCE && failedBefore.add(n)) {
-                throw new IllegalStateException("scripted outage");
+                throw new com.streamproc.shared.retry.TransientFailureException("scripted outage");
             }
             applications.add(n);
         }
+    }
+
+    /**
+     * The same store behind a whole-batch applier that lets an unexpected exception escape, as an aggregating
+     * applier would: the core must find the record that causes it.
+     */
+    static BatchApplier<TestEvent> wholeBatch(ScriptedStore store) {
+        return (records, context) -> {
+            Set<String> stopped = new HashSet<>();
+            for (InboundRecord<TestEvent> record : records) {
+                String key = record.event().key();
+                if (stopped.contains(key) || context.deadline().expired()) {
+                    continue;
+                }
+                try {
+                    store.apply(record, context.retry());
+                    context.applied(record.ref());
+                } catch (PoisonRecordException poison) {
+                    context.poison(record.ref(), poison);
+                } catch (com.streamproc.shared.retry.TransientFailureException outage) {
+                    context.failed(record.ref(), outage);
+                    stopped.add(key);
+                }
+            }
+        };
+    }
+
+    static BatchApplier<TestEvent> applier(ScriptedStore store, boolean wholeBatch, int concurrency) {
+        return wholeBatch ? wholeBatch(store) : KeyedBatchApplier.perRecord(store, concurrency);
+    }
+
+    static boolean isPoison(Kind kind) {
+        return kind == Kind.BAD_JSON || kind == Kind.POISON_ON_APPLY || kind == Kind.THROWS;
     }
 
     private static KinesisEvent eventOf(List<Spec> specs, int from) {
@@ -105,12 +143,13 @@ class BatchSemanticsPropertyTest {
     @Property(tries = 300)
     void oneInvocationObeysOrderPoisonFailureAndDeadlineRules(@ForAll("batches") List<Spec> specs,
                                                               @ForAll @IntRange(min = 1, max = 4) int concurrency,
-                                                              @ForAll @IntRange(min = 1, max = 80) int secondsLeft) {
+                                                              @ForAll @IntRange(min = 1, max = 80) int secondsLeft,
+                                                              @ForAll boolean wholeBatch) {
         ManualNanoClock clock = new ManualNanoClock();
         ScriptedStore store = new ScriptedStore(kinds(specs), clock, Duration.ofSeconds(1));
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
         BatchProcessor<TestEvent> processor = new BatchProcessor<>(TestEvent.decoder(),
-                KeyedBatchApplier.perRecord(store, concurrency), quarantine,
+                applier(store, wholeBatch, concurrency), quarantine,
                 BatchProcessorConfig.defaults("property").withDeadlineMargin(Duration.ofMillis(500))
                         .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO)),
                 summary -> { }, Clock.systemUTC(), clock);
@@ -134,7 +173,7 @@ class BatchSemanticsPropertyTest {
         // covered by the reported record below, and by the replay property).
         for (int n = 0; n < specs.size(); n++) {
             Kind kind = specs.get(n).kind();
-            if (kind == Kind.BAD_JSON || kind == Kind.POISON_ON_APPLY) {
+            if (isPoison(kind)) {
                 assertThat(applied).doesNotContain(n);
             }
         }
@@ -160,7 +199,7 @@ class BatchSemanticsPropertyTest {
         if (earliestUnhandled == null) {
             assertThat(reported).isEmpty();
             for (int n = 0; n < specs.size(); n++) {
-                if (specs.get(n).kind() == Kind.BAD_JSON) {
+                if (isPoison(specs.get(n).kind())) {
                     assertThat(quarantined).contains(n);
                 }
             }
@@ -171,12 +210,13 @@ class BatchSemanticsPropertyTest {
 
     @Property(tries = 200)
     void lambdasReplayLoopAppliesEveryRecordOnceInKeyOrder(@ForAll("batches") List<Spec> specs,
-                                                          @ForAll @IntRange(min = 1, max = 4) int concurrency) {
+                                                          @ForAll @IntRange(min = 1, max = 4) int concurrency,
+                                                          @ForAll boolean wholeBatch) {
         ManualNanoClock clock = new ManualNanoClock();
         ScriptedStore store = new ScriptedStore(kinds(specs), clock, Duration.ZERO);
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
         BatchProcessor<TestEvent> processor = new BatchProcessor<>(TestEvent.decoder(),
-                KeyedBatchApplier.perRecord(store, concurrency), quarantine,
+                applier(store, wholeBatch, concurrency), quarantine,
                 BatchProcessorConfig.defaults("property")
                         .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO)),
                 summary -> { }, Clock.systemUTC(), clock);
@@ -206,11 +246,11 @@ class BatchSemanticsPropertyTest {
         assertThat(from).as("the replay loop finished").isEqualTo(specs.size());
         for (int n = 0; n < specs.size(); n++) {
             Kind kind = specs.get(n).kind();
-            boolean poison = kind == Kind.BAD_JSON || kind == Kind.POISON_ON_APPLY;
+            boolean poison = isPoison(kind);
             assertThat(stored.contains(n)).as("record %d applied", n).isEqualTo(!poison);
         }
         firstApplicationOrder.values().forEach(order -> assertThat(order).isSorted());
         assertThat(quarantine.stored()).hasSize((int) specs.stream()
-                .filter(s -> s.kind() == Kind.BAD_JSON || s.kind() == Kind.POISON_ON_APPLY).count());
+                .filter(s -> isPoison(s.kind())).count());
     }
 }

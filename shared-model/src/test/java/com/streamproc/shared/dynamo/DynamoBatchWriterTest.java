@@ -91,4 +91,63 @@ class DynamoBatchWriterTest {
         assertThat(failed).hasSize(3);
         assertThat(failed).allSatisfy(f -> assertThat(requests).anySatisfy(r -> assertThat(r).isSameAs(f)));
     }
+
+    /** Refuses (ValidationException) every request that holds an item whose key is in {@code refused}. */
+    static final class RefusingDynamoDb implements DynamoDbClient {
+        final List<Integer> requestSizes = new ArrayList<>();
+        final List<String> written = new ArrayList<>();
+        final java.util.Set<String> refused;
+
+        RefusingDynamoDb(String... refused) {
+            this.refused = java.util.Set.of(refused);
+        }
+
+        @Override
+        public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+            List<WriteRequest> items = request.requestItems().get("t");
+            requestSizes.add(items.size());
+            if (items.stream().anyMatch(i -> refused.contains(i.putRequest().item().get("pk").s()))) {
+                throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                        .message("One or more parameter values were invalid").statusCode(400)
+                        .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                .errorCode("ValidationException").build()).build();
+            }
+            items.forEach(i -> written.add(i.putRequest().item().get("pk").s()));
+            return BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aRequestDynamoDbRefusesIsNarrowedToTheItemsItRefusesOnTheirOwn() {
+        RefusingDynamoDb dynamoDb = new RefusingDynamoDb("item-3", "item-30");
+        List<WriteRequest> requests = puts(40);
+
+        DynamoBatchWriter.Outcome outcome = new DynamoBatchWriter(dynamoDb).write("t", requests, retry);
+
+        assertThat(outcome.unwritten()).isEmpty();
+        assertThat(outcome.rejected()).extracting(DynamoBatchWriter.Rejection::request)
+                .containsExactly(requests.get(3), requests.get(30));
+        assertThat(dynamoDb.written).hasSize(38).doesNotContain("item-3", "item-30");
+        // One refused request of 25, then 25 single ones; one refused request of 15, then 15 single ones.
+        assertThat(dynamoDb.requestSizes).hasSize(1 + 25 + 1 + 15);
+    }
+
+    @Test
+    void writeAllThrowsTheRefusalAfterWritingTheOtherItems() {
+        RefusingDynamoDb dynamoDb = new RefusingDynamoDb("item-1");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new DynamoBatchWriter(dynamoDb).writeAll("t", puts(3), retry))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class);
+        assertThat(dynamoDb.written).containsExactly("item-0", "item-2");
+    }
 }

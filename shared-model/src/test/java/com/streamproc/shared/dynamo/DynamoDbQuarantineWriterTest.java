@@ -74,4 +74,60 @@ class DynamoDbQuarantineWriterTest {
         assertThat(payload.position()).isZero();
         assertThat(payload.remaining()).isEqualTo(7);
     }
+
+    /** Refuses, as DynamoDB would an item it cannot hold, every item whose payload mentions "refuse-me". */
+    static final class RefusingDynamoDb implements software.amazon.awssdk.services.dynamodb.DynamoDbClient {
+        final List<Map<String, AttributeValue>> stored = new java.util.ArrayList<>();
+
+        @Override
+        public software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse batchWriteItem(
+                software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest request) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> items = request.requestItems().get("q");
+            for (var item : items) {
+                AttributeValue payload = item.putRequest().item().get("payload");
+                if (payload != null && payload.s().contains("refuse-me")) {
+                    throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                            .message("refused").statusCode(400)
+                            .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                    .errorCode("ValidationException").build()).build();
+                }
+            }
+            items.forEach(item -> stored.add(item.putRequest().item()));
+            return software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aRecordWhoseFullItemIsRefusedIsStillQuarantinedWithoutItsValues() {
+        RefusingDynamoDb dynamoDb = new RefusingDynamoDb();
+        DynamoDbQuarantineWriter refusing = new DynamoDbQuarantineWriter(dynamoDb, "q", "order-processing",
+                Duration.ofDays(14), 1024, Clock.fixed(NOW, ZoneOffset.UTC));
+        RecordRef other = new RecordRef("shardId-000000000001", "12346", "order-2", NOW, 7);
+        com.streamproc.shared.retry.TransientRetry retry = new com.streamproc.shared.retry.TransientRetry(
+                com.streamproc.shared.retry.RetryPolicy.DEFAULT, com.streamproc.shared.batch.Deadline.none());
+
+        QuarantineWriter.Result result = refusing.write(List.of(
+                new QuarantinedRecord(ref, new PoisonRecordException("MALFORMED_JSON", "bad"), "crm",
+                        ByteBuffer.wrap("refuse-me".getBytes(StandardCharsets.UTF_8))),
+                new QuarantinedRecord(other, new PoisonRecordException("MALFORMED_JSON", "bad"), null,
+                        ByteBuffer.wrap("{\"a\":".getBytes(StandardCharsets.UTF_8)))), retry);
+
+        assertThat(result.quarantined()).containsExactlyInAnyOrder(ref, other);
+        assertThat(result.failure()).isNull();
+        Map<String, AttributeValue> minimal = dynamoDb.stored.stream()
+                .filter(item -> item.get("sequenceNumber").s().equals("12345")).findFirst().orElseThrow();
+        assertThat(minimal.get("reason").s()).isEqualTo("MALFORMED_JSON");
+        assertThat(minimal.get("itemRefused").s()).isEqualTo("DynamoDbException [ValidationException]");
+        assertThat(minimal).doesNotContainKeys("payload", "partitionKey", "source");
+        assertThat(minimal.get("payloadEncoding").s()).isEqualTo("none");
+    }
 }

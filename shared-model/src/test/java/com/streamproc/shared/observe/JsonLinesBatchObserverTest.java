@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamproc.shared.retry.FailureCause;
+import com.streamproc.shared.retry.FailureKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +19,9 @@ class JsonLinesBatchObserverTest {
     private final JsonLinesBatchObserver observer = new JsonLinesBatchObserver(lines::add,
             Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
     private final BatchSummary summary = new BatchSummary("order-processing", "shardId-000000000000", "100", "199",
-            100, 95, 3, 2, "150", 420, 1500, 4, Map.of("INVALID_TRANSITION", 3));
+            100, 95, 3, 2, "150", 420, 1500, 4, Map.of("INVALID_TRANSITION", 3),
+            new FailureCause(FailureKind.TRANSIENT, "ProvisionedThroughputExceededException",
+                    "ProvisionedThroughputExceededException", "PutItem", "orders-dev"));
 
     @Test
     void writesOneLogLineAndOneEmbeddedMetricLinePerBatch() throws Exception {
@@ -35,6 +39,30 @@ class JsonLinesBatchObserverTest {
         assertThat(log.get("failed").asInt()).isEqualTo(2);
         assertThat(log.get("durationMs").asLong()).isEqualTo(420);
         assertThat(log.get("quarantineReasons").get("INVALID_TRANSITION").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void logLineNamesTheCauseOfTheReportedRecord() throws Exception {
+        observer.batchCompleted(summary);
+
+        JsonNode cause = new ObjectMapper().readTree(lines.get(0)).get("failureCause");
+        assertThat(cause.get("kind").asText()).isEqualTo("TRANSIENT");
+        assertThat(cause.get("exception").asText()).isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(cause.get("errorCode").asText()).isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(cause.get("operation").asText()).isEqualTo("PutItem");
+        assertThat(cause.get("table").asText()).isEqualTo("orders-dev");
+    }
+
+    @Test
+    void logLineOfACleanBatchHasNoCause() throws Exception {
+        BatchSummary clean = new BatchSummary("order-processing", "shardId-000000000000", "100", "199",
+                100, 100, 0, 0, null, 420, 1500, 0, Map.of(), null);
+
+        observer.batchCompleted(clean);
+
+        JsonNode log = new ObjectMapper().readTree(lines.get(0));
+        assertThat(log.get("level").asText()).isEqualTo("INFO");
+        assertThat(log.has("failureCause")).isFalse();
     }
 
     @Test

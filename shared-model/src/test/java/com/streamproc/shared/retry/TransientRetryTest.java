@@ -88,7 +88,8 @@ class TransientRetryTest {
     void classifiesFailures() {
         assertThat(TransientFailures.isTransient(serviceError(400, "ThrottlingException"))).isTrue();
         assertThat(TransientFailures.isTransient(serviceError(500, "InternalServerError"))).isTrue();
-        assertThat(TransientFailures.isTransient(SdkClientException.create("connection reset"))).isTrue();
+        assertThat(TransientFailures.isTransient(SdkClientException.create("Unable to execute HTTP request",
+                new java.net.SocketException("Connection reset")))).isTrue();
         assertThat(TransientFailures.isTransient(new UncheckedIOException(new SocketTimeoutException()))).isTrue();
         assertThat(TransientFailures.isTransient(serviceError(400, "ValidationException"))).isFalse();
         assertThat(TransientFailures.isTransient(serviceError(400, "ConditionalCheckFailedException"))).isFalse();

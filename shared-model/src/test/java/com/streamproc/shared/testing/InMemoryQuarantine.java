@@ -3,6 +3,7 @@ package com.streamproc.shared.testing;
 import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.dynamo.QuarantineWriter;
 import com.streamproc.shared.dynamo.QuarantinedRecord;
+import com.streamproc.shared.retry.TransientFailureException;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +17,16 @@ public final class InMemoryQuarantine implements QuarantineWriter {
     private boolean failing;
 
     @Override
-    public synchronized Set<RecordRef> write(List<QuarantinedRecord> records, TransientRetry retry) {
+    public synchronized Result write(List<QuarantinedRecord> records, TransientRetry retry) {
         if (failing) {
-            return Set.of();
+            return new Result(Set.of(), new TransientFailureException("quarantine unreachable (injected)"));
         }
         Set<RecordRef> written = new HashSet<>();
         for (QuarantinedRecord record : records) {
             stored.put(record.ref(), record);
             written.add(record.ref());
         }
-        return written;
+        return new Result(written, null);
     }
 
     /** While failing, nothing is written (as if the table were unreachable). */

@@ -6,6 +6,7 @@ import com.streamproc.activity.store.BatchItemReader;
 import com.streamproc.activity.store.ItemKey;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.retry.FailureCause;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,6 +77,9 @@ public final class ActionHourWriter {
             try {
                 put = retry.call(() -> store.putIfUnchanged(updated.toItem(), expectedHwm));
             } catch (RuntimeException e) {
+                if (FailureCause.isDeterministic(e)) {
+                    throw e; // for the core's failure model
+                }
                 return false;
             }
             // A retried put whose first attempt did land fails its condition; the re-read then finds nothing new.

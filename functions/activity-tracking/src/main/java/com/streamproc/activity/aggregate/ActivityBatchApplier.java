@@ -1,13 +1,11 @@
 package com.streamproc.activity.aggregate;
 
 import com.streamproc.activity.event.ActivityEvent;
-import com.streamproc.activity.event.ActivityReasonCodes;
 import com.streamproc.activity.store.ActivityStore;
 import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
-import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.retry.TransientRetry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,19 +84,16 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
     }
 
     /**
-     * Quarantines records whose partition key is not their userId (they could race with the user's own shard) and
-     * marks later copies of an eventId within the batch applied: they count through the first copy, and if that one
-     * fails, the replay brings them back together and the same choice is made again.
+     * Marks later copies of an eventId within the batch applied: they count through the first copy, and if that one
+     * fails, the replay brings them back together and the same choice is made again. (A record whose partition key
+     * is not its userId never gets here: the core quarantines it, see {@code ActivityEventDecoder}.)
      */
     private static List<InboundRecord<ActivityEvent>> firstOccurrences(List<InboundRecord<ActivityEvent>> records,
                                                                         ApplyContext context) {
         List<InboundRecord<ActivityEvent>> first = new ArrayList<>(records.size());
         Set<String> seen = new HashSet<>();
         for (InboundRecord<ActivityEvent> record : records) {
-            if (!record.ref().partitionKey().equals(record.event().userId())) {
-                context.poison(record.ref(), new PoisonRecordException(ActivityReasonCodes.PARTITION_KEY_MISMATCH,
-                        "partition key must be the event's userId"));
-            } else if (!seen.add(record.event().eventId())) {
+            if (!seen.add(record.event().eventId())) {
                 context.applied(record.ref());
             } else {
                 first.add(record);

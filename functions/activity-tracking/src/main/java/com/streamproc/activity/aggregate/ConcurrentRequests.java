@@ -1,5 +1,6 @@
 package com.streamproc.activity.aggregate;
 
+import com.streamproc.shared.retry.FailureCause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -39,30 +41,36 @@ public final class ConcurrentRequests {
     }
 
     /**
-     * Applies {@code task} to every input, results in input order. A task must not throw; one that does anyway
-     * yields {@code onFailure}'s result for its input.
+     * Applies {@code task} to every input, results in input order. A task that throws a transient or configuration
+     * failure yields {@code onFailure}'s result for its input (its records wait for the replay). A deterministic
+     * failure is thrown once every task has finished, so that the core's failure model finds the record that
+     * causes it ({@link FailureCause}).
      */
     public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
         List<O> results = new ArrayList<>(inputs.size());
+        AtomicReference<RuntimeException> deterministic = new AtomicReference<>();
         if (executor == null || inputs.size() <= 1) {
             for (I input : inputs) {
-                results.add(safely(task, onFailure, input));
+                results.add(safely(task, onFailure, input, deterministic));
             }
-            return results;
-        }
-        List<Future<O>> running = new ArrayList<>(inputs.size());
-        for (I input : inputs) {
-            running.add(executor.submit(() -> safely(task, onFailure, input)));
-        }
-        for (int i = 0; i < running.size(); i++) {
-            try {
-                results.add(running.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                results.add(onFailure.apply(inputs.get(i)));
-            } catch (ExecutionException e) {
-                results.add(onFailure.apply(inputs.get(i)));
+        } else {
+            List<Future<O>> running = new ArrayList<>(inputs.size());
+            for (I input : inputs) {
+                running.add(executor.submit(() -> safely(task, onFailure, input, deterministic)));
             }
+            for (int i = 0; i < running.size(); i++) {
+                try {
+                    results.add(running.get(i).get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    results.add(onFailure.apply(inputs.get(i)));
+                } catch (ExecutionException e) {
+                    results.add(onFailure.apply(inputs.get(i)));
+                }
+            }
+        }
+        if (deterministic.get() != null) {
+            throw deterministic.get();
         }
         return results;
     }
@@ -76,10 +84,14 @@ public final class ConcurrentRequests {
         return slices;
     }
 
-    private static <I, O> O safely(Function<I, O> task, Function<I, O> onFailure, I input) {
+    private static <I, O> O safely(Function<I, O> task, Function<I, O> onFailure, I input,
+                                   AtomicReference<RuntimeException> deterministic) {
         try {
             return task.apply(input);
         } catch (RuntimeException e) {
+            if (FailureCause.isDeterministic(e)) {
+                deterministic.compareAndSet(null, e);
+            }
             return onFailure.apply(input);
         }
     }

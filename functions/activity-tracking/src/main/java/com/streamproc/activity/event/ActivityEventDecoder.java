@@ -21,4 +21,10 @@ public final class ActivityEventDecoder implements RecordDecoder<ActivityEvent> 
     public ActivityEvent decode(ByteBuffer data) throws PoisonRecordException {
         return contract.check(json.decode(data));
     }
+
+    /** A user's events go under its {@code userId}: every user-day item then has one writer, its shard's. */
+    @Override
+    public String requiredPartitionKey(ActivityEvent event) {
+        return event.userId();
+    }
 }

@@ -1,5 +1,7 @@
 package com.streamproc.activity.event;
 
+import com.streamproc.shared.decode.ReasonCodes;
+
 /** Reason codes of activity events that break the contract; quarantined, never counted. */
 public final class ActivityReasonCodes {
     /** {@code eventId} is longer than allowed or contains control characters. */
@@ -20,7 +22,7 @@ public final class ActivityReasonCodes {
      * The record's Kinesis partition key is not the event's {@code userId}. Exactness relies on all events of a user
      * travelling through one shard (see the design doc), so such a record is never counted.
      */
-    public static final String PARTITION_KEY_MISMATCH = "PARTITION_KEY_MISMATCH";
+    public static final String PARTITION_KEY_MISMATCH = ReasonCodes.PARTITION_KEY_MISMATCH;
 
     private ActivityReasonCodes() {
     }

@@ -1,5 +1,6 @@
 package com.streamproc.activity.store;
 
+import com.streamproc.shared.retry.FailureCause;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Reads many items consistently with {@code BatchGetItem}, 100 keys per request, retrying transient failures and the
  * {@code UnprocessedKeys} DynamoDB hands back, until the deadline. What could not be read is reported as unread:
  * the caller must then leave the records that need those items unapplied.
+ *
+ * <p>A request DynamoDB refuses (a deterministic failure, such as a key it cannot accept) is narrowed: its keys are
+ * read one per request, so the other keys are read; the refusal of a key on its own is thrown, for the core's
+ * failure model to find the record that needs it.
  */
 public final class BatchItemReader {
     private static final int MAX_UNPROCESSED_ROUNDS = 8;
@@ -57,7 +62,17 @@ public final class BatchItemReader {
             try {
                 read = retry.call(() -> store.batchGet(asking));
             } catch (RuntimeException e) {
-                return pending;
+                if (!FailureCause.isDeterministic(e)) {
+                    return pending;
+                }
+                if (asking.size() == 1) {
+                    throw e;
+                }
+                List<ItemKey> unread = new ArrayList<>();
+                for (ItemKey key : asking) {
+                    unread.addAll(readChunk(List.of(key), found, retry));
+                }
+                return unread;
             }
             found.putAll(read.items());
             pending = read.unprocessed();

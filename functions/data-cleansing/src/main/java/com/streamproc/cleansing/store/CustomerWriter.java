@@ -6,6 +6,7 @@ import com.streamproc.cleansing.merge.CustomerMerger;
 import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.PartitionApplier;
+import com.streamproc.shared.retry.TransientFailureException;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,10 @@ import java.util.Optional;
  * marked applied only after their customer's write succeeded (or was not needed). Records of one source key may
  * belong to different customers; their relative order does not matter, because the merge is commutative and
  * idempotent.
+ *
+ * <p>Failures of the read or the write are not caught here: they concern the whole merge, so they go to the core's
+ * failure model ({@code KeyedBatchApplier}): transient, the customer's records wait for the replay; deterministic
+ * (a customer item DynamoDB refuses), the record that causes it is found and quarantined.
  */
 public final class CustomerWriter implements PartitionApplier<CleansedRecord> {
     /** Rounds of read-merge-write before giving the records back for a replay. */
@@ -38,30 +43,27 @@ public final class CustomerWriter implements PartitionApplier<CleansedRecord> {
             incoming = CustomerMerger.merge(incoming, Customer.of(record.event()));
         }
         Customer patch = incoming;
-        try {
-            for (int round = 1; round <= MAX_WRITE_ROUNDS; round++) {
-                if (context.deadline().expired()) {
-                    return;
-                }
-                Optional<StoredCustomer> current = context.retry().call(() -> store.load(customerKey));
-                Customer base = current.map(StoredCustomer::customer).orElseGet(() -> Customer.empty(customerKey));
-                Customer merged = CustomerMerger.merge(base, patch);
-                if (current.isPresent() && merged.equals(base)) {
-                    markApplied(records, context);
-                    return;
-                }
-                long expectedVersion = current.map(StoredCustomer::version).orElse(0L);
-                if (context.retry().call(() -> store.putIfVersion(merged, expectedVersion))) {
-                    markApplied(records, context);
-                    return;
-                }
-                context.retry().backoff(round);
+        for (int round = 1; round <= MAX_WRITE_ROUNDS; round++) {
+            if (context.deadline().expired()) {
+                return;
             }
-            markFailed(records, context, new IllegalStateException(
-                    "customer kept changing under " + MAX_WRITE_ROUNDS + " write attempts"));
-        } catch (RuntimeException failure) {
-            markFailed(records, context, failure);
+            Optional<StoredCustomer> current = context.retry().call(() -> store.load(customerKey));
+            Customer base = current.map(StoredCustomer::customer).orElseGet(() -> Customer.empty(customerKey));
+            Customer merged = CustomerMerger.merge(base, patch);
+            if (current.isPresent() && merged.equals(base)) {
+                markApplied(records, context);
+                return;
+            }
+            long expectedVersion = current.map(StoredCustomer::version).orElse(0L);
+            if (context.retry().call(() -> store.putIfVersion(merged, expectedVersion))) {
+                markApplied(records, context);
+                return;
+            }
+            context.retry().backoff(round);
         }
+        // Contention, not the records: the replay merges them again.
+        markFailed(records, context, new TransientFailureException(
+                "customer kept changing under " + MAX_WRITE_ROUNDS + " write attempts"));
     }
 
     private static void markApplied(List<InboundRecord<CleansedRecord>> records, ApplyContext context) {

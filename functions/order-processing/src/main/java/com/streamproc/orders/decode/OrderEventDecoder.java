@@ -48,6 +48,12 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
         return toEvent(json.decode(data));
     }
 
+    /** An order's events go under its {@code orderId}: one shard, one lane, in order. */
+    @Override
+    public String requiredPartitionKey(OrderEvent event) {
+        return event.orderId();
+    }
+
     static OrderEvent toEvent(OrderEventMessage message) throws PoisonRecordException {
         String version = required(message.schemaVersion(), "schemaVersion");
         if (!SCHEMA_VERSION.equals(version)) {
