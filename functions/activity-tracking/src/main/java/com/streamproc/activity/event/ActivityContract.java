@@ -64,7 +64,7 @@ public final class ActivityContract {
         try {
             occurredAt = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            // Not a date-time, or one so far out (year 999999999 with an offset) that it has no instant.
+            // Any date-time with an offset has an instant, even at year 999999999; only the text can be wrong.
             throw new PoisonRecordException(ActivityReasonCodes.INVALID_TIMESTAMP,
                     "occurredAt must be an ISO-8601 date-time with offset");
         }

@@ -190,7 +190,7 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
         try {
             instant = OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeException e) {
-            // Not a date-time, or one so far out (year 999999999 with an offset) that it has no instant.
+            // Any date-time with an offset has an instant, even at year 999999999; only the text can be wrong.
             throw new PoisonRecordException(OrderReasons.INVALID_OCCURRED_AT,
                     "occurredAt is not an ISO-8601 date-time with offset");
         }
