@@ -38,6 +38,8 @@ public final class BadInputCatalogue {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
     private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat:(.):(\\d+)}}");
+    /** A JSON escape written into the record's text as is: no JSON writer writes an unpaired surrogate. */
+    private static final Pattern JSON_ESCAPE = Pattern.compile("\\{\\{json-escape:([0-9A-Fa-f]{4})}}");
 
     /**
      * One entry for one function.
@@ -181,7 +183,13 @@ public final class BadInputCatalogue {
                     repeat.group(1).repeat(Integer.parseInt(repeat.group(2)))));
         }
         repeat.appendTail(out);
-        return out.toString();
+        Matcher escape = JSON_ESCAPE.matcher(out);
+        StringBuilder escaped = new StringBuilder();
+        while (escape.find()) {
+            escape.appendReplacement(escaped, Matcher.quoteReplacement("\\u" + escape.group(1)));
+        }
+        escape.appendTail(escaped);
+        return escaped.toString();
     }
 
     private static String write(JsonNode node) {

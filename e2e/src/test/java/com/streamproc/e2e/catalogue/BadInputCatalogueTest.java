@@ -9,6 +9,7 @@ import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.shared.decode.ReasonCodes;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,16 @@ class BadInputCatalogueTest {
         assertThat(find(cases, "empty-record").data()).isEmpty();
         assertThat(new String(find(cases, "invalid-utf8-byte").data(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .contains("\u00C3(");
+    }
+
+    @Test
+    void jsonEscapesAreWrittenIntoTheRecordsTextAsIs() {
+        List<BadInputCatalogue.Case> cases = catalogue.cases(PipelineFunction.ORDER_PROCESSING, "t");
+
+        assertThat(new String(find(cases, "unpaired-surrogate-in-id").data(), StandardCharsets.UTF_8))
+                .contains("\"orderId\":\"ord-\\ud800-unpaired-surrogate-in-id-t\"");
+        assertThat(new String(find(cases, "escaped-backslash-before-u").data(), StandardCharsets.UTF_8))
+                .contains("\"customerId\":\"cust-\\\\ud800-escaped-backslash-before-u-t\"");
     }
 
     private static BadInputCatalogue.Case find(List<BadInputCatalogue.Case> cases, String id) {

@@ -8,7 +8,10 @@ package com.streamproc.cleansing;
 public final class CleansingReasons {
     /** Neither a usable e-mail nor a usable phone: nothing to identify the customer by. */
     public static final String NO_CONTACT_POINT = "NO_CONTACT_POINT";
-    /** {@code updatedAt} is not a readable, unambiguous timestamp: the record cannot be ordered against others. */
+    /**
+     * {@code updatedAt} is not a readable, unambiguous timestamp, or its UTC year is outside 1970-9999: the record
+     * cannot be ordered against others.
+     */
     public static final String INVALID_UPDATED_AT = "INVALID_UPDATED_AT";
     /** {@code updatedAt} is further ahead of the function's clock than the allowed skew: it would win every merge. */
     public static final String UPDATED_AT_IN_FUTURE = "UPDATED_AT_IN_FUTURE";

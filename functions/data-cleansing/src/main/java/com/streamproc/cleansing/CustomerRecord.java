@@ -8,9 +8,10 @@ import com.streamproc.shared.decode.RequiredFields;
  * One customer record as a source system sends it (contract version 1). Partition key:
  * {@code sourceSystem + ":" + sourceRecordId}.
  *
- * <p>The first four fields are required. {@code updatedAt} and the optional fields are kept as raw JSON: they may
- * be strings or numbers in any of the formats the normalisers read, and a value of the wrong JSON type (an object,
- * say) makes only that field unusable instead of rejecting the whole record.
+ * <p>The first four fields are required. {@code schemaVersion} (a JSON integer) and the identifiers (JSON strings)
+ * are bound strictly by the shared decoder: no coercion from another JSON type. {@code updatedAt} and the optional
+ * fields are kept as raw JSON: they may be strings or numbers in any of the formats the normalisers read, and a value
+ * of the wrong JSON type (an object, say) makes only that field unusable instead of rejecting the whole record.
  */
 public record CustomerRecord(
         @JsonProperty(required = true) Integer schemaVersion,

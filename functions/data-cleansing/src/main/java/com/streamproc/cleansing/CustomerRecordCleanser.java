@@ -10,6 +10,7 @@ import com.streamproc.cleansing.normalize.FieldReasons;
 import com.streamproc.cleansing.normalize.NameNormalizer;
 import com.streamproc.cleansing.normalize.Normalized;
 import com.streamproc.cleansing.normalize.PhoneNormalizer;
+import com.streamproc.shared.decode.EventTimeRange;
 import com.streamproc.shared.decode.ReasonCodes;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +85,12 @@ public final class CustomerRecordCleanser {
             primary = CleansingReasons.INVALID_UPDATED_AT;
             fieldReasons.add("updatedAt:" + invalid.reasonCode());
             problems.add("updatedAt is not a usable timestamp");
+        } else if (!EventTimeRange.contains(readUpdatedAt.valueOrNull())) {
+            // Before the future check: a year beyond 9999 is no clock running fast. No source changed a record
+            // before 1970 (an epoch 0 placeholder is 1970-01-01, inside).
+            primary = CleansingReasons.INVALID_UPDATED_AT;
+            fieldReasons.add("updatedAt:" + FieldReasons.DATE_OUT_OF_RANGE);
+            problems.add("updatedAt is outside the UTC years " + EventTimeRange.describe());
         } else if (readUpdatedAt.valueOrNull().isAfter(clock.instant().plus(maxFutureSkew))) {
             primary = CleansingReasons.UPDATED_AT_IN_FUTURE;
             fieldReasons.add("updatedAt:" + FieldReasons.IN_FUTURE);

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CustomerRecordCleanserTest {
     static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
@@ -107,6 +109,31 @@ class CustomerRecordCleanserTest {
         assertThat(ancient.dropped()).isEqualTo(Map.of(CustomerField.BIRTH_DATE, "IMPLAUSIBLE_BIRTH_DATE"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "0", "1970-01-01"})
+    void updatedAtAtTheFirstInstantOf1970IsAccepted(String updatedAt) {
+        CleansedRecord cleansed = (CleansedRecord) cleanser.cleanse(record().with("updatedAt", updatedAt)
+                .without("birthDate").toRecord());
+
+        assertThat(cleansed.updatedAt()).isEqualTo(Instant.EPOCH);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"1955-03-02, 1955-03-02", "-1, 1969-12-31", "02.01.1900, 1900-01-02"})
+    void birthDatesBefore1970AreKept(String birthDate, String expected) {
+        CleansedRecord cleansed = (CleansedRecord) cleanser.cleanse(record().with("birthDate", birthDate).toRecord());
+
+        assertThat(cleansed.values().get(CustomerField.BIRTH_DATE)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-999999999-01-01", "+10000-01-01", "+999999999-12-31T23:59:59-18:00", "0000-01-01"})
+    void birthDatesAtExtremeIsoYearsAreImplausibleAndDropped(String birthDate) {
+        CleansedRecord cleansed = (CleansedRecord) cleanser.cleanse(record().with("birthDate", birthDate).toRecord());
+
+        assertThat(cleansed.dropped()).isEqualTo(Map.of(CustomerField.BIRTH_DATE, "IMPLAUSIBLE_BIRTH_DATE"));
+    }
+
     @Test
     void updatedAtWithinTheAllowedClockSkewIsAccepted() {
         CustomerRecord record = record().with("updatedAt", NOW.plusSeconds(14 * 60).toString()).toRecord();
@@ -148,6 +175,21 @@ class CustomerRecordCleanserTest {
                 Arguments.of("bad updatedAt wins over no contact point",
                         record().with("updatedAt", "2026-02-30").without("email").without("phone"),
                         "INVALID_UPDATED_AT", List.of("updatedAt:UNPARSEABLE_DATE", "email:MISSING", "phone:MISSING")),
+                Arguments.of("updatedAt before 1970",
+                        record().with("updatedAt", "1969-12-31T23:59:59Z"),
+                        "INVALID_UPDATED_AT", List.of("updatedAt:DATE_OUT_OF_RANGE")),
+                Arguments.of("updatedAt as negative epoch seconds",
+                        record().with("updatedAt", -86400L),
+                        "INVALID_UPDATED_AT", List.of("updatedAt:DATE_OUT_OF_RANGE")),
+                Arguments.of("updatedAt in the year 10000",
+                        record().with("updatedAt", "+10000-01-01T00:00:00Z"),
+                        "INVALID_UPDATED_AT", List.of("updatedAt:DATE_OUT_OF_RANGE")),
+                Arguments.of("updatedAt at the smallest ISO year",
+                        record().with("updatedAt", "-999999999-01-01T00:00:00+01:00"),
+                        "INVALID_UPDATED_AT", List.of("updatedAt:DATE_OUT_OF_RANGE")),
+                Arguments.of("updatedAt at the largest ISO year",
+                        record().with("updatedAt", "+999999999-12-31T23:59:59-18:00"),
+                        "INVALID_UPDATED_AT", List.of("updatedAt:DATE_OUT_OF_RANGE")),
                 Arguments.of("unsupported schema version",
                         record().with("schemaVersion", 2),
                         "UNSUPPORTED_SCHEMA_VERSION", List.of()),
@@ -179,6 +221,7 @@ class CustomerRecordCleanserTest {
 
         assertThat(rejected.detail()).isNotBlank()
                 .doesNotContain("example.com", "not-an-email", "030", "901820", "Jane", "Atlantis", "someday",
-                        "03/04", "tuesday", "2027", "2026-02-30", "crm:eu", "xxxx");
+                        "03/04", "tuesday", "2027", "2026-02-30", "crm:eu", "xxxx", "1969", "-86400", "10000",
+                        "999999999");
     }
 }

@@ -10,7 +10,11 @@ import com.streamproc.orders.testing.OrderJson;
 import com.streamproc.orders.testing.OrderProcessingHarness;
 import com.streamproc.orders.testing.RecordStream;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the contract accepts beyond the plainest form: the edges of valid input. */
 class OrderContractTest {
@@ -77,5 +81,61 @@ class OrderContractTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(harness.existingOrder("o1").capture().minor()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "1970-01-01T01:00:00+01:00", "9999-12-31T23:59:59.999Z"})
+    void occurredAtAtTheEdgesOfTheYears1970To9999IsAccepted(String occurredAt) {
+        RecordStream stream = new RecordStream();
+        stream.add(placed("e1", "o1", "c1", "EUR", "1.00").at(occurredAt));
+
+        StreamsEventResponse response = harness.deliver(stream.all());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(harness.quarantined()).isEmpty();
+        assertThat(harness.existingOrder("o1").placedAt()).isEqualTo(OffsetDateTime.parse(occurredAt).toInstant());
+    }
+
+    @Test
+    void idsWithEscapedSurrogatePairsAreOneCharacterEach() {
+        RecordStream stream = new RecordStream();
+        stream.add("o\uD83D\uDE00", placed("e1", "o1", "c1", "EUR", "1.00").json()
+                .replace("\"orderId\":\"o1\"", "\"orderId\":\"o\\ud83d\\ude00\""));
+
+        StreamsEventResponse response = harness.deliver(stream.all());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(harness.quarantined()).isEmpty();
+        assertThat(harness.existingOrder("o\uD83D\uDE00").customerId()).isEqualTo("c1");
+    }
+
+    @Test
+    void orderIdsThatDifferOnlyInUnpairedSurrogatesNeverReachTheStore() {
+        // UTF-8 has no form for a lone surrogate: stored, both ids would become "o?" and meet in one item.
+        RecordStream stream = new RecordStream();
+        stream.add("o1", placed("e1", "o1", "c1", "EUR", "1.00").json()
+                .replace("\"orderId\":\"o1\"", "\"orderId\":\"o\\ud800\""));
+        stream.add("o2", placed("e2", "o2", "c2", "EUR", "2.00").json()
+                .replace("\"orderId\":\"o2\"", "\"orderId\":\"o\\udbff\""));
+
+        StreamsEventResponse response = harness.deliver(stream.all());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(harness.quarantined()).containsExactly(
+                Map.entry(RecordStream.sequenceOf(0), "INVALID_UNICODE"),
+                Map.entry(RecordStream.sequenceOf(1), "INVALID_UNICODE"));
+        assertThat(harness.store.all()).isEmpty();
+    }
+
+    @Test
+    void moneyWrittenAsAJsonIntegerIsAccepted() {
+        RecordStream stream = new RecordStream();
+        stream.add("o1", placed("e1", "o1", "c1", "JPY", "1500").json()
+                .replace("\"1500\"", "1500"));
+
+        StreamsEventResponse response = harness.deliver(stream.all());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(harness.existingOrder("o1").totalMinor()).isEqualTo(1500);
     }
 }

@@ -33,13 +33,40 @@ class OrderPoisonTest {
                 Arguments.of("schemaVersion 2", placed("e", "o", "c", "EUR", "1.00").withNumber("schemaVersion", "2").json(),
                         "UNSUPPORTED_SCHEMA_VERSION"),
                 Arguments.of("schemaVersion 1.5", placed("e", "o", "c", "EUR", "1.00").withNumber("schemaVersion", "1.5").json(),
-                        "UNSUPPORTED_SCHEMA_VERSION"),
+                        "SCHEMA_VIOLATION"),
+                Arguments.of("schemaVersion 1.0", placed("e", "o", "c", "EUR", "1.00").withNumber("schemaVersion", "1.0").json(),
+                        "SCHEMA_VIOLATION"),
+                Arguments.of("schemaVersion \"1\"", placed("e", "o", "c", "EUR", "1.00").with("schemaVersion", "1").json(),
+                        "SCHEMA_VIOLATION"),
+                Arguments.of("schemaVersion \"2\"", placed("e", "o", "c", "EUR", "1.00").with("schemaVersion", "2").json(),
+                        "SCHEMA_VIOLATION"),
+                Arguments.of("schemaVersion true", placed("e", "o", "c", "EUR", "1.00").json()
+                        .replace("\"schemaVersion\":1", "\"schemaVersion\":true"), "SCHEMA_VIOLATION"),
+                Arguments.of("schemaVersion beyond any int", placed("e", "o", "c", "EUR", "1.00")
+                        .withNumber("schemaVersion", "99999999999999999999").json(), "UNSUPPORTED_SCHEMA_VERSION"),
                 Arguments.of("schemaVersion 2 without the fields of version 1",
                         "{\"schemaVersion\":2,\"type\":\"ORDER_PLACED\",\"order\":{}}", "UNSUPPORTED_SCHEMA_VERSION"),
                 Arguments.of("schemaVersion missing", placed("e", "o", "c", "EUR", "1.00").without("schemaVersion").json(),
                         "SCHEMA_VIOLATION"),
                 Arguments.of("unknown type", event("ORDER_LOST", "e", "o").json(), "UNKNOWN_EVENT_TYPE"),
                 Arguments.of("type in lower case", event("order_shipped", "e", "o").json(), "UNKNOWN_EVENT_TYPE"),
+                Arguments.of("type a number", shipped("e", "o").withNumber("type", "3").json(), "SCHEMA_VIOLATION"),
+                Arguments.of("eventId a number", shipped("e", "o").withNumber("eventId", "1001").json(), "SCHEMA_VIOLATION"),
+                Arguments.of("orderId a number", shipped("e", "o").withNumber("orderId", "1001").json(), "SCHEMA_VIOLATION"),
+                Arguments.of("customerId a boolean", placed("e", "o", "c", "EUR", "1.00").json()
+                        .replace("\"customerId\":\"c\"", "\"customerId\":true"), "SCHEMA_VIOLATION"),
+                Arguments.of("occurredAt a number", shipped("e", "o").withNumber("occurredAt", "1764237600").json(),
+                        "SCHEMA_VIOLATION"),
+                Arguments.of("currency a number", placed("e", "o", "c", "EUR", "1.00").withNumber("currency", "978").json(),
+                        "SCHEMA_VIOLATION"),
+                Arguments.of("a field given twice", shipped("e", "o").json().replace("{", "{\"orderId\":\"x\","),
+                        "MALFORMED_JSON"),
+                Arguments.of("orderId with an unpaired surrogate", shipped("e", "o").json()
+                        .replace("\"orderId\":\"o\"", "\"orderId\":\"o\\ud800\""), "INVALID_UNICODE"),
+                Arguments.of("eventId with a lone low surrogate", shipped("e", "o").json()
+                        .replace("\"eventId\":\"e\"", "\"eventId\":\"e\\udc00\""), "INVALID_UNICODE"),
+                Arguments.of("unknown field name with an unpaired surrogate", shipped("e", "o").json()
+                        .replace("{", "{\"note\\udbff\":1,"), "INVALID_UNICODE"),
                 Arguments.of("type missing", shipped("e", "o").without("type").json(), "SCHEMA_VIOLATION"),
                 Arguments.of("eventId missing", shipped("e", "o").without("eventId").json(), "SCHEMA_VIOLATION"),
                 Arguments.of("eventId blank", shipped(" ", "o").json(), "SCHEMA_VIOLATION"),
@@ -50,6 +77,16 @@ class OrderPoisonTest {
                         "INVALID_OCCURRED_AT"),
                 Arguments.of("occurredAt not a time", shipped("e", "o").at("yesterday").json(), "INVALID_OCCURRED_AT"),
                 Arguments.of("occurredAt before 1970", shipped("e", "o").at("1969-12-31T23:59:59Z").json(),
+                        "INVALID_OCCURRED_AT"),
+                Arguments.of("occurredAt before 1970 in UTC only", shipped("e", "o").at("1970-01-01T00:30:00+01:00").json(),
+                        "INVALID_OCCURRED_AT"),
+                Arguments.of("occurredAt in year 10000", shipped("e", "o").at("+10000-01-01T00:00:00Z").json(),
+                        "INVALID_OCCURRED_AT"),
+                Arguments.of("occurredAt after 9999 in UTC only", shipped("e", "o").at("9999-12-31T23:30:00-01:00").json(),
+                        "INVALID_OCCURRED_AT"),
+                Arguments.of("occurredAt at the smallest ISO year", shipped("e", "o").at("-999999999-01-01T00:00:00+01:00").json(),
+                        "INVALID_OCCURRED_AT"),
+                Arguments.of("occurredAt at the largest ISO year, west of UTC", shipped("e", "o").at("+999999999-12-31T23:59:59-18:00").json(),
                         "INVALID_OCCURRED_AT"),
                 Arguments.of("customerId missing on ORDER_PLACED", placed("e", "o", "c", "EUR", "1.00").without("customerId").json(),
                         "SCHEMA_VIOLATION"),
@@ -66,16 +103,30 @@ class OrderPoisonTest {
                         "SCHEMA_VIOLATION"),
                 Arguments.of("items empty", placed("e", "o", "c", "EUR", "0.00").noItems().json(), "NO_ITEMS"),
                 Arguments.of("item without sku", itemPlaced("EUR", null, "1", "1.00", "1.00"), "SCHEMA_VIOLATION"),
+                Arguments.of("sku a number", itemPlaced("EUR", "s", "1", "1.00", "1.00").replace("\"sku\":\"s\"", "\"sku\":42"),
+                        "SCHEMA_VIOLATION"),
                 Arguments.of("quantity 0", itemPlaced("EUR", "s", "0", "1.00", "0.00"), "INVALID_QUANTITY"),
                 Arguments.of("quantity negative", itemPlaced("EUR", "s", "-1", "1.00", "1.00"), "INVALID_QUANTITY"),
                 Arguments.of("quantity fractional", itemPlaced("EUR", "s", "1.5", "1.00", "1.50"), "INVALID_QUANTITY"),
-                Arguments.of("quantity not a number", itemPlaced("EUR", "s", "two", "1.00", "2.00"), "INVALID_QUANTITY"),
+                Arguments.of("quantity 2.0: a whole value written as a decimal", itemPlaced("EUR", "s", "2.0", "1.00", "2.00"),
+                        "INVALID_QUANTITY"),
+                Arguments.of("quantity in exponent form", itemPlaced("EUR", "s", "2E0", "1.00", "2.00"), "INVALID_QUANTITY"),
+                Arguments.of("quantity a string of digits", itemPlaced("EUR", "s", "\"2\"", "1.00", "2.00"), "SCHEMA_VIOLATION"),
+                Arguments.of("quantity not a number", itemPlaced("EUR", "s", "\"two\"", "1.00", "2.00"), "SCHEMA_VIOLATION"),
+                Arguments.of("quantity a boolean", itemPlaced("EUR", "s", "true", "1.00", "1.00"), "SCHEMA_VIOLATION"),
+                Arguments.of("quantity null", itemPlaced("EUR", "s", "null", "1.00", "1.00"), "SCHEMA_VIOLATION"),
                 Arguments.of("quantity too large", itemPlaced("EUR", "s", "1000001", "0.00", "0.00"), "INVALID_QUANTITY"),
+                Arguments.of("quantity beyond 64 bits", itemPlaced("EUR", "s", "99999999999999999999", "0.00", "0.00"),
+                        "INVALID_QUANTITY"),
                 Arguments.of("total missing", placed("e", "o", "c", "EUR", "1.00").without("total").json(), "SCHEMA_VIOLATION"),
                 Arguments.of("total not a number", placed("e", "o", "c", "EUR", "1.00").with("total", "1,00").json(),
                         "INVALID_AMOUNT"),
                 Arguments.of("total in exponent form", placed("e", "o", "c", "EUR", "1.00").with("total", "1E+0").json(),
                         "INVALID_AMOUNT"),
+                Arguments.of("total a JSON number in exponent form", placed("e", "o", "c", "EUR", "1.00").json()
+                        .replace("\"total\":\"1.00\"", "\"total\":1E+0"), "INVALID_AMOUNT"),
+                Arguments.of("total a boolean", placed("e", "o", "c", "EUR", "1.00").json()
+                        .replace("\"total\":\"1.00\"", "\"total\":true"), "SCHEMA_VIOLATION"),
                 Arguments.of("total negative", itemPlaced("EUR", "s", "1", "1.00", "-1.00"), "NEGATIVE_AMOUNT"),
                 Arguments.of("unitPrice negative", itemPlaced("EUR", "s", "1", "-1.00", "1.00"), "NEGATIVE_AMOUNT"),
                 Arguments.of("unitPrice with 3 decimals in EUR", itemPlaced("EUR", "s", "2", "1.005", "2.01"),
@@ -99,6 +150,8 @@ class OrderPoisonTest {
                         "TOO_MANY_DECIMALS"),
                 Arguments.of("amount an object", captured("e", "o", "EUR", "1").json().replace("\"amount\":\"1\"",
                         "\"amount\":{\"value\":1}"), "SCHEMA_VIOLATION"),
+                Arguments.of("amount a boolean", captured("e", "o", "EUR", "1").json().replace("\"amount\":\"1\"",
+                        "\"amount\":false"), "SCHEMA_VIOLATION"),
                 Arguments.of("event for an order never placed", shipped("e", "o").json(), "ORDER_UNKNOWN"));
     }
 
@@ -219,12 +272,15 @@ class OrderPoisonTest {
         assertThat(harness.store.saves()).isEqualTo(1);
     }
 
-    /** An ORDER_PLACED with one line whose fields are written as given (any of them may be wrong). */
+    /**
+     * An ORDER_PLACED with one line whose fields are written as given (any of them may be wrong): {@code quantity}
+     * as raw JSON ({@code 2}, {@code "2"}, {@code true}), the others as strings.
+     */
     private static String itemPlaced(String currency, String sku, String quantity, String unitPrice, String total) {
         String skuJson = sku == null ? "" : "\"sku\":\"" + sku + "\",";
         return "{\"schemaVersion\":1,\"eventId\":\"e\",\"type\":\"ORDER_PLACED\",\"orderId\":\"o\","
                 + "\"customerId\":\"c\",\"occurredAt\":\"2026-11-27T10:00:00Z\",\"currency\":\"" + currency + "\","
-                + "\"items\":[{" + skuJson + "\"quantity\":\"" + quantity + "\",\"unitPrice\":\"" + unitPrice + "\"}],"
+                + "\"items\":[{" + skuJson + "\"quantity\":" + quantity + ",\"unitPrice\":\"" + unitPrice + "\"}],"
                 + "\"total\":\"" + total + "\"}";
     }
 }

@@ -1,7 +1,11 @@
 package com.streamproc.shared.decode;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -17,9 +21,16 @@ import java.nio.charset.StandardCharsets;
  * Decodes record data as strict UTF-8 JSON into {@code E} with the shared {@link EventJson} mapper, then runs the
  * event's {@link EventValidator}.
  *
- * <p>Failures map to reason codes: {@link ReasonCodes#EMPTY_RECORD}, {@link ReasonCodes#RECORD_TOO_LARGE},
- * {@link ReasonCodes#INVALID_UTF8}, {@link ReasonCodes#MALFORMED_JSON}, {@link ReasonCodes#SCHEMA_VIOLATION}; a
- * {@link PoisonRecordException} thrown by the event's constructor or by the validator keeps its own code.
+ * <p>Failures map to reason codes, checked in this order so that a record gets the most fundamental one:
+ * {@link ReasonCodes#EMPTY_RECORD}, {@link ReasonCodes#RECORD_TOO_LARGE}, {@link ReasonCodes#INVALID_UTF8},
+ * {@link ReasonCodes#MALFORMED_JSON} (duplicate field names included), {@link ReasonCodes#INVALID_UNICODE},
+ * {@link ReasonCodes#SCHEMA_VIOLATION}; a {@link PoisonRecordException} thrown by the event's constructor or by the
+ * validator keeps its own code.
+ *
+ * <p>Unpaired surrogates are refused anywhere in the record (values, field names, unknown and free-text fields
+ * alike), not only in the fields a function uses as keys: such a string has no UTF-8 form, so nothing downstream
+ * (DynamoDB, logs, the quarantine, another consumer) can keep it as sent, and no contract has a field where it is
+ * meaningful. One rule for the whole record also cannot miss a field that becomes a key later.
  *
  * @param <E> the event type: a record or class Jackson can create, whose required properties are marked
  *            {@code @JsonProperty(required = true)}
@@ -53,6 +64,12 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
                     "record is " + size + " bytes, limit " + maxRecordBytes);
         }
         String json = utf8(data);
+        int unpaired = SurrogateEscapes.firstUnpaired(json);
+        if (unpaired >= 0) {
+            requireWellFormed(json);
+            throw new PoisonRecordException(ReasonCodes.INVALID_UNICODE,
+                    "unpaired UTF-16 surrogate escape in a string or field name at " + position(json, unpaired));
+        }
         E event = parse(json);
         validator.validate(event);
         return event;
@@ -72,6 +89,27 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
         }
     }
 
+    /** Reads the whole text as JSON tokens, without binding: the check behind a poison that is not about JSON. */
+    private static void requireWellFormed(String json) throws PoisonRecordException {
+        try (JsonParser parser = EventJson.mapper().createParser(json)) {
+            while (parser.nextToken() != null) {
+                // Only well-formedness matters here.
+            }
+        } catch (JsonParseException e) {
+            String message = e.getOriginalMessage();
+            if (message != null && message.contains("surrogate")) {
+                // Jackson refuses an unpaired surrogate in a field name (not in a value) as a parse error: that is
+                // the problem being reported, not another one.
+                return;
+            }
+            throw malformed(e);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "unreadable JSON");
+        }
+    }
+
     private E parse(String json) throws PoisonRecordException {
         try {
             E event = reader.readValue(json);
@@ -86,23 +124,47 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
             throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, describe(e));
         } catch (MismatchedInputException e) {
             throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, describe(e));
-        } catch (StreamConstraintsException e) {
-            throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "exceeds JSON limits: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof PoisonRecordException poison) {
-                throw poison;
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException) {
+                // A whole number too large for its int or long field: well-formed JSON, wrong for the contract.
+                throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION,
+                        "field " + path(e) + ": number out of range");
             }
-            throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "not well-formed JSON at " + location(e));
+            throw malformed(e);
+        } catch (InputCoercionException e) {
+            throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, "a number is out of range for its field");
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
         } catch (IOException e) {
             throw new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "unreadable JSON");
         }
     }
 
-    /** Names the field path and problem only: Jackson's own message can quote input values (personal data). */
-    private static String describe(com.fasterxml.jackson.databind.JsonMappingException e) {
-        String path = e.getPath().stream()
+    private static PoisonRecordException malformed(JsonProcessingException e) {
+        if (e.getCause() instanceof PoisonRecordException poison) {
+            return poison;
+        }
+        if (e instanceof StreamConstraintsException) {
+            return new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "exceeds JSON limits: " + e.getOriginalMessage());
+        }
+        String message = e.getOriginalMessage();
+        if (e instanceof JsonParseException && message != null && message.startsWith("Duplicate field")) {
+            // Not even the name goes into the detail: field names can be producer-chosen free text.
+            return new PoisonRecordException(ReasonCodes.MALFORMED_JSON,
+                    "duplicate field name in an object at " + location(e));
+        }
+        return new PoisonRecordException(ReasonCodes.MALFORMED_JSON, "not well-formed JSON at " + location(e));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> a + "." + b).orElse("$");
+    }
+
+    /** Names the field path and problem only: Jackson's own message can quote input values (personal data). */
+    private static String describe(JsonMappingException e) {
+        String path = path(e);
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.startsWith("Missing required creator property")) {
             int open = message.indexOf('\'');
@@ -126,6 +188,17 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
             return "field " + path + ": " + e.getCause().getMessage();
         }
         return "field " + path + ": invalid value";
+    }
+
+    /** Line and column (1-based) of the character at {@code index}, as Jackson reports locations. */
+    private static String position(String json, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = json.indexOf('\n'); i >= 0 && i < index; i = json.indexOf('\n', i + 1)) {
+            line++;
+            lineStart = i + 1;
+        }
+        return "line " + line + " column " + (index - lineStart + 1);
     }
 
     private static String location(JsonProcessingException e) {

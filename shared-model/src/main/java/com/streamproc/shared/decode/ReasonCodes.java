@@ -8,9 +8,22 @@ public final class ReasonCodes {
     public static final String RECORD_TOO_LARGE = "RECORD_TOO_LARGE";
     /** The record's data is not valid UTF-8. */
     public static final String INVALID_UTF8 = "INVALID_UTF8";
-    /** The record's data is not well-formed JSON (or is JSON nested deeper than allowed). */
+    /**
+     * The record's data is not well-formed JSON, is nested deeper or holds a longer number than allowed, or has an
+     * object with the same field name twice.
+     */
     public static final String MALFORMED_JSON = "MALFORMED_JSON";
-    /** Well-formed JSON that does not fit the event contract: a missing required field, a wrong type, not an object. */
+    /**
+     * A string or field name anywhere in the record holds an unpaired UTF-16 surrogate (a <code>&#92;uD800</code>-style
+     * escape without its partner). Such a string is not Unicode text: it has no UTF-8 form, and the AWS SDK would
+     * send it to DynamoDB with {@code ?} in place of the surrogate, so two different ids could become one key.
+     */
+    public static final String INVALID_UNICODE = "INVALID_UNICODE";
+    /**
+     * Well-formed JSON that does not fit the event contract: a missing required field, a field of the wrong JSON type
+     * (scalars are never coerced: {@code "1"} is not a number, {@code 1.0} not an integer), a number out of range for
+     * its field, not an object.
+     */
     public static final String SCHEMA_VIOLATION = "SCHEMA_VIOLATION";
     /** A {@code schemaVersion} this function does not understand. */
     public static final String UNSUPPORTED_SCHEMA_VERSION = "UNSUPPORTED_SCHEMA_VERSION";

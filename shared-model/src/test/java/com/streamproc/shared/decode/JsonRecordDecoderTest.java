@@ -90,6 +90,137 @@ class JsonRecordDecoderTest {
                 });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a string for an int         | {\"id\":\"a\",\"count\":\"1\"}                | field count: wrong type",
+        "1.0 for an int              | {\"id\":\"a\",\"count\":1.0}                    | field count",
+        "a boolean for an int        | {\"id\":\"a\",\"count\":true}                   | field count: wrong type",
+        "an empty string for an int  | {\"id\":\"a\",\"count\":\"\"}                 | field count",
+        "a number for a string       | {\"id\":1001,\"count\":1}                        | field id: wrong type",
+        "a decimal for a string      | {\"id\":1.5,\"count\":1}                         | field id: wrong type",
+        "a boolean for a string      | {\"id\":true,\"count\":1}                        | field id: wrong type",
+        "a string for a decimal      | {\"id\":\"a\",\"count\":1,\"amount\":\"12.50\"} | field amount: wrong type",
+        "an int beyond int range     | {\"id\":\"a\",\"count\":99999999999}            | field count: number out of range",
+    })
+    void scalarsAreNeverCoercedToAnotherJsonType(String description, String json, String detailPart) {
+        assertThatThrownBy(() -> decoder.decode(utf8(json)))
+                .isInstanceOfSatisfying(PoisonRecordException.class, poison -> {
+                    assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.SCHEMA_VIOLATION);
+                    assertThat(poison.detail()).contains(detailPart);
+                });
+    }
+
+    @Test
+    void aWholeNumberIsAcceptedForADecimalField() throws Exception {
+        Sample sample = decoder.decode(utf8("{\"id\":\"a\",\"count\":1,\"amount\":12}"));
+
+        assertThat(sample.amount()).isEqualByComparingTo("12");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a contract field            | {\"id\":\"first\",\"count\":1,\"id\":\"second\"}",
+        "an unknown field            | {\"id\":\"a\",\"count\":1,\"x\":1,\"x\":1}",
+        "inside a nested object      | {\"id\":\"a\",\"count\":1,\"extra\":[{\"k\":1,\"k\":2}]}",
+    })
+    void aFieldNameGivenTwiceInOneObjectIsMalformed(String description, String json) {
+        assertThatThrownBy(() -> decoder.decode(utf8(json)))
+                .isInstanceOfSatisfying(PoisonRecordException.class, poison -> {
+                    assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.MALFORMED_JSON);
+                    assertThat(poison.detail()).startsWith("duplicate field name in an object at line 1 column ");
+                });
+    }
+
+    @Test
+    void theSameFieldNameInDifferentObjectsIsNoDuplicate() throws Exception {
+        Sample sample = decoder.decode(utf8("{\"id\":\"a\",\"count\":1,\"extra\":{\"id\":\"b\"}}"));
+
+        assertThat(sample.id()).isEqualTo("a");
+    }
+
+    @Test
+    void theDuplicateFieldDetailDoesNotNameTheField() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"id\":\"a\",\"count\":1,\"alice\":1,\"alice\":2}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class,
+                        poison -> assertThat(poison.detail()).doesNotContain("alice"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a lone high surrogate in a value           | {\"id\":\"a\\ud800b\",\"count\":1}",
+        "a lone high surrogate ending a value       | {\"id\":\"a\\uD800\",\"count\":1}",
+        "a lone low surrogate in a value            | {\"id\":\"a\\udc00\",\"count\":1}",
+        "a pair in the wrong order                  | {\"id\":\"a\\udc00\\ud800\",\"count\":1}",
+        "two high surrogates                        | {\"id\":\"a\\ud800\\ud800\",\"count\":1}",
+        "a high surrogate before a non-surrogate    | {\"id\":\"a\\ud800\\u0041\",\"count\":1}",
+        "a lone surrogate in a field name           | {\"id\":\"a\",\"count\":1,\"x\\ud800\":1}",
+        "a lone surrogate in an unknown field       | {\"id\":\"a\",\"count\":1,\"note2\":\"\\udfff\"}",
+        "a lone surrogate deep in a nested value    | {\"id\":\"a\",\"count\":1,\"extra\":[[{\"k\":\"\\udbff\"}]]}",
+        "a lone surrogate after an escaped backslash   | {\"id\":\"a\\\\\\ud800\",\"count\":1}",
+    })
+    void anUnpairedSurrogateAnywhereInTheRecordIsInvalidUnicode(String description, String json) {
+        assertThatThrownBy(() -> decoder.decode(utf8(json)))
+                .isInstanceOfSatisfying(PoisonRecordException.class, poison -> {
+                    assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.INVALID_UNICODE);
+                    assertThat(poison.detail()).startsWith("unpaired UTF-16 surrogate escape in a string or field name at line 1 column ");
+                });
+    }
+
+    @Test
+    void aHighSurrogateEscapeFollowedByARawCharacterIsInvalidUnicode() {
+        // The raw emoji is a valid pair of its own; the escape before it is not paired with anything.
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"id\":\"\\ud83d\ud83d\ude00\",\"count\":1}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class,
+                        poison -> assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.INVALID_UNICODE));
+    }
+
+    @Test
+    void theDetailOfInvalidUnicodeGivesThePositionNotTheValue() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"count\":1,\n\"id\":\"alice\\ud800\"}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class, poison -> {
+                    assertThat(poison.detail()).endsWith("at line 2 column 12");
+                    assertThat(poison.detail()).doesNotContain("alice");
+                });
+    }
+
+    @Test
+    void escapedAndRawSurrogatePairsAreOneCodePoint() throws Exception {
+        Sample escaped = decoder.decode(utf8("{\"id\":\"a\\ud83d\\ude00\",\"count\":1}"));
+        Sample upperCase = decoder.decode(utf8("{\"id\":\"a\\uD83D\\uDE00\",\"count\":1}"));
+        Sample raw = decoder.decode(utf8("{\"id\":\"a\ud83d\ude00\",\"count\":1}"));
+
+        assertThat(escaped.id()).isEqualTo("a\uD83D\uDE00").isEqualTo(upperCase.id()).isEqualTo(raw.id());
+        assertThat(escaped.id().codePointCount(0, escaped.id().length())).isEqualTo(2);
+    }
+
+    @Test
+    void anEscapedBackslashBeforeUIsTextNotASurrogate() throws Exception {
+        // An escaped backslash followed by the letters u, d, 8, 0, 0: text, no surrogate at all.
+        Sample sample = decoder.decode(utf8("{\"id\":\"a\\\\ud800\",\"count\":1}"));
+
+        assertThat(sample.id()).isEqualTo("a\\ud800");
+    }
+
+    @Test
+    void textThatIsNotJsonIsMalformedEvenWithAnUnpairedSurrogateEscape() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"id\":\"a\\ud800\",\"count\":")))
+                .isInstanceOfSatisfying(PoisonRecordException.class,
+                        poison -> assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.MALFORMED_JSON));
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"id\":\"a\\ud800\",\"id\":\"b\",\"count\":1}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class, poison -> {
+                    assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.MALFORMED_JSON);
+                    assertThat(poison.detail()).startsWith("duplicate field name");
+                });
+    }
+
+    @Test
+    void invalidUnicodeComesBeforeTheContract() {
+        // count is missing too, but the text itself is the more fundamental problem.
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"id\":\"\\ud800\"}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class,
+                        poison -> assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.INVALID_UNICODE));
+    }
+
     @Test
     void missingFieldIsNamedOnce() {
         assertThatThrownBy(() -> decoder.decode(utf8("{\"count\":1}")))

@@ -1,19 +1,24 @@
 package com.streamproc.activity.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.streamproc.shared.decode.EventTimeRange;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The rules of the activity event contract (schema version 1) that the JSON shape alone does not express. Every
  * detail message names the field, never its value: details are stored and logged.
+ *
+ * <p>What the shape does express is checked by the shared decoder before: JSON types without coercion
+ * ({@code schemaVersion} a JSON integer, ids, {@code action} and {@code occurredAt} strings), no field name twice,
+ * no unpaired surrogate in any string (so two ids that differ only in one can never become one DynamoDB key).
  */
 public final class ActivityContract {
     public static final int SCHEMA_VERSION = 1;
@@ -58,9 +63,16 @@ public final class ActivityContract {
         Instant occurredAt;
         try {
             occurredAt = OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
+            // Any date-time with an offset has an instant, even at year 999999999; only the text can be wrong.
             throw new PoisonRecordException(ActivityReasonCodes.INVALID_TIMESTAMP,
                     "occurredAt must be an ISO-8601 date-time with offset");
+        }
+        // Checked before the future: a year beyond 9999 is not a clock running fast. Days and hours of times
+        // outside the range cannot be written as keys.
+        if (!EventTimeRange.contains(occurredAt)) {
+            throw new PoisonRecordException(ActivityReasonCodes.INVALID_TIMESTAMP,
+                    "occurredAt must lie in the UTC years " + EventTimeRange.describe());
         }
         if (occurredAt.isAfter(clock.instant().plus(MAX_FUTURE_SKEW))) {
             throw new PoisonRecordException(ActivityReasonCodes.FUTURE_TIMESTAMP,

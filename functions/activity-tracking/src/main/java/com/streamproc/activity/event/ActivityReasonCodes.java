@@ -10,7 +10,10 @@ public final class ActivityReasonCodes {
     public static final String INVALID_USER_ID = "INVALID_USER_ID";
     /** {@code action} does not match {@code [a-z0-9_.-]{1,64}}. */
     public static final String INVALID_ACTION = "INVALID_ACTION";
-    /** {@code occurredAt} is not an ISO-8601 date-time with an offset. */
+    /**
+     * {@code occurredAt} is not an ISO-8601 date-time with an offset, or its UTC year is outside 1970–9999
+     * ({@link com.streamproc.shared.decode.EventTimeRange}).
+     */
     public static final String INVALID_TIMESTAMP = "INVALID_TIMESTAMP";
     /** {@code occurredAt} lies more than the allowed skew in the future. */
     public static final String FUTURE_TIMESTAMP = "FUTURE_TIMESTAMP";

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ActivityEventDecoderTest {
@@ -138,5 +139,88 @@ class ActivityEventDecoderTest {
     void blankSessionIdIsInvalidSessionId() {
         assertThat(reasonOf(event("2026-11-28T05:00:00Z", "login", "{}").replace("\"s-1\"", "\" \"")))
                 .isEqualTo(ActivityReasonCodes.INVALID_SESSION_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1969-12-31T23:59:59.999Z", "1970-01-01T00:30:00+01:00", "+10000-01-01T00:00:00Z",
+        "-999999999-01-01T00:00:00+01:00", "+999999999-12-31T23:59:59-18:00", "0000-01-01T00:00:00Z"})
+    void timestampOutsideTheUtcYears1970To9999IsInvalidTimestamp(String occurredAt) {
+        assertThatThrownBy(() -> decode(event(occurredAt, "login", "{}")))
+                .isInstanceOfSatisfying(PoisonRecordException.class, e -> {
+                    assertThat(e.reasonCode()).isEqualTo(ActivityReasonCodes.INVALID_TIMESTAMP);
+                    assertThat(e.detail()).doesNotContain(occurredAt);
+                });
+    }
+
+    @Test
+    void theFirstInstantOf1970IsValid() throws PoisonRecordException {
+        assertThat(decode(event("1970-01-01T01:00:00+01:00", "login", "{}")).occurredAt()).isEqualTo(Instant.EPOCH);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "schemaVersion as a string     | \"schemaVersion\":1      | \"schemaVersion\":\"1\"",
+        "schemaVersion 1.0             | \"schemaVersion\":1      | \"schemaVersion\":1.0",
+        "schemaVersion as a boolean    | \"schemaVersion\":1      | \"schemaVersion\":true",
+        "schemaVersion beyond an int   | \"schemaVersion\":1      | \"schemaVersion\":99999999999",
+        "eventId as a number           | \"eventId\":\"e-1\"     | \"eventId\":1",
+        "userId as a number            | \"userId\":\"u-1\"      | \"userId\":1001",
+        "action as a number            | \"action\":\"login\"    | \"action\":7",
+        "occurredAt as epoch seconds   | \"occurredAt\":\"2026-11-28T05:00:00Z\" | \"occurredAt\":1764306000",
+        "sessionId as a boolean        | \"sessionId\":\"s-1\"   | \"sessionId\":false",
+    })
+    void aFieldOfAnotherJsonTypeIsNeverCoerced(String description, String field, String replacement) {
+        String json = event("2026-11-28T05:00:00Z", "login", "{}").replace(field, replacement);
+
+        assertThat(reasonOf(json)).isEqualTo(ReasonCodes.SCHEMA_VIOLATION);
+    }
+
+    @Test
+    void attributeValuesMayBeAnyScalarWhateverTheirJsonType() throws PoisonRecordException {
+        String attributes = "{\"quantity\":\"1\",\"mobile\":\"true\",\"score\":1.0,\"flag\":false,\"none\":null}";
+
+        assertThat(decode(event("2026-11-28T05:00:00Z", "login", attributes))).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "userId given twice            | \"userId\":\"u-1\"  | \"userId\":\"u-2\",\"userId\":\"u-1\"",
+        "an attribute given twice      | \"attributes\":{}   | \"attributes\":{\"a\":1,\"a\":2}",
+    })
+    void aFieldNameGivenTwiceIsMalformedJson(String description, String field, String replacement) {
+        String json = event("2026-11-28T05:00:00Z", "login", "{}").replace(field, replacement);
+
+        assertThat(reasonOf(json)).isEqualTo(ReasonCodes.MALFORMED_JSON);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "eventId                       | \"e-1\"    | \"e-1\\ud800\"",
+        "userId                        | \"u-1\"    | \"u-1\\udfff\"",
+        "sessionId                     | \"s-1\"    | \"\\udc00s-1\"",
+        "an attribute name             | {}         | {\"a\\ud800\":1}",
+        "an attribute value            | {}         | {\"a\":\"\\ud800\"}",
+    })
+    void anUnpairedSurrogateInAnyStringIsInvalidUnicode(String where, String text, String replacement) {
+        String json = event("2026-11-28T05:00:00Z", "login", "{}").replace(text, replacement);
+
+        assertThat(reasonOf(json)).isEqualTo(ReasonCodes.INVALID_UNICODE);
+    }
+
+    @Test
+    void eventIdsThatDifferOnlyInUnpairedSurrogatesAreBothRefused() {
+        // Sent to DynamoDB as UTF-8, both would become "e-?": one marker key for two events.
+        String first = event("2026-11-28T05:00:00Z", "login", "{}").replace("\"e-1\"", "\"e-\\ud800\"");
+        String second = event("2026-11-28T05:00:00Z", "login", "{}").replace("\"e-1\"", "\"e-\\ud801\"");
+
+        assertThat(reasonOf(first)).isEqualTo(ReasonCodes.INVALID_UNICODE);
+        assertThat(reasonOf(second)).isEqualTo(ReasonCodes.INVALID_UNICODE);
+    }
+
+    @Test
+    void idsWithEscapedSurrogatePairsDecodeToTheirCodePoints() throws PoisonRecordException {
+        String json = event("2026-11-28T05:00:00Z", "login", "{}").replace("\"u-1\"", "\"u-\\ud83d\\ude00\"");
+
+        assertThat(decode(json).userId()).isEqualTo("u-\uD83D\uDE00");
     }
 }

@@ -25,6 +25,12 @@ public final class FieldReasons {
     public static final String UNPARSEABLE_DATE = "UNPARSEABLE_DATE";
     /** A numeric date that reads as two different days (03/04/2020: 3 April or 4 March). */
     public static final String AMBIGUOUS_DATE = "AMBIGUOUS_DATE";
+    /**
+     * A readable date outside the range its field allows: an {@code updatedAt} whose UTC year is not from 1970 to
+     * 9999 ({@link com.streamproc.shared.decode.EventTimeRange}). Birth dates have their own code,
+     * {@link #IMPLAUSIBLE_BIRTH_DATE}.
+     */
+    public static final String DATE_OUT_OF_RANGE = "DATE_OUT_OF_RANGE";
     /** A birth date before 1900-01-01 or after the record's own {@code updatedAt}. */
     public static final String IMPLAUSIBLE_BIRTH_DATE = "IMPLAUSIBLE_BIRTH_DATE";
     /** An {@code updatedAt} further in the future than the allowed clock skew. */

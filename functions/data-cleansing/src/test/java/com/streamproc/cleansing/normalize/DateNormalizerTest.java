@@ -95,4 +95,15 @@ class DateNormalizerTest {
         assertThat(normalizer.toDate(raw)).isEqualTo(Normalized.invalid(reason));
         assertThat(normalizer.toInstant(raw)).isEqualTo(Normalized.invalid(reason));
     }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            +999999999-12-31T23:59:59-18:00     | +1000000000-01-01T17:59:59Z
+            -999999999-01-01T00:00:00+18:00     | -1000000000-12-31T06:00:00Z
+            +10000-01-01                        | +10000-01-01T00:00:00Z
+            """)
+    void readsEvenTheExtremeIsoYearsWithoutFailing(String raw, String expected) {
+        // The range a field allows is the caller's to check (updatedAt: the UTC years 1970-9999).
+        assertThat(normalizer.toInstant(raw)).isEqualTo(Normalized.valid(Instant.parse(expected)));
+    }
 }

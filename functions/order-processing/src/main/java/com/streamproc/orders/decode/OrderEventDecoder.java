@@ -6,18 +6,19 @@ import com.streamproc.orders.domain.Money;
 import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.domain.OrderEventType;
 import com.streamproc.orders.domain.OrderReasons;
+import com.streamproc.shared.decode.EventTimeRange;
 import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.decode.RecordDecoder;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -26,8 +27,13 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes one Kinesis record into an {@link OrderEvent}, enforcing every rule of the contract that needs no
- * stored state. Checks run in this order, so a record gets the most fundamental reason: JSON (shared decoder),
- * {@code schemaVersion}, {@code type}, ids, {@code occurredAt}, {@code currency}, then the money fields.
+ * stored state. Checks run in this order, so a record gets the most fundamental reason: JSON and Unicode (shared
+ * decoder), {@code schemaVersion}, {@code type}, ids, {@code occurredAt}, {@code currency}, then the items and the
+ * money fields.
+ *
+ * <p>JSON types are checked, never coerced: {@code schemaVersion} and {@code quantity} are JSON integers, the ids,
+ * {@code type}, {@code occurredAt}, {@code currency} and {@code sku} are strings, and money is a decimal string or a
+ * JSON number (read from its text, so exact either way). Any other JSON type is {@code SCHEMA_VIOLATION}.
  */
 public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
     /** The only schema version this function understands. */
@@ -37,7 +43,6 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
 
     // A plain decimal: no sign other than a leading minus, no exponent, at most 30 digits in all.
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,10}");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     private final JsonRecordDecoder<OrderEventMessage> json =
@@ -55,30 +60,34 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
     }
 
     static OrderEvent toEvent(OrderEventMessage message) throws PoisonRecordException {
-        String version = required(message.schemaVersion(), "schemaVersion");
-        if (!SCHEMA_VERSION.equals(version)) {
+        WireScalar version = present(message.schemaVersion(), "schemaVersion");
+        if (version.kind() != WireScalar.Kind.INTEGER) {
+            // "1" and 1.0 are not the integer 1: the version is never guessed from another JSON type.
+            throw wrongType("schemaVersion", version, "a JSON integer");
+        }
+        if (!SCHEMA_VERSION.equals(version.text())) {
             throw new PoisonRecordException(ReasonCodes.UNSUPPORTED_SCHEMA_VERSION,
                     "schemaVersion is not " + SCHEMA_VERSION);
         }
-        OrderEventType type = OrderEventType.named(required(message.type(), "type"))
+        OrderEventType type = OrderEventType.named(text(message.type(), "type"))
                 .orElseThrow(() -> new PoisonRecordException(ReasonCodes.UNKNOWN_EVENT_TYPE, "type is not known"));
         String eventId = id(message.eventId(), "eventId");
         String orderId = id(message.orderId(), "orderId");
         boolean placing = type == OrderEventType.ORDER_PLACED;
         String customerId = placing || message.customerId() != null ? id(message.customerId(), "customerId") : null;
-        Instant occurredAt = occurredAt(required(message.occurredAt(), "occurredAt"));
+        Instant occurredAt = occurredAt(text(message.occurredAt(), "occurredAt"));
         boolean carriesMoney = placing || type == OrderEventType.PAYMENT_CAPTURED
                 || type == OrderEventType.ORDER_REFUNDED;
         Currency currency = carriesMoney || message.currency() != null
-                ? currency(required(message.currency(), "currency")) : null;
+                ? currency(text(message.currency(), "currency")) : null;
         EventHeader header = new EventHeader(eventId, orderId, customerId, occurredAt, currency);
 
         return switch (type) {
             case ORDER_PLACED -> placed(header, message);
             case PAYMENT_CAPTURED -> new OrderEvent.PaymentCaptured(header,
-                    money(required(message.amount(), "amount"), currency, "amount"));
+                    money(moneyText(message.amount(), "amount"), currency, "amount"));
             case ORDER_REFUNDED -> new OrderEvent.OrderRefunded(header,
-                    money(required(message.amount(), "amount"), currency, "amount"));
+                    money(moneyText(message.amount(), "amount"), currency, "amount"));
             case ORDER_SHIPPED -> new OrderEvent.OrderShipped(header);
             case ORDER_DELIVERED -> new OrderEvent.OrderDelivered(header);
             case ORDER_CANCELLED -> new OrderEvent.OrderCancelled(header);
@@ -102,9 +111,9 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
             if (item == null) {
                 throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION, "field " + path + ": is null");
             }
-            String sku = required(item.sku(), path + ".sku");
-            int quantity = quantity(required(item.quantity(), path + ".quantity"), path + ".quantity");
-            Money unitPrice = money(required(item.unitPrice(), path + ".unitPrice"), currency, path + ".unitPrice");
+            String sku = text(item.sku(), path + ".sku");
+            int quantity = quantity(item.quantity(), path + ".quantity");
+            Money unitPrice = money(moneyText(item.unitPrice(), path + ".unitPrice"), currency, path + ".unitPrice");
             LineItem line = new LineItem(sku, quantity, unitPrice);
             try {
                 sum = Math.addExact(sum, line.lineTotalMinor());
@@ -113,7 +122,7 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
             }
             items.add(line);
         }
-        Money total = money(required(message.total(), "total"), currency, "total");
+        Money total = money(moneyText(message.total(), "total"), currency, "total");
         if (total.minor() != sum) {
             throw new PoisonRecordException(OrderReasons.TOTAL_MISMATCH,
                     "total differs from the sum of quantity × unitPrice over items");
@@ -146,22 +155,25 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
         }
     }
 
-    private static int quantity(String text, String field) throws PoisonRecordException {
-        String trimmed = text.trim();
-        // "2.0" is a whole number written as a decimal; "2.5" is not.
-        BigDecimal value;
-        try {
-            value = DECIMAL.matcher(trimmed).matches() ? new BigDecimal(trimmed) : null;
-        } catch (NumberFormatException e) {
-            value = null;
+    /**
+     * A quantity is a JSON integer from 1 to {@value OrderReasons#MAX_QUANTITY}. A string ({@code "2"}) or boolean is
+     * the wrong JSON type ({@code SCHEMA_VIOLATION}); a number written with a fraction or an exponent ({@code 2.0},
+     * {@code 2.5}, {@code 2E0}) is not an integer on the wire, whatever its value, and is {@code INVALID_QUANTITY}
+     * like any other number outside the range.
+     */
+    private static int quantity(WireScalar value, String field) throws PoisonRecordException {
+        WireScalar scalar = present(value, field);
+        if (!scalar.isNumber()) {
+            throw wrongType(field, scalar, "a JSON integer");
         }
-        if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0
-                || value.compareTo(BigDecimal.ONE) < 0
-                || value.compareTo(BigDecimal.valueOf(OrderReasons.MAX_QUANTITY)) > 0) {
-            throw new PoisonRecordException(OrderReasons.INVALID_QUANTITY,
-                    field + " is not a whole number from 1 to " + OrderReasons.MAX_QUANTITY);
+        if (scalar.kind() == WireScalar.Kind.INTEGER) {
+            BigInteger number = new BigInteger(scalar.text());
+            if (number.signum() > 0 && number.compareTo(BigInteger.valueOf(OrderReasons.MAX_QUANTITY)) <= 0) {
+                return number.intValueExact();
+            }
         }
-        return value.intValueExact();
+        throw new PoisonRecordException(OrderReasons.INVALID_QUANTITY,
+                field + " is not a JSON integer from 1 to " + OrderReasons.MAX_QUANTITY);
     }
 
     private static Currency currency(String code) throws PoisonRecordException {
@@ -180,23 +192,25 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
     }
 
     private static Instant occurredAt(String text) throws PoisonRecordException {
+        Instant instant;
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            // Stored instants are fixed-width UTC text, which needs a four-digit year.
-            int utcYear = parsed.atZoneSameInstant(ZoneOffset.UTC).getYear();
-            if (utcYear < 1970 || utcYear > 9999) {
-                throw new PoisonRecordException(OrderReasons.INVALID_OCCURRED_AT, "occurredAt is out of range");
-            }
-            // Kept to the millisecond, as stored: the order read back equals the order written.
-            return parsed.toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
+            instant = OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeException e) {
+            // Any date-time with an offset has an instant, even at year 999999999; only the text can be wrong.
             throw new PoisonRecordException(OrderReasons.INVALID_OCCURRED_AT,
                     "occurredAt is not an ISO-8601 date-time with offset");
         }
+        // Stored instants are fixed-width UTC text, which needs a four-digit year; no order is older than 1970.
+        if (!EventTimeRange.contains(instant)) {
+            throw new PoisonRecordException(OrderReasons.INVALID_OCCURRED_AT,
+                    "occurredAt is outside the UTC years " + EventTimeRange.describe());
+        }
+        // Kept to the millisecond, as stored: the order read back equals the order written.
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static String id(String value, String field) throws PoisonRecordException {
-        String id = required(value, field);
+    private static String id(WireScalar value, String field) throws PoisonRecordException {
+        String id = text(value, field);
         if (id.length() > MAX_ID_LENGTH) {
             throw new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION,
                     "field " + field + ": longer than " + MAX_ID_LENGTH + " characters");
@@ -204,11 +218,40 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
         return id;
     }
 
-    private static String required(String value, String field) throws PoisonRecordException {
-        if (value == null || value.isBlank()) {
+    /** A field that must be a non-blank JSON string. */
+    private static String text(WireScalar value, String field) throws PoisonRecordException {
+        WireScalar scalar = present(value, field);
+        if (!scalar.isString()) {
+            throw wrongType(field, scalar, "a string");
+        }
+        if (scalar.text().isBlank()) {
+            throw missing(field);
+        }
+        return scalar.text();
+    }
+
+    /** A money field: a decimal string or a JSON number, as written; {@link #money} checks the text. */
+    private static String moneyText(WireScalar value, String field) throws PoisonRecordException {
+        WireScalar scalar = present(value, field);
+        if (!scalar.isString() && !scalar.isNumber()) {
+            throw wrongType(field, scalar, "a decimal string or a JSON number");
+        }
+        if (scalar.text().isBlank()) {
+            throw missing(field);
+        }
+        return scalar.text();
+    }
+
+    private static WireScalar present(WireScalar value, String field) throws PoisonRecordException {
+        if (value == null) {
             throw missing(field);
         }
         return value;
+    }
+
+    private static PoisonRecordException wrongType(String field, WireScalar found, String expected) {
+        return new PoisonRecordException(ReasonCodes.SCHEMA_VIOLATION,
+                "field " + field + ": wrong type, expected " + expected + ", found " + found.typeName());
     }
 
     private static PoisonRecordException missing(String field) {

@@ -3,14 +3,16 @@ package com.streamproc.orders.decode;
 import java.util.List;
 
 /**
- * An order event exactly as it is on the wire. Every scalar is read as text (JSON strings and numbers alike) so
- * that each rule the contract sets gets its own reason code in {@link OrderEventDecoder} instead of a generic
- * type error; unknown fields are ignored.
+ * An order event exactly as it is on the wire. Every scalar is kept with its JSON type and text
+ * ({@link WireScalar}), so that {@link OrderEventDecoder} checks {@code schemaVersion} before any other field is
+ * judged, refuses a JSON type the contract does not allow (a string where a number belongs, a number where text
+ * belongs) and gives every other rule its own reason code; unknown fields are ignored.
  */
-record OrderEventMessage(String schemaVersion, String eventId, String type, String orderId, String customerId,
-                         String occurredAt, String currency, List<ItemMessage> items, String total, String amount) {
+record OrderEventMessage(WireScalar schemaVersion, WireScalar eventId, WireScalar type, WireScalar orderId,
+                         WireScalar customerId, WireScalar occurredAt, WireScalar currency, List<ItemMessage> items,
+                         WireScalar total, WireScalar amount) {
 
     /** One element of {@code items}. */
-    record ItemMessage(String sku, String quantity, String unitPrice) {
+    record ItemMessage(WireScalar sku, WireScalar quantity, WireScalar unitPrice) {
     }
 }

@@ -17,13 +17,20 @@ public final class OrderReasons {
     public static final String TOO_MANY_DECIMALS = "TOO_MANY_DECIMALS";
     /** A money value (or a line total, or the sum of lines) does not fit in 64-bit minor units. */
     public static final String AMOUNT_OUT_OF_RANGE = "AMOUNT_OUT_OF_RANGE";
-    /** An item's quantity is not a whole number from 1 to {@value #MAX_QUANTITY}. */
+    /**
+     * An item's quantity is a JSON number but not a JSON integer from 1 to {@value #MAX_QUANTITY} (0, -1, 1.5, and
+     * also 2.0 or 2E0: written with a fraction or exponent). A quantity that is no JSON number at all ({@code "2"},
+     * {@code true}) is a {@code SCHEMA_VIOLATION}.
+     */
     public static final String INVALID_QUANTITY = "INVALID_QUANTITY";
     /** An ORDER_PLACED event has an empty {@code items} list. */
     public static final String NO_ITEMS = "NO_ITEMS";
     /** An ORDER_PLACED event's {@code total} is not the sum of quantity × unitPrice over its items. */
     public static final String TOTAL_MISMATCH = "TOTAL_MISMATCH";
-    /** {@code occurredAt} is not an ISO-8601 date-time with an offset, or is outside years 1970–9999. */
+    /**
+     * {@code occurredAt} is not an ISO-8601 date-time with an offset, or its UTC year is outside 1970–9999
+     * ({@link com.streamproc.shared.decode.EventTimeRange}).
+     */
     public static final String INVALID_OCCURRED_AT = "INVALID_OCCURRED_AT";
 
     // Rules that depend on the stored order, checked when applying.
