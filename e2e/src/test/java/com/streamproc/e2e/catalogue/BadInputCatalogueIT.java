@@ -59,6 +59,10 @@ class BadInputCatalogueIT {
     @BeforeAll
     static void createResources(EmulatorStack stack) {
         emulators = stack;
+        // The production client takes region and credentials from the default chains, as on Lambda.
+        System.setProperty("aws.region", stack.region());
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
         stack.createTemplateResources();
         template = LocalTemplate.read(stack.samTemplate());
         dynamoDb = stack.dynamoDbClient();
