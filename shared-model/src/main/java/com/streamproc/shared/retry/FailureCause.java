@@ -9,6 +9,8 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.protocols.json.SdkJsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JacksonException;
 
 /**
  * The project's one failure model: what kind of failure a {@link Throwable} is ({@link FailureKind}), and a
@@ -22,6 +24,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  *       one of {@link #TRANSIENT_ERROR_CODES}; configuration when its code is one of
  *       {@link #CONFIGURATION_ERROR_CODES}; deterministic otherwise (validation errors, item too large, a
  *       conditional check nobody expected).</li>
+ *   <li>An error marshalling the request (the SDK's JSON or CBOR writer refused a value, such as a string with an
+ *       unpaired surrogate): deterministic, although the writer's exception is an {@link IOException}.</li>
  *   <li>SDK timeouts, {@link AbortedException}, I/O errors, {@link TimeoutException}, {@link InterruptedException}:
  *       transient (the request may not have reached the service).</li>
  *   <li>An {@link SdkClientException} with no I/O cause: configuration when it is about credentials or the
@@ -87,6 +91,10 @@ public record FailureCause(FailureKind kind, String exception, String errorCode,
             if (t instanceof AwsServiceException service) {
                 String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
                 return new FailureCause(kindOf(service, code), name(t), code, operation, table);
+            }
+            if (t instanceof SdkJsonGenerator.JsonGenerationException || t instanceof JacksonException
+                    || t instanceof com.fasterxml.jackson.core.JacksonException) {
+                return new FailureCause(FailureKind.DETERMINISTIC, name(t), null, operation, table);
             }
             if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
                     || t instanceof AbortedException || t instanceof IOException

@@ -62,6 +62,19 @@ class FailureCauseTest {
     }
 
     @Test
+    void aRequestTheSdkCannotMarshalIsDeterministicThoughItsWriterThrowsAnIoException() {
+        // The chain the SDK builds when its JSON/CBOR writer refuses a value (an unpaired surrogate, say).
+        Throwable writer = new software.amazon.awssdk.thirdparty.jackson.core.JsonGenerationException(
+                "Incomplete surrogate pair", (software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator) null);
+        Throwable failure = SdkClientException.create("Unable to marshall request to JSON",
+                new software.amazon.awssdk.protocols.json.SdkJsonGenerator.JsonGenerationException(writer));
+
+        assertThat(writer).isInstanceOf(java.io.IOException.class);
+        assertThat(FailureCause.of(failure).kind()).isEqualTo(FailureKind.DETERMINISTIC);
+        assertThat(FailureCause.of(writer).kind()).isEqualTo(FailureKind.DETERMINISTIC);
+    }
+
+    @Test
     void domainExceptionsAndBugsAreDeterministic() {
         assertThat(FailureCause.of(new DateTimeException("Invalid value for Year")).kind())
                 .isEqualTo(FailureKind.DETERMINISTIC);
