@@ -58,7 +58,7 @@ final class UpCommand implements Callable<Integer> {
         out.println();
         out.println("# Function logs: " + paths.projectRoot().relativize(paths.logs()) + "/<LogicalId>.log;"
                 + " failure destinations: " + paths.projectRoot().relativize(paths.state().resolve("failures"))
-                + "/<LogicalId>.jsonl");
+                + "/<LogicalId>.jsonl; retries: " + paths.projectRoot().relativize(paths.mappingsLog()));
         if (!mappings.isEmpty()) {
             out.println("# Try: aws --endpoint-url \"$AWS_ENDPOINT_URL_KINESIS\" kinesis put-record --stream-name "
                     + mappings.get(0).source().streamName() + " --partition-key k --data \"$(printf '{}' | base64)\"");
@@ -73,8 +73,8 @@ final class UpCommand implements Callable<Integer> {
         return LocalCli.OK;
     }
 
-    /** Prints the mappings' counters when they changed. */
-    private static final class StatusLine {
+    /** Prints the mappings' counters, retries and last causes when they changed. */
+    static final class StatusLine {
         private final List<LocalStack.RunningMapping> mappings;
         private String last = "";
 
@@ -83,18 +83,20 @@ final class UpCommand implements Callable<Integer> {
         }
 
         void printIfChanged(PrintStream out) {
-            StringBuilder line = new StringBuilder("[" + Instant.now().toString().substring(11, 19) + "]");
-            for (LocalStack.RunningMapping m : mappings) {
-                line.append("  ").append(m.function().logicalId()).append(": read ").append(m.counters().read())
-                        .append(", done ").append(m.counters().succeeded())
-                        .append(", failed ").append(m.counters().discarded())
-                        .append(", invocations ").append(m.counters().invocations());
-            }
-            String text = line.substring(line.indexOf("]") + 1);
+            String text = text();
             if (!text.equals(last)) {
-                out.println(line);
+                out.println("[" + Instant.now().toString().substring(11, 19) + "]" + text);
                 last = text;
             }
+        }
+
+        /** The line without its time: each function's {@link LocalStack.RunningMapping#status()}. */
+        String text() {
+            StringBuilder line = new StringBuilder();
+            for (LocalStack.RunningMapping m : mappings) {
+                line.append("  ").append(m.status());
+            }
+            return line.toString();
         }
     }
 }

@@ -135,6 +135,9 @@ public final class Demo {
                     line.append(String.format(Locale.ROOT, " | %s %d/%d done, %d quarantined, %d failed, lag %d",
                             target.label(), m.counters().succeeded(), traffic.get(target.logicalId()).size(),
                             quarantined, m.counters().discarded(), Math.max(0, made - done)));
+                    if (m.counters().retriedBatches() > 0) {
+                        line.append(", ").append(m.counters().retriedBatches()).append(" retried");
+                    }
                     drained &= done >= traffic.get(target.logicalId()).size();
                 }
                 out.println(line);
@@ -146,6 +149,9 @@ public final class Demo {
             if (!drained) {
                 out.println("[demo] FAILED: not every record was processed within " + options.timeout().toSeconds()
                         + " s (see " + paths.projectRoot().relativize(paths.logs()) + ")");
+                for (Target target : targets) {
+                    out.println("[demo]   " + mappingOf.get(target.logicalId()).status());
+                }
                 return false;
             }
             out.println();

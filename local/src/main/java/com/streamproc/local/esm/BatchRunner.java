@@ -72,9 +72,13 @@ public final class BatchRunner {
         this.stopped = Objects.requireNonNull(stopped, "stopped");
     }
 
-    /** Records of one attempt, with what earlier attempts of them left behind. */
+    /**
+     * Records of one attempt, with what earlier attempts of them left behind: {@code lastError} is the error type of
+     * a failed invocation (for the failure destination), {@code lastReported} the sequence number a partial failure
+     * reported, {@code lastFailure} why the invocation failed as a whole, for the retry log.
+     */
     private record Attempt(List<StreamRecord> records, int retriesUsed, int invokeCount, String lastRequestId,
-                           String lastError) {
+                           String lastError, String lastReported, String lastFailure) {
     }
 
     /**
@@ -84,56 +88,88 @@ public final class BatchRunner {
      *         then neither checkpointed nor discarded, as when a real poller loses its lease)
      */
     public boolean run(String shardId, List<StreamRecord> records) throws InterruptedException {
-        Deque<Attempt> work = new ArrayDeque<>();
-        work.push(new Attempt(List.copyOf(records), 0, 0, null, null));
-        while (!work.isEmpty()) {
-            if (stopped.getAsBoolean()) {
-                return false;
-            }
-            Attempt attempt = work.pop();
-            List<StreamRecord> fresh = discardExpired(shardId, attempt);
-            if (fresh.isEmpty()) {
-                continue;
-            }
-            String requestId = requestIds.get();
-            KinesisBatch batch = new KinesisBatch(shardId, fresh, source);
-            InvocationOutcome outcome = invoker.invoke(requestId, batch);
-            int invokeCount = attempt.invokeCount() + 1;
-            BatchResponse response = outcome instanceof InvocationOutcome.Returned returned
-                    ? BatchResponse.interpret(returned.payload(), fresh, settings.reportBatchItemFailures())
-                    : new BatchResponse.WholeBatchFailed("function error");
-            listener.invoked(batch, outcome, response);
-            String error = outcome instanceof InvocationOutcome.FunctionError failed ? failed.errorType() : null;
-
-            if (response instanceof BatchResponse.AllSucceeded) {
-                listener.recordsSucceeded(shardId, fresh.size());
-            } else if (response instanceof BatchResponse.FailedFrom partial) {
-                if (partial.index() > 0) {
-                    listener.recordsSucceeded(shardId, partial.index());
+        if (records.isEmpty()) {
+            return true;
+        }
+        String batchStart = records.get(0).sequenceNumber();
+        boolean retried = false;
+        try {
+            Deque<Attempt> work = new ArrayDeque<>();
+            work.push(new Attempt(List.copyOf(records), 0, 0, null, null, null, null));
+            while (!work.isEmpty()) {
+                if (stopped.getAsBoolean()) {
+                    return false;
                 }
-                List<StreamRecord> remaining = fresh.subList(partial.index(), fresh.size());
-                retryOrDiscard(work, shardId, remaining, attempt.retriesUsed(), invokeCount, requestId, null);
-            } else if (settings.bisectBatchOnFunctionError() && fresh.size() > 1) {
-                int half = fresh.size() / 2;
-                // Splitting does not consume the retry quota; the first half goes first to keep shard order.
-                work.push(new Attempt(fresh.subList(half, fresh.size()), attempt.retriesUsed(), invokeCount,
-                        requestId, error));
-                work.push(new Attempt(fresh.subList(0, half), attempt.retriesUsed(), invokeCount, requestId, error));
-            } else {
-                retryOrDiscard(work, shardId, fresh, attempt.retriesUsed(), invokeCount, requestId, error);
+                Attempt attempt = work.pop();
+                List<StreamRecord> fresh = discardExpired(shardId, attempt);
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                if (attempt.invokeCount() > 0) {
+                    retried = true;
+                    listener.retrying(new BatchRetry(clock.instant(), shardId, batchStart,
+                            fresh.get(0).sequenceNumber(), fresh.size(), attempt.invokeCount() + 1,
+                            attempt.retriesUsed(), attempt.lastReported(), attempt.lastFailure(),
+                            attempt.lastRequestId()));
+                }
+                invoke(work, shardId, attempt, fresh);
+            }
+            return true;
+        } finally {
+            if (retried) {
+                listener.retriesEnded(shardId, batchStart);
             }
         }
-        return true;
+    }
+
+    /** Invokes the function once with {@code fresh} and queues what must run again. */
+    private void invoke(Deque<Attempt> work, String shardId, Attempt attempt, List<StreamRecord> fresh)
+            throws InterruptedException {
+        String requestId = requestIds.get();
+        KinesisBatch batch = new KinesisBatch(shardId, fresh, source);
+        InvocationOutcome outcome = invoker.invoke(requestId, batch);
+        int invokeCount = attempt.invokeCount() + 1;
+        BatchResponse response = outcome instanceof InvocationOutcome.Returned returned
+                ? BatchResponse.interpret(returned.payload(), fresh, settings.reportBatchItemFailures())
+                : new BatchResponse.WholeBatchFailed("function error");
+        listener.invoked(batch, outcome, response);
+        String error = outcome instanceof InvocationOutcome.FunctionError failed ? failed.errorType() : null;
+        String failure = error != null ? error
+                : response instanceof BatchResponse.WholeBatchFailed whole ? "unusable response: " + whole.reason()
+                : null;
+
+        if (response instanceof BatchResponse.AllSucceeded) {
+            listener.recordsSucceeded(shardId, fresh.size());
+        } else if (response instanceof BatchResponse.FailedFrom partial) {
+            if (partial.index() > 0) {
+                listener.recordsSucceeded(shardId, partial.index());
+            }
+            List<StreamRecord> remaining = fresh.subList(partial.index(), fresh.size());
+            retryOrDiscard(work, shardId, remaining, attempt.retriesUsed(), invokeCount, requestId, null,
+                    partial.sequenceNumber(), null);
+        } else if (settings.bisectBatchOnFunctionError() && fresh.size() > 1) {
+            int half = fresh.size() / 2;
+            // Splitting does not consume the retry quota; the first half goes first to keep shard order.
+            work.push(new Attempt(fresh.subList(half, fresh.size()), attempt.retriesUsed(), invokeCount,
+                    requestId, error, null, failure));
+            work.push(new Attempt(fresh.subList(0, half), attempt.retriesUsed(), invokeCount, requestId, error,
+                    null, failure));
+        } else {
+            retryOrDiscard(work, shardId, fresh, attempt.retriesUsed(), invokeCount, requestId, error, null,
+                    failure);
+        }
     }
 
     private void retryOrDiscard(Deque<Attempt> work, String shardId, List<StreamRecord> records, int retriesUsed,
-                                int invokeCount, String requestId, String error) throws InterruptedException {
+                                int invokeCount, String requestId, String error, String reported, String failure)
+            throws InterruptedException {
         if (settings.retriesExhausted(retriesUsed)) {
             discard(shardId, records, FailureCondition.RetryAttemptsExhausted, invokeCount, requestId, error);
             return;
         }
         pause.pause(retryPause(retriesUsed));
-        work.push(new Attempt(List.copyOf(records), retriesUsed + 1, invokeCount, requestId, error));
+        work.push(new Attempt(List.copyOf(records), retriesUsed + 1, invokeCount, requestId, error, reported,
+                failure));
     }
 
     private List<StreamRecord> discardExpired(String shardId, Attempt attempt) {

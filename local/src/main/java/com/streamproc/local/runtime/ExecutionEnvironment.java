@@ -1,8 +1,7 @@
 package com.streamproc.local.runtime;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +38,18 @@ import java.util.concurrent.TimeoutException;
  * the JVM is killed; so is it after an initialisation error or when it exits. The next invocation starts a new
  * one. The JVM dies with this process: {@link #close()}, a shutdown hook, and {@link LambdaBootstrap} watching its
  * standard input for the end of file that the kernel delivers when this process dies, even by SIGKILL.
+ *
+ * <p>The function's output (stdout and stderr) goes to the log line by line. What it wrote during an invocation is
+ * in the log before the invocation's {@code END} line and before {@link #invoke} returns, as in CloudWatch: a
+ * function writes before it answers, and the answer is only taken once the output written so far is passed on.
+ * That is what lets the event source mapping name the cause a function logged for a failed record.
  */
 public final class ExecutionEnvironment implements AutoCloseable {
 
     /** Lambda's init phase limit is 10 s; a cold JVM on a busy laptop needs more slack. */
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(60);
+    /** How often an idle function's output is looked at. */
+    private static final Duration OUTPUT_POLL = Duration.ofMillis(20);
     private static final DateTimeFormatter LOG_STREAM_DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd")
             .withZone(ZoneOffset.UTC);
 
@@ -74,6 +80,9 @@ public final class ExecutionEnvironment implements AutoCloseable {
     private final String name;
     private final Clock clock = Clock.systemUTC();
     private volatile Process process;
+    /** Held while the function's output is read and passed on, by the pump or by {@link #passOnOutput()}. */
+    private final Object outputLock = new Object();
+    private volatile OutputLines output;
     private RuntimeApiServer api;
     private Thread shutdownHook;
     private Instant startedAt;
@@ -124,6 +133,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
             Duration initDuration = cold ? Duration.between(startedAt, invocation.pickedUp().join()) : null;
             result = awaitAnswer(invocation, requestId, initDuration);
         }
+        passOnOutput();
         settings.log().println("END RequestId: " + requestId);
         settings.log().println(report(result));
         return result;
@@ -297,7 +307,9 @@ public final class ExecutionEnvironment implements AutoCloseable {
         Process started = process;
         shutdownHook = new Thread(() -> started.destroyForcibly(), "stop-" + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        Thread pump = new Thread(() -> pump(started), "log-" + name);
+        OutputLines lines = new OutputLines(started.getInputStream(), settings.log());
+        output = lines;
+        Thread pump = new Thread(() -> pump(started, lines), "log-" + name);
         pump.setDaemon(true);
         pump.start();
     }
@@ -335,15 +347,105 @@ public final class ExecutionEnvironment implements AutoCloseable {
         return env;
     }
 
-    private void pump(Process source) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                settings.log().println(line);
+    /**
+     * Passes the function's output on while the JVM runs. It reads only what is there (and otherwise waits for more or
+     * for the exit), so that {@link #passOnOutput()} can take the same lock at any time without waiting for output
+     * that may never come.
+     */
+    private void pump(Process source, OutputLines lines) {
+        try {
+            while (source.isAlive()) {
+                boolean read;
+                synchronized (outputLock) {
+                    read = lines.passOnAvailable();
+                }
+                if (!read) {
+                    source.waitFor(OUTPUT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            synchronized (outputLock) {
+                lines.passOnToEnd();
             }
         } catch (IOException ignored) {
-            // the JVM is gone
+            // the JVM is gone, and its output with it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Passes on what the function has written so far: its lines of this invocation go before the END line. */
+    private void passOnOutput() {
+        OutputLines lines = output;
+        if (lines == null) {
+            return;
+        }
+        synchronized (outputLock) {
+            try {
+                lines.passOnAvailable();
+            } catch (IOException gone) {
+                // the JVM was stopped; the pump passes on the rest
+            }
+        }
+    }
+
+    /** Splits a function's output into lines for the log (UTF-8; a last line without newline at the end). */
+    static final class OutputLines {
+        private final InputStream in;
+        private final PrintStream log;
+        private final byte[] buffer = new byte[8192];
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        OutputLines(InputStream in, PrintStream log) {
+            this.in = in;
+            this.log = log;
+        }
+
+        /** Reads and passes on what can be read without blocking; true if there was anything. */
+        boolean passOnAvailable() throws IOException {
+            boolean any = false;
+            int available;
+            while ((available = in.available()) > 0) {
+                int n = in.read(buffer, 0, Math.min(available, buffer.length));
+                if (n < 0) {
+                    break;
+                }
+                split(n);
+                any = true;
+            }
+            return any;
+        }
+
+        /** Reads to the end of the output (the JVM has exited). */
+        void passOnToEnd() throws IOException {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                split(n);
+            }
+            if (line.size() > 0) {
+                emit();
+            }
+        }
+
+        private void split(int n) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    line.write(buffer, start, i - start);
+                    emit();
+                    start = i + 1;
+                }
+            }
+            line.write(buffer, start, n - start);
+        }
+
+        private void emit() {
+            byte[] bytes = line.toByteArray();
+            int length = bytes.length;
+            if (length > 0 && bytes[length - 1] == '\r') {
+                length--;
+            }
+            log.println(new String(bytes, 0, length, StandardCharsets.UTF_8));
+            line.reset();
         }
     }
 

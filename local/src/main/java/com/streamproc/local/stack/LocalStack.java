@@ -4,6 +4,10 @@ import com.streamproc.emulators.AwsClients;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.ResourceFactory;
 import com.streamproc.local.esm.EsmCounters;
+import com.streamproc.local.esm.EsmListener;
+import com.streamproc.local.esm.FailureCauses;
+import com.streamproc.local.esm.MappingStatus;
+import com.streamproc.local.esm.RetryLog;
 import com.streamproc.local.esm.EventSourceMapping;
 import com.streamproc.local.esm.FailureDestination;
 import com.streamproc.local.esm.JsonLinesFailureDestination;
@@ -36,10 +40,19 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** A running mapping of one function's Kinesis event source. */
+    /**
+     * A running mapping of one function's Kinesis event source.
+     *
+     * @param causes what the function's log and failed invocations say about its failures (shared by the function's
+     *               mappings)
+     */
     public record RunningMapping(LocalTemplate.LocalFunction function, LocalTemplate.KinesisSource source,
                                  EventSourceMapping mapping, EsmCounters counters, Path failureFile,
-                                 FunctionPool pool) {
+                                 FunctionPool pool, FailureCauses causes) {
+        /** This function's part of the status line (see {@link MappingStatus}). */
+        public String status() {
+            return MappingStatus.describe(function.logicalId(), counters, causes);
+        }
     }
 
     private final StackPaths paths;
@@ -164,9 +177,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** A log file under {@code .local-stack/logs}, appended to, closed with the stack. */
     public synchronized PrintStream logFile(Path file) {
+        return logFile(file, null);
+    }
+
+    /** A log file as {@link #logFile(Path)} whose every line also goes to {@code lines} (when not null). */
+    public synchronized PrintStream logFile(Path file, Consumer<String> lines) {
         try {
             Files.createDirectories(file.getParent());
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (lines != null) {
+                out = new LineTap(out, lines);
+            }
             PrintStream stream = new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
             logs.add(stream);
             return stream;
@@ -181,9 +202,11 @@ public final class LocalStack implements AutoCloseable {
      */
     public synchronized List<RunningMapping> startFunctions(int environmentsPerFunction, Consumer<String> progress)
             throws Exception {
+        PrintStream mappingLog = logFile(paths.mappingsLog());
         for (LocalTemplate.LocalFunction function : template.functions()) {
             Path logFile = paths.functionLog(function.logicalId());
-            FunctionPool pool = pool(function, logFile(logFile), environmentsPerFunction);
+            FailureCauses causes = new FailureCauses(paths.projectRoot().relativize(logFile).toString());
+            FunctionPool pool = pool(function, logFile(logFile, causes::line), environmentsPerFunction);
             for (LocalTemplate.KinesisSource source : function.kinesisSources()) {
                 if (!source.enabled()) {
                     progress.accept(function.logicalId() + "." + source.eventName() + " is disabled in the template");
@@ -201,12 +224,13 @@ public final class LocalStack implements AutoCloseable {
                         "arn:aws:iam::" + AwsClients.ACCOUNT_ID + ":role/" + function.definition().functionName()
                                 + "-role",
                         function.definition().functionArn(region(), AwsClients.ACCOUNT_ID));
-                PrintStream mappingLog = logFile(paths.logs().resolve("event-source-mappings.log"));
+                RetryLog retryLog = new RetryLog(function.logicalId(), source.streamName(), causes, mappingLog::println);
                 EventSourceMapping mapping = new EventSourceMapping(function.logicalId() + "." + source.eventName(),
                         source.settings(), identity, new KinesisShards(kinesis, source.streamName()), pool,
-                        destination, counters, Clock.systemUTC(), mappingLog::println);
+                        destination, EsmListener.all(counters, causes, retryLog), Clock.systemUTC(),
+                        mappingLog::println);
                 mapping.start();
-                mappings.add(new RunningMapping(function, source, mapping, counters, failureFile, pool));
+                mappings.add(new RunningMapping(function, source, mapping, counters, failureFile, pool, causes));
             }
         }
         return List.copyOf(mappings);

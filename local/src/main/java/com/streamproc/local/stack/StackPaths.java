@@ -5,6 +5,8 @@ import java.nio.file.Path;
 /** Where the local stack keeps its files: {@code .local-stack/} in the project root (git-ignored). */
 public record StackPaths(Path projectRoot) {
     public static final String TEMPLATE = "sam-template.yaml";
+    /** Under {@link #logs()}: what the event source mappings say, one line per retry among it. */
+    public static final String MAPPINGS_LOG = "event-source-mappings.log";
 
     public StackPaths {
         projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -25,6 +27,10 @@ public record StackPaths(Path projectRoot) {
     /** The local on-failure destination of a function: JSON lines. */
     public Path failures(String functionLogicalId) {
         return state().resolve("failures").resolve(functionLogicalId + ".jsonl");
+    }
+
+    public Path mappingsLog() {
+        return logs().resolve(MAPPINGS_LOG);
     }
 
     public Path functionLog(String functionLogicalId) {

@@ -65,6 +65,21 @@ class ExecutionEnvironmentTest {
     }
 
     @Test
+    void whatTheHandlerWroteIsLoggedBeforeItsInvocationEnds() throws Exception {
+        try (ExecutionEnvironment environment = environment("EchoHandler", Duration.ofSeconds(30))) {
+            for (int i = 1; i <= 5; i++) {
+                environment.invoke("request-" + i, event("{}"));
+
+                // Read at once, without waiting: the line must already be there, and before the END line.
+                java.util.List<String> lines = log.lines();
+                assertThat(lines).as("log after request-%d", i).contains("echo handler ran for request-" + i);
+                assertThat(lines.indexOf("echo handler ran for request-" + i))
+                        .isLessThan(lines.indexOf("END RequestId: request-" + i));
+            }
+        }
+    }
+
+    @Test
     void aThrownExceptionComesBackAsLambdasErrorDocument() throws Exception {
         try (ExecutionEnvironment environment = environment("ThrowingHandler", Duration.ofSeconds(30))) {
             ExecutionEnvironment.Result result = environment.invoke("request-1", event("{}"));

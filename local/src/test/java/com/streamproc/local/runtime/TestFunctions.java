@@ -16,12 +16,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds a deployment zip of the test functions (classes at the root, as Lambda expects) and environments. */
-final class TestFunctions {
+public final class TestFunctions {
     private TestFunctions() {
     }
 
     /** A zip with the classes of {@code com.streamproc.local.runtime.testfunctions}. */
-    static Path zip(Path directory) throws Exception {
+    public static Path zip(Path directory) throws Exception {
         Path classes = Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path packageDir = classes.resolve("com/streamproc/local/runtime/testfunctions");
         Path zip = directory.resolve("test-functions-lambda.zip");

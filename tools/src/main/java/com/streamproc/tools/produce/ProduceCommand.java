@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -145,23 +148,75 @@ public final class ProduceCommand extends EnvironmentCommand {
                     context.clock())
                     : concat(inputs, context.stdin(), envelope);
             ProduceStats.Snapshot result;
-            try (ProgressLine ignored = quiet ? null : ProgressLine.start(stats, err, System::nanoTime)) {
-                result = producer.run(events);
+            // Whoever comes first says how it ended: the run, or a Ctrl-C (SIGINT/SIGTERM) through this hook.
+            AtomicBoolean summarised = new AtomicBoolean();
+            CountDownLatch summaryWritten = new CountDownLatch(1);
+            Thread onInterrupt = new Thread(() -> {
+                if (summarised.compareAndSet(false, true)) {
+                    interrupted(stats, report, err);
+                } else {
+                    awaitQuietly(summaryWritten); // the run's own lines are being written: let them out whole
+                }
+            }, "produce-interrupted");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                try (ProgressLine ignored = quiet ? null : ProgressLine.start(stats, err, System::nanoTime)) {
+                    result = producer.run(events);
+                }
+                if (!summarised.compareAndSet(false, true)) {
+                    return ExitCodes.FAILED; // interrupted: the hook has said so
+                }
+                out.println(result.counts());
+                out.flush();
+                if (report.wroteRejects()) {
+                    err.println("produce: " + result.rejected() + " rejected event(s) with reasons in " + rejectsFile);
+                }
+                if (report.wroteUnsent()) {
+                    err.println("produce: " + result.failed() + " event(s) not sent, listed in " + unsentFile);
+                }
+                err.flush();
+                summaryWritten.countDown();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is going down; the hook runs, and prints only if nothing was said yet
+                }
             }
-            out.println(result.counts());
-            out.flush();
-            if (report.wroteRejects()) {
-                err.println("produce: " + result.rejected() + " rejected event(s) with reasons in " + rejectsFile);
-            }
-            if (report.wroteUnsent()) {
-                err.println("produce: " + result.failed() + " event(s) not sent, listed in " + unsentFile);
-            }
-            err.flush();
             if (result.failed() > 0) {
                 return ExitCodes.FAILED;
             }
             return result.rejected() > 0 ? ExitCodes.REJECTED : ExitCodes.OK;
         }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) mid-run: say, in whole lines, how far it got. The report files need nothing: every line in
+     * them is already complete on disk.
+     */
+    private void interrupted(ProduceStats stats, JsonLinesProduceReport report, PrintWriter err) {
+        ProduceStats.Snapshot now = stats.snapshot();
+        long notSent = Math.max(0, now.read() - now.sent() - now.rejected() - now.failed());
+        StringBuilder line = new StringBuilder("produce: interrupted: ").append(now.counts());
+        if (notSent > 0) {
+            line.append("; ").append(notSent).append(" event(s) read but not sent (not listed)");
+        }
+        if (report.wroteRejects()) {
+            line.append("; rejected in ").append(rejectsFile);
+        }
+        if (report.wroteUnsent()) {
+            line.append("; not sent in ").append(unsentFile);
+        }
+        err.println(line);
+        err.flush();
     }
 
     private void validateOptions() {

@@ -31,6 +31,8 @@ import java.util.function.LongSupplier;
 public final class Producer {
     /** Partition keys longer than Kinesis allows: the record could not be sent at all. */
     public static final String PARTITION_KEY_TOO_LONG = "PARTITION_KEY_TOO_LONG";
+    /** A partition key that is not well-formed Unicode (an unpaired surrogate): the SDK cannot even write it. */
+    public static final String PARTITION_KEY_MALFORMED = "PARTITION_KEY_MALFORMED";
 
     private static final Object END = new Object();
 
@@ -82,6 +84,12 @@ public final class Producer {
                     break;
                 }
                 if (item instanceof RuntimeException failure) {
+                    // What was read before the input broke is valid and paced: send it, then say why we stopped.
+                    try {
+                        sendDue(true);
+                    } catch (RuntimeException alsoFailed) {
+                        failure.addSuppressed(alsoFailed);
+                    }
                     throw failure;
                 }
                 if (item instanceof InputEvent event) {
@@ -141,6 +149,12 @@ public final class Producer {
                     "partition key must have 1.." + KinesisLimits.MAX_PARTITION_KEY_CHARS + " characters"));
             return;
         }
+        int surrogate = unpairedSurrogate(key);
+        if (surrogate >= 0) {
+            reject(event, new PoisonRecordException(PARTITION_KEY_MALFORMED,
+                    "partition key has an unpaired surrogate at index " + surrogate + ": it cannot be sent"));
+            return;
+        }
         OutboundRecord record = new OutboundRecord(event.function(), key, event.data(), event.origin(), valid);
         if (record.sizeBytes() > KinesisLimits.MAX_RECORD_BYTES) {
             reject(event, new PoisonRecordException(ReasonCodes.RECORD_TOO_LARGE,
@@ -149,6 +163,19 @@ public final class Producer {
         }
         pace();
         pending.computeIfAbsent(event.function(), f -> new Pending()).add(record, nanoClock.getAsLong());
+    }
+
+    /** Index of the first unpaired UTF-16 surrogate in {@code text}, or -1 when it is well-formed. */
+    static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void reject(InputEvent event, PoisonRecordException reason) {

@@ -1,12 +1,11 @@
 package com.streamproc.tools.produce;
 
 import com.streamproc.shared.retry.RetryPolicy;
-import com.streamproc.shared.retry.TransientFailures;
 import com.streamproc.tools.aws.ErrorMessages;
+import com.streamproc.tools.aws.SendFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -27,13 +26,11 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  *
  * <p>A call that fails as a whole is retried when the failure is transient (throttling, 5xx, connection errors).
  * Only a timeout after the request was sent can then duplicate records: Kinesis may have stored them without the
- * answer arriving. That is inherent in any Kinesis producer; the consuming functions are replay-safe.
+ * answer arriving. That is inherent in any Kinesis producer; the consuming functions are replay-safe. A call that
+ * fails for good (a validation error, a missing stream, an SDK marshalling error, ...) is not sent again: its
+ * records are given up at once with the cause. {@link SendFailures} tells the two apart.
  */
 public final class PutRecordsSender {
-    /** Entry error codes worth retrying (the others, e.g. KMS access errors, are permanent). */
-    static final Set<String> RETRYABLE_ENTRY_ERRORS = Set.of(
-            "ProvisionedThroughputExceededException", "InternalFailure", "KMSThrottlingException");
-
     /** Ten calls, 100 ms doubling to a 5 s cap: rides out a few seconds of shard throttling. */
     public static final RetryPolicy DEFAULT_POLICY = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(5));
 
@@ -67,14 +64,16 @@ public final class PutRecordsSender {
             try {
                 response = kinesis.putRecords(request(streamName, remaining));
             } catch (SdkException e) {
-                if (mayRetry && TransientFailures.isTransient(e)) {
+                boolean retryable = SendFailures.isTransient(e);
+                if (mayRetry && retryable) {
                     retried += remaining.size();
                     backoff(attempt);
                     continue;
                 }
                 String code = errorCode(e);
                 String message = ErrorMessages.oneLine(e);
-                remaining.forEach(r -> unsent.add(new UnsentRecord(r, code, message)));
+                int attempts = attempt;
+                remaining.forEach(r -> unsent.add(new UnsentRecord(r, code, message, retryable, attempts)));
                 return new SendResult(sent, retried, unsent, attempt);
             }
             List<PutRecordsResultEntry> entries = response.records();
@@ -92,10 +91,11 @@ public final class PutRecordsSender {
                 String code = entry.errorCode();
                 if (code == null || code.isEmpty()) {
                     sent++;
-                } else if (mayRetry && RETRYABLE_ENTRY_ERRORS.contains(code)) {
+                } else if (mayRetry && SendFailures.isTransientEntryError(code)) {
                     again.add(remaining.get(i));
                 } else {
-                    unsent.add(new UnsentRecord(remaining.get(i), code, entry.errorMessage()));
+                    unsent.add(new UnsentRecord(remaining.get(i), code, entry.errorMessage(),
+                            SendFailures.isTransientEntryError(code), attempt));
                 }
             }
             if (again.isEmpty()) {

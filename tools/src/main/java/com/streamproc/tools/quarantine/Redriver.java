@@ -1,8 +1,8 @@
 package com.streamproc.tools.quarantine;
 
 import com.streamproc.shared.retry.RetryPolicy;
-import com.streamproc.shared.retry.TransientFailures;
 import com.streamproc.tools.aws.ErrorMessages;
+import com.streamproc.tools.aws.SendFailures;
 import com.streamproc.tools.produce.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ public final class Redriver {
                 return kinesis.putRecord(b -> b.streamName(streamName).partitionKey(partitionKey)
                         .data(SdkBytes.fromByteArray(data)));
             } catch (SdkException e) {
-                if (attempt >= policy.maxAttempts() || !TransientFailures.isTransient(e)) {
+                if (attempt >= policy.maxAttempts() || !SendFailures.isTransient(e)) {
                     throw e;
                 }
                 long cap = policy.capFor(attempt).toMillis();

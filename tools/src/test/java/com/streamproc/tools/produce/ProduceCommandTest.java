@@ -114,6 +114,27 @@ class ProduceCommandTest {
     }
 
     @Test
+    void eventsKinesisRefusesForGoodAreSentOnceAndListedInWholeLines() throws Exception {
+        kinesis.thenThrow(software.amazon.awssdk.services.kinesis.model.KinesisException.builder()
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("ValidationException").errorMessage("stream name is invalid").build())
+                .statusCode(400).build());
+        Path unsent = dir.resolve("unsent.jsonl");
+
+        CommandRun run = CommandRun.run(context("{\"key\":\"o-1\"}\n{\"key\":\"o-2\"}\n"), "produce",
+                "--input", "orders=-", "--quiet", "--linger", "60000", "--unsent", unsent.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out().strip()).isEqualTo("sent=0 retried=0 rejected=0 failed=2");
+        assertThat(kinesis.putRecordsCalls).hasSize(1);
+        assertThat(JsonLinesProduceReportTest.wholeLines(unsent)).hasSize(2).allSatisfy(line -> {
+            assertThat(line.get("errorCode").asText()).isEqualTo("ValidationException");
+            assertThat(line.get("retryable").asBoolean()).isFalse();
+            assertThat(line.get("attempts").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void progressLinesGoToStderrWhileItRuns() {
         // 25 records at 10 a second take over two seconds: long enough for the once-a-second line.
         StringBuilder lines = new StringBuilder();

@@ -7,6 +7,7 @@ import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.retry.RetryPolicy;
 import com.streamproc.tools.aws.PipelineFunction;
+import com.streamproc.tools.aws.RealSdkFailures;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -156,6 +157,60 @@ class ProducerTest {
 
         assertThat(result.sent()).isEqualTo(1000);
         assertThat(kinesis.putRecordsCalls).extracting(r -> r.records().size()).containsExactly(500, 500);
+    }
+
+    @Test
+    void partitionKeyWithAnUnpairedSurrogateIsRejectedBeforeItCanSinkARequest() throws Exception {
+        ProduceStats.Snapshot result = producer(true, true).run(List.of(
+                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-\\ud800\"}"),
+                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-\\ud83d\\ude00\"}")).iterator());
+
+        assertThat(report.rejected).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Producer.PARTITION_KEY_MALFORMED);
+            assertThat(r.detail()).contains("index 2");
+        });
+        assertThat(kinesis.stored).extracting(FakeKinesis.Stored::partitionKey).containsExactly("o-\uD83D\uDE00");
+        assertThat(result.sent()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsOfARequestKinesisRefusesForGoodAreSentOnceAndReported() throws Exception {
+        kinesis.thenThrow(RealSdkFailures.marshalling());
+
+        ProduceStats.Snapshot result = producer(false, true).run(List.of(
+                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\"}")).iterator());
+
+        assertThat(kinesis.putRecordsCalls).hasSize(1);
+        assertThat(result.failed()).isEqualTo(1);
+        assertThat(result.retried()).isZero();
+        assertThat(report.unsent).singleElement().satisfies(u -> {
+            assertThat(u.retryable()).isFalse();
+            assertThat(u.message()).startsWith("Unable to marshall");
+        });
+    }
+
+    @Test
+    void recordsReadBeforeTheInputBrokeAreStillSent() {
+        Iterator<InputEvent> breaksAfterOne = new Iterator<>() {
+            private int served;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public InputEvent next() {
+                if (served++ == 0) {
+                    return event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-1\"}");
+                }
+                throw new UncheckedIOException("cannot read orders.jsonl at line 2", new java.io.IOException("gone"));
+            }
+        };
+
+        assertThatThrownBy(() -> producer(false, true).run(breaksAfterOne))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("line 2");
+        assertThat(kinesis.stored).extracting(FakeKinesis.Stored::partitionKey).containsExactly("o-1");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static com.streamproc.tools.produce.TestRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.tools.aws.RealSdkFailures;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,6 +95,8 @@ class PutRecordsSenderTest {
         assertThat(result.unsent()).singleElement().satisfies(u -> {
             assertThat(u.record().partitionKey()).isEqualTo("a");
             assertThat(u.errorCode()).isEqualTo("KMSAccessDeniedException");
+            assertThat(u.retryable()).isFalse();
+            assertThat(u.attempts()).isEqualTo(1);
         });
         assertThat(kinesis.putRecordsCalls).hasSize(1);
     }
@@ -106,15 +110,18 @@ class PutRecordsSenderTest {
         SendResult result = sender.send("s", List.of(record("a", "1"), record("b", "2")));
 
         assertThat(result.sent()).isEqualTo(1);
-        assertThat(result.unsent()).extracting(UnsentRecord::errorCode)
-                .containsExactly("ProvisionedThroughputExceededException");
+        assertThat(result.unsent()).extracting(UnsentRecord::errorCode, UnsentRecord::retryable, UnsentRecord::attempts)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ProvisionedThroughputExceededException", true,
+                        POLICY.maxAttempts()));
         assertThat(result.retried()).isEqualTo(POLICY.maxAttempts() - 1);
         assertThat(kinesis.putRecordsCalls).hasSize(POLICY.maxAttempts());
     }
 
     @Test
     void transientFailureOfTheWholeCallIsRetried() {
-        kinesis.thenThrow(SdkClientException.create("Unable to execute HTTP request: Connection reset"));
+        // As the SDK throws it: the connection failure is the cause.
+        kinesis.thenThrow(SdkClientException.create("Unable to execute HTTP request: Connection reset",
+                new SocketException("Connection reset")));
 
         SendResult result = sender.send("s", List.of(record("a", "1"), record("b", "2")));
 
@@ -136,6 +143,69 @@ class PutRecordsSenderTest {
         assertThat(result.unsent()).extracting(UnsentRecord::errorCode)
                 .containsExactly("ResourceNotFoundException", "ResourceNotFoundException");
         assertThat(kinesis.putRecordsCalls).hasSize(1);
+    }
+
+    @Test
+    void marshallingErrorIsSentOnceAndEveryRecordReportedWithItsCause() {
+        kinesis.thenThrow(RealSdkFailures.marshalling());
+
+        SendResult result = sender.send("s", List.of(record("a", "1"), record("b", "2")));
+
+        assertThat(kinesis.putRecordsCalls).hasSize(1);
+        assertThat(sleeps).isEmpty();
+        assertThat(result.sent()).isZero();
+        assertThat(result.retried()).isZero();
+        assertThat(result.unsent()).hasSize(2).allSatisfy(u -> {
+            assertThat(u.errorCode()).isEqualTo("SdkClientException");
+            assertThat(u.message()).startsWith("Unable to marshall request").contains("surrogate");
+            assertThat(u.retryable()).isFalse();
+            assertThat(u.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void validationErrorOfTheCallIsNotRetried() {
+        kinesis.thenThrow(KinesisException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException")
+                        .errorMessage("1 validation error detected: Value at 'records.1.member.partitionKey' failed")
+                        .build())
+                .statusCode(400).build());
+
+        SendResult result = sender.send("s", List.of(record("a", "1")));
+
+        assertThat(kinesis.putRecordsCalls).hasSize(1);
+        assertThat(result.unsent()).singleElement().satisfies(u -> {
+            assertThat(u.errorCode()).isEqualTo("ValidationException");
+            assertThat(u.message()).contains("partitionKey");
+            assertThat(u.retryable()).isFalse();
+        });
+    }
+
+    @Test
+    void clientErrorThatNeverReachedTheNetworkIsNotRetried() {
+        kinesis.thenThrow(SdkClientException.create("Unable to load credentials from any of the providers"));
+
+        SendResult result = sender.send("s", List.of(record("a", "1")));
+
+        assertThat(kinesis.putRecordsCalls).hasSize(1);
+        assertThat(result.unsent()).singleElement().extracting(UnsentRecord::retryable).isEqualTo(false);
+    }
+
+    @Test
+    void serverErrorIsRetriedUntilTheAttemptsRunOutThenReportedAsRetryable() {
+        for (int i = 0; i < POLICY.maxAttempts(); i++) {
+            kinesis.thenThrow(KinesisException.builder()
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalFailure").build())
+                    .statusCode(500).build());
+        }
+
+        SendResult result = sender.send("s", List.of(record("a", "1")));
+
+        assertThat(kinesis.putRecordsCalls).hasSize(POLICY.maxAttempts());
+        assertThat(result.unsent()).singleElement().satisfies(u -> {
+            assertThat(u.retryable()).isTrue();
+            assertThat(u.attempts()).isEqualTo(POLICY.maxAttempts());
+        });
     }
 
     @Test

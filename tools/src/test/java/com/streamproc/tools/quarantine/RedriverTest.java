@@ -75,7 +75,9 @@ class RedriverTest {
 
     @Test
     void transientPutFailureIsRetried() {
-        kinesis.thenThrow(SdkClientException.create("Connection reset"));
+        // As the SDK throws it: the connection failure is the cause.
+        kinesis.thenThrow(SdkClientException.create("Unable to execute HTTP request: Connection reset",
+                new java.net.SocketException("Connection reset")));
 
         List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{}", false)), false);
 
