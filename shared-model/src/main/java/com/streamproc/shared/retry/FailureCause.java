@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.RetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.protocols.json.SdkJsonGenerator;
 import software.amazon.awssdk.thirdparty.jackson.core.JacksonException;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.thirdparty.jackson.core.JacksonException;
  *       conditional check nobody expected).</li>
  *   <li>An error marshalling the request (the SDK's JSON or CBOR writer refused a value, such as a string with an
  *       unpaired surrogate): deterministic, although the writer's exception is an {@link IOException}.</li>
- *   <li>SDK timeouts, {@link AbortedException}, I/O errors, {@link TimeoutException}, {@link InterruptedException}:
+ *   <li>SDK timeouts, the SDK's {@link RetryableException}, {@link AbortedException}, I/O errors, {@link TimeoutException}, {@link InterruptedException}:
  *       transient (the request may not have reached the service).</li>
  *   <li>An {@link SdkClientException} with no I/O cause: configuration when it is about credentials or the
  *       region, deterministic otherwise (a request the SDK cannot marshal).</li>
@@ -97,7 +98,7 @@ public record FailureCause(FailureKind kind, String exception, String errorCode,
                 return new FailureCause(FailureKind.DETERMINISTIC, name(t), null, operation, table);
             }
             if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException
-                    || t instanceof AbortedException || t instanceof IOException
+                    || t instanceof RetryableException || t instanceof AbortedException || t instanceof IOException
                     || t instanceof UncheckedIOException || t instanceof TimeoutException
                     || t instanceof InterruptedException) {
                 return new FailureCause(FailureKind.TRANSIENT, name(t), null, operation, table);

@@ -66,7 +66,8 @@ class SendFailuresTest {
         SdkClientException marshalling = RealSdkFailures.marshalling();
 
         assertThat(marshalling).hasRootCauseInstanceOf(java.io.IOException.class);
-        assertThat(SendFailures.isSerializationFailure(marshalling)).isTrue();
+        assertThat(com.streamproc.shared.retry.FailureCause.of(marshalling).kind())
+                .isEqualTo(com.streamproc.shared.retry.FailureKind.DETERMINISTIC);
         assertThat(SendFailures.isTransient(marshalling)).isFalse();
     }
 
