@@ -185,6 +185,45 @@ class DataCleansingHandlerTest {
     }
 
     @Test
+    void userRecordsOfAKplAggregateAreAppliedOnceAlsoWhenTheAggregateIsReplayedAfterAFailure() {
+        java.util.concurrent.atomic.AtomicBoolean johnFails = new java.util.concurrent.atomic.AtomicBoolean(true);
+        store.beforePut(customer -> {
+            if (customer.customerKey().equals("EMAIL#john@example.com") && johnFails.get()) {
+                throw new TransientFailureException("throttled");
+            }
+        });
+        com.streamproc.shared.kpl.KplAggregateWriter writer = new com.streamproc.shared.kpl.KplAggregateWriter();
+        for (CustomerRecordJson record : List.of(record("crm", "c-1").with("fullName", "Jane Doe"),
+                record("crm", "c-2").with("email", "john@example.com"),
+                record("webshop", "w-1").with("email", "bad@").with("phone", "bad"),
+                record("webshop", "w-2").with("email", "john@example.com").with("fullName", "John Roe"))) {
+            writer.add(record.partitionKey(), null, record.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] aggregate = writer.build();
+        KinesisEvent batch = KinesisEventFixture.batch().recordBytes("any-key", aggregate).build();
+
+        StreamsEventResponse first = handle(batch);
+
+        assertThat(first.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(seq(0));
+        assertThat(store.items()).containsOnlyKeys(JANE);
+        assertThat(quarantine.reasonsBySequenceId()).containsOnlyKeys(seq(0) + ".2");
+        long janeVersion = store.items().get(JANE).version();
+
+        johnFails.set(false);
+        StreamsEventResponse replay = handle(KinesisEventFixture.batch().recordBytes("any-key", aggregate).build());
+
+        assertThat(replay.getBatchItemFailures()).isEmpty();
+        assertThat(store.items()).containsOnlyKeys(JANE, "EMAIL#john@example.com");
+        assertThat(store.items().get(JANE).version()).isEqualTo(janeVersion);
+        assertThat(store.customer("EMAIL#john@example.com").orElseThrow().sources())
+                .containsExactly("crm:c-2", "webshop:w-2");
+        assertThat(quarantine.reasonsBySequenceId()).containsOnlyKeys(seq(0) + ".2");
+        assertThat(quarantine.stored().keySet()).singleElement()
+                .satisfies(ref -> assertThat(ref.subSequenceNumber()).isEqualTo(2L));
+    }
+
+    @Test
     void concurrentWriterIsMergedWithNotOverwritten() {
         AtomicBoolean raced = new AtomicBoolean();
         store.beforePut(customer -> {

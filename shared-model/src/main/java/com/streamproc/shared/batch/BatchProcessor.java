@@ -12,6 +12,8 @@ import com.streamproc.shared.dynamo.QuarantineWriter;
 import com.streamproc.shared.observe.JsonLinesBatchObserver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import com.streamproc.shared.dynamo.QuarantinedRecord;
+import com.streamproc.shared.kpl.InvalidAggregateException;
+import com.streamproc.shared.kpl.KplAggregate;
 import com.streamproc.shared.observe.BatchObserver;
 import com.streamproc.shared.observe.BatchSummary;
 import com.streamproc.shared.retry.DeadlineReachedException;
@@ -63,6 +65,15 @@ import java.util.function.LongSupplier;
  *   <li><b>Deadline.</b> Once {@code Context.getRemainingTimeInMillis()} minus a safety margin has passed, no new
  *       work starts, not even a first attempt of a call, and every SDK call's timeouts are cut to the time left;
  *       the earliest unapplied record is reported.</li>
+ *   <li><b>KPL aggregates.</b> A record in the KPL aggregation format ({@link KplAggregate}) is expanded, before
+ *       decoding, into its user records, each with its own {@link RecordRef} (the aggregate's shard and sequence
+ *       number, its own sub-sequence number, partition key and size). Every rule here (order, poison and
+ *       quarantine, partition-key checks, duplicates and high-water marks, metrics, the log line's counts) applies
+ *       per user record. When a user record is not applied, the aggregate's sequence number is reported (the only
+ *       one Lambda can checkpoint, or an earlier record's): the replay re-delivers the whole aggregate, and its
+ *       already-applied user records are replays, without effect. An aggregate whose MD5 or protobuf is corrupt is
+ *       quarantined whole ({@link ReasonCodes#INVALID_AGGREGATE}). A record without the magic bytes is a plain
+ *       record.</li>
  *   <li><b>No throwing for records.</b> {@link #process} never throws because of a record; a thrown exception
  *       means the invocation itself is broken (and Lambda retries or bisects the whole batch).</li>
  *   <li><b>Every failure is visible.</b> The batch's log line ({@link BatchObserver}) names the cause of the
@@ -135,25 +146,28 @@ public final class BatchProcessor<E> {
         ApplyContext applyContext = new ApplyContext(deadline, retry);
 
         for (KinesisEvent.KinesisEventRecord record : raw) {
-            RecordRef ref = KinesisRecords.refOf(record);
-            refs.add(ref);
+            RecordRef kinesisRef = KinesisRecords.refOf(record);
             ByteBuffer data = record.getKinesis().getData();
-            payloads.put(ref, data);
-            try {
-                E decoded = decoder.decode(data);
-                String requiredKey = decoder.requiredPartitionKey(decoded);
-                if (requiredKey != null && !requiredKey.equals(ref.partitionKey())) {
-                    applyContext.poison(ref, new PoisonRecordException(ReasonCodes.PARTITION_KEY_MISMATCH,
-                            "the partition key is not the one the event's contract requires"));
-                } else {
-                    valid.add(new InboundRecord<>(ref, decoded));
+            List<KplAggregate.UserRecord> userRecords = null;
+            if (KplAggregate.isAggregated(data)) {
+                try {
+                    userRecords = KplAggregate.read(data);
+                } catch (InvalidAggregateException invalid) {
+                    refs.add(kinesisRef);
+                    payloads.put(kinesisRef, data);
+                    applyContext.poison(kinesisRef,
+                            new PoisonRecordException(ReasonCodes.INVALID_AGGREGATE, invalid.getMessage()));
+                    continue;
                 }
-            } catch (PoisonRecordException poison) {
-                applyContext.poison(ref, poison);
-            } catch (RuntimeException unexpected) {
-                // Decoding is deterministic: what fails now fails on every replay.
-                applyContext.poison(ref, new PoisonRecordException(ReasonCodes.UNREADABLE_RECORD,
-                        "decoder failed with " + unexpected.getClass().getSimpleName()));
+            }
+            if (userRecords == null) {
+                admit(kinesisRef, data, refs, payloads, valid, applyContext);
+            } else {
+                for (int i = 0; i < userRecords.size(); i++) {
+                    KplAggregate.UserRecord user = userRecords.get(i);
+                    admit(kinesisRef.userRecord(i, user.partitionKey(), user.data().remaining()), user.data(), refs,
+                            payloads, valid, applyContext);
+                }
             }
         }
         valid.sort(Comparator.comparing(InboundRecord::ref));
@@ -164,6 +178,29 @@ public final class BatchProcessor<E> {
 
         QuarantineWriter.Result quarantined = quarantinePoison(applyContext, payloads, retry, deadline);
         return respond(refs, applyContext, quarantined, deadline, startedAt, startNanos, retry);
+    }
+
+    /** Decodes one record (a plain record or a user record) and checks its partition key. */
+    private void admit(RecordRef ref, ByteBuffer data, List<RecordRef> refs, Map<RecordRef, ByteBuffer> payloads,
+                       List<InboundRecord<E>> valid, ApplyContext applyContext) {
+        refs.add(ref);
+        payloads.put(ref, data);
+        try {
+            E decoded = decoder.decode(data);
+            String requiredKey = decoder.requiredPartitionKey(decoded);
+            if (requiredKey != null && !requiredKey.equals(ref.partitionKey())) {
+                applyContext.poison(ref, new PoisonRecordException(ReasonCodes.PARTITION_KEY_MISMATCH,
+                        "the partition key is not the one the event's contract requires"));
+            } else {
+                valid.add(new InboundRecord<>(ref, decoded));
+            }
+        } catch (PoisonRecordException poison) {
+            applyContext.poison(ref, poison);
+        } catch (RuntimeException unexpected) {
+            // Decoding is deterministic: what fails now fails on every replay.
+            applyContext.poison(ref, new PoisonRecordException(ReasonCodes.UNREADABLE_RECORD,
+                    "decoder failed with " + unexpected.getClass().getSimpleName()));
+        }
     }
 
     private QuarantineWriter.Result quarantinePoison(ApplyContext context, Map<RecordRef, ByteBuffer> payloads,
@@ -200,11 +237,22 @@ public final class BatchProcessor<E> {
         int decoded = 0;
         for (KinesisEvent.KinesisEventRecord record : sample.getRecords()) {
             KinesisRecords.refOf(record);
+            ByteBuffer data = record.getKinesis().getData();
+            List<ByteBuffer> parts = List.of(data);
             try {
-                decoder.decode(record.getKinesis().getData());
-                decoded++;
-            } catch (PoisonRecordException | RuntimeException ignored) {
+                if (KplAggregate.isAggregated(data)) {
+                    parts = KplAggregate.read(data).stream().map(KplAggregate.UserRecord::data).toList();
+                }
+            } catch (InvalidAggregateException | RuntimeException ignored) {
                 // Priming only needs the code paths to run.
+            }
+            for (ByteBuffer part : parts) {
+                try {
+                    decoder.decode(part);
+                    decoded++;
+                } catch (PoisonRecordException | RuntimeException ignored) {
+                    // Priming only needs the code paths to run.
+                }
             }
         }
         return decoded;

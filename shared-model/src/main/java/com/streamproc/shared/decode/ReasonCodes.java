@@ -36,6 +36,11 @@ public final class ReasonCodes {
     public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
     /** The record's partition key is not the one its event's contract requires (it could race on another shard). */
     public static final String PARTITION_KEY_MISMATCH = "PARTITION_KEY_MISMATCH";
+    /**
+     * The record starts with the KPL aggregation format's magic bytes, but its MD5 does not match or its protobuf is
+     * malformed (or holds no user records): it is quarantined whole, as it arrived.
+     */
+    public static final String INVALID_AGGREGATE = "INVALID_AGGREGATE";
     /** The record's data could not be read from the Lambda event at all. */
     public static final String UNREADABLE_RECORD = "UNREADABLE_RECORD";
 

@@ -31,11 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <p>Item layout (the table and its indexes are declared in {@code sam-template.yaml}):
  * <ul>
  *   <li>key: {@code shardId} (hash), {@code sequenceKey} (range; {@link RecordRef#paddedSequence()}, so string order is
- *       stream order). A replayed record overwrites its own item: one copy per record.</li>
- *   <li>{@code sequenceNumber}, {@code partitionKey}, {@code function}, {@code arrivedAt} (Kinesis arrival),
+ *       stream order; a user record of a KPL aggregate has its sub-sequence number in it). A replayed record
+ *       overwrites its own item: one copy per record, and per user record.</li>
+ *   <li>{@code sequenceNumber} (for a user record, its aggregate's), {@code subSequenceNumber} (only for a user
+ *       record), {@code partitionKey} (a user record's own), {@code function}, {@code arrivedAt} (Kinesis arrival),
  *       {@code quarantinedAt}, {@code quarantineDay} (UTC {@code yyyy-MM-dd}), {@code reason}, {@code detail},
  *       {@code fieldReasons} (list, when the function gave any), {@code source} (when known)</li>
- *   <li>{@code payload}: the raw data, as text when it is valid UTF-8 ({@code payloadEncoding = utf-8}), else as
+ *   <li>{@code payload}: the raw data (a user record's own data, not its aggregate's), as text when it is valid UTF-8 ({@code payloadEncoding = utf-8}), else as
  *       base64 ({@code base64}); cut to {@code maxPayloadBytes} ({@code payloadTruncated}) to stay far below
  *       DynamoDB's 400 KB item limit. {@code payloadBytes} is the original size.</li>
  *   <li>{@code expiresAt}: epoch seconds for the table's TTL. The quarantine is the only place raw values stay,
@@ -121,6 +123,7 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
         item.put("shardId", s(ref.shardId()));
         item.put("sequenceKey", s(ref.paddedSequence()));
         item.put("sequenceNumber", s(ref.sequenceNumber()));
+        putSubSequence(item, ref);
         item.put("function", s(functionName));
         item.put("arrivedAt", s(ref.arrivedAt().toString()));
         item.put("quarantinedAt", s(now.toString()));
@@ -143,6 +146,7 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
         item.put("shardId", s(ref.shardId()));
         item.put("sequenceKey", s(ref.paddedSequence()));
         item.put("sequenceNumber", s(ref.sequenceNumber()));
+        putSubSequence(item, ref);
         item.put("partitionKey", s(ref.partitionKey()));
         item.put("function", s(functionName));
         item.put("arrivedAt", s(ref.arrivedAt().toString()));
@@ -178,6 +182,12 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
         }
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(timeToLive).getEpochSecond())));
         return item;
+    }
+
+    private static void putSubSequence(Map<String, AttributeValue> item, RecordRef ref) {
+        if (ref.subSequenceNumber() != null) {
+            item.put("subSequenceNumber", AttributeValue.fromN(Long.toString(ref.subSequenceNumber())));
+        }
     }
 
     private static String utf8OrNull(ByteBuffer bytes) {

@@ -30,7 +30,9 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Rules a–d of {@link BatchProcessor} for random batches, keys, poison and failure positions, concurrency and
- * deadlines; and Lambda's replay loop converging to every record applied once, in per-key order.
+ * deadlines; and Lambda's replay loop converging to every record applied once, in per-key order. Records are
+ * plain, or user records of KPL aggregates (random runs packed with {@link com.streamproc.shared.kpl.KplAggregateWriter}):
+ * the rules hold per user record, and a replay re-delivers a whole aggregate.
  */
 class BatchSemanticsPropertyTest {
     /** THROWS: applying it always throws an unexpected exception (a bug that one record triggers). */
@@ -118,12 +120,70 @@ class BatchSemanticsPropertyTest {
         return kind == Kind.BAD_JSON || kind == Kind.POISON_ON_APPLY || kind == Kind.THROWS;
     }
 
-    private static KinesisEvent eventOf(List<Spec> specs, int from) {
+    /**
+     * How the records (by {@code n}) are packed into Kinesis records: Kinesis record {@code i} holds
+     * {@code groups.get(i)}, as a KPL aggregate when {@code aggregated.get(i)} (user record {@code j} is
+     * {@code groups.get(i).get(j)}), else as a plain record. Records keep their order: sequence order is {@code n}
+     * order.
+     */
+    record Layout(List<List<Integer>> groups, List<Boolean> aggregated) {
+        /** All plain when {@code seed} is a multiple of 3, else random runs of 1–6 records aggregated. */
+        static Layout of(int size, long seed) {
+            java.util.Random random = new java.util.Random(seed);
+            boolean allPlain = Math.floorMod(seed, 3) == 0;
+            List<List<Integer>> groups = new ArrayList<>();
+            List<Boolean> aggregated = new ArrayList<>();
+            int n = 0;
+            while (n < size) {
+                boolean aggregate = !allPlain && random.nextInt(3) != 0;
+                int count = aggregate ? 1 + random.nextInt(Math.min(6, size - n)) : 1;
+                List<Integer> group = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    group.add(n++);
+                }
+                groups.add(group);
+                aggregated.add(aggregate);
+            }
+            return new Layout(groups, aggregated);
+        }
+
+        int groupOf(int n) {
+            for (int i = 0; i < groups.size(); i++) {
+                if (groups.get(i).contains(n)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("no record " + n);
+        }
+
+        /** The record a quarantined or applied ref stands for. */
+        int recordOf(RecordRef ref) {
+            List<Integer> group = groups.get(offsetOf(ref.sequenceNumber()));
+            return group.get(ref.subSequenceNumber() == null ? 0 : ref.subSequenceNumber().intValue());
+        }
+    }
+
+    private static String dataOf(List<Spec> specs, int n) {
+        Spec spec = specs.get(n);
+        return spec.kind() == Kind.BAD_JSON ? "{\"key\":" : TestEvent.json(spec.key(), n);
+    }
+
+    /** The batch from Kinesis record {@code from} on. */
+    private static KinesisEvent eventOf(List<Spec> specs, Layout layout, int from) {
         KinesisEventFixture fixture = KinesisEventFixture.batch()
                 .sequence(KinesisEventFixture.FIRST_SEQUENCE.add(BigInteger.valueOf(from)));
-        for (int n = from; n < specs.size(); n++) {
-            Spec spec = specs.get(n);
-            fixture.record(spec.key(), spec.kind() == Kind.BAD_JSON ? "{\"key\":" : TestEvent.json(spec.key(), n));
+        for (int i = from; i < layout.groups().size(); i++) {
+            List<Integer> group = layout.groups().get(i);
+            if (layout.aggregated().get(i)) {
+                com.streamproc.shared.kpl.KplAggregateWriter aggregate = new com.streamproc.shared.kpl.KplAggregateWriter();
+                for (int n : group) {
+                    aggregate.add(specs.get(n).key(), null, dataOf(specs, n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                fixture.recordBytes(specs.get(group.get(0)).key(), aggregate.build());
+            } else {
+                int n = group.get(0);
+                fixture.record(specs.get(n).key(), dataOf(specs, n));
+            }
         }
         return fixture.build();
     }
@@ -144,7 +204,9 @@ class BatchSemanticsPropertyTest {
     void oneInvocationObeysOrderPoisonFailureAndDeadlineRules(@ForAll("batches") List<Spec> specs,
                                                               @ForAll @IntRange(min = 1, max = 4) int concurrency,
                                                               @ForAll @IntRange(min = 1, max = 80) int secondsLeft,
-                                                              @ForAll boolean wholeBatch) {
+                                                              @ForAll boolean wholeBatch,
+                                                              @ForAll long layoutSeed) {
+        Layout layout = Layout.of(specs.size(), layoutSeed);
         ManualNanoClock clock = new ManualNanoClock();
         ScriptedStore store = new ScriptedStore(kinds(specs), clock, Duration.ofSeconds(1));
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
@@ -154,12 +216,12 @@ class BatchSemanticsPropertyTest {
                         .withRetryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO)),
                 summary -> { }, Clock.systemUTC(), clock);
 
-        StreamsEventResponse response = processor.process(eventOf(specs, 0),
+        StreamsEventResponse response = processor.process(eventOf(specs, layout, 0),
                 new FakeLambdaContext("property", secondsLeft * 1000L, clock));
 
         Set<Integer> applied = new HashSet<>(store.applications);
         Set<Integer> quarantined = new HashSet<>();
-        quarantine.stored().keySet().forEach(ref -> quarantined.add(offsetOf(ref.sequenceNumber())));
+        quarantine.stored().keySet().forEach(ref -> quarantined.add(layout.recordOf(ref)));
 
         // a: per key, applications are in increasing sequence order, each at most once.
         assertThat(store.applications).doesNotHaveDuplicates();
@@ -186,7 +248,8 @@ class BatchSemanticsPropertyTest {
                 }
             }
         }
-        // c, d: exactly the earliest record neither applied nor quarantined is reported.
+        // c, d: exactly the earliest record neither applied nor quarantined is reported: for a user record, the
+        // sequence number of its aggregate, the only one Lambda can checkpoint.
         Integer earliestUnhandled = null;
         for (int n = 0; n < specs.size(); n++) {
             if (!applied.contains(n) && !quarantined.contains(n)) {
@@ -204,14 +267,16 @@ class BatchSemanticsPropertyTest {
                 }
             }
         } else {
-            assertThat(reported).containsExactly(earliestUnhandled);
+            assertThat(reported).containsExactly(layout.groupOf(earliestUnhandled));
         }
     }
 
     @Property(tries = 200)
     void lambdasReplayLoopAppliesEveryRecordOnceInKeyOrder(@ForAll("batches") List<Spec> specs,
                                                           @ForAll @IntRange(min = 1, max = 4) int concurrency,
-                                                          @ForAll boolean wholeBatch) {
+                                                          @ForAll boolean wholeBatch,
+                                                          @ForAll long layoutSeed) {
+        Layout layout = Layout.of(specs.size(), layoutSeed);
         ManualNanoClock clock = new ManualNanoClock();
         ScriptedStore store = new ScriptedStore(kinds(specs), clock, Duration.ZERO);
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
@@ -225,9 +290,10 @@ class BatchSemanticsPropertyTest {
         Set<Integer> stored = new HashSet<>();
         Map<String, List<Integer>> firstApplicationOrder = new HashMap<>();
         int from = 0;
+        int kinesisRecords = layout.groups().size();
         for (int invocation = 0; invocation <= specs.size(); invocation++) {
             int before = store.applications.size();
-            StreamsEventResponse response = processor.process(eventOf(specs, from),
+            StreamsEventResponse response = processor.process(eventOf(specs, layout, from),
                     new FakeLambdaContext("property", 60_000, clock));
             for (int n : store.applications.subList(before, store.applications.size())) {
                 if (stored.add(n)) {
@@ -235,7 +301,7 @@ class BatchSemanticsPropertyTest {
                 }
             }
             if (response.getBatchItemFailures().isEmpty()) {
-                from = specs.size();
+                from = kinesisRecords;
                 break;
             }
             int reported = offsetOf(response.getBatchItemFailures().get(0).getItemIdentifier());
@@ -243,7 +309,7 @@ class BatchSemanticsPropertyTest {
             from = reported;
         }
 
-        assertThat(from).as("the replay loop finished").isEqualTo(specs.size());
+        assertThat(from).as("the replay loop finished").isEqualTo(kinesisRecords);
         for (int n = 0; n < specs.size(); n++) {
             Kind kind = specs.get(n).kind();
             boolean poison = isPoison(kind);

@@ -49,6 +49,22 @@ class DynamoDbQuarantineWriterTest {
     }
 
     @Test
+    void aUserRecordOfAnAggregateHasItsOwnKeyAndSubSequenceNumber() {
+        RecordRef user = ref.userRecord(3, "user-7", 6);
+        Map<String, AttributeValue> item = writer.item(new QuarantinedRecord(user,
+                new PoisonRecordException("MALFORMED_JSON", ""), null,
+                ByteBuffer.wrap("{oops}".getBytes(StandardCharsets.UTF_8))), NOW);
+
+        assertThat(item.get("sequenceKey").s()).isEqualTo("00512345.0013");
+        assertThat(item.get("sequenceNumber").s()).isEqualTo("12345");
+        assertThat(item.get("subSequenceNumber").n()).isEqualTo("3");
+        assertThat(item.get("partitionKey").s()).isEqualTo("user-7");
+        assertThat(item.get("payload").s()).isEqualTo("{oops}");
+        assertThat(writer.item(new QuarantinedRecord(ref, new PoisonRecordException("X", ""), null, null), NOW))
+                .doesNotContainKey("subSequenceNumber");
+    }
+
+    @Test
     void storesBinaryAsBase64AndCutsLongPayloads() {
         byte[] binary = {(byte) 0xFF, 0, 1, 2};
         Map<String, AttributeValue> binaryItem = writer.item(new QuarantinedRecord(ref,

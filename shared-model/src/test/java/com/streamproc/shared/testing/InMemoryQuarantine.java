@@ -44,4 +44,11 @@ public final class InMemoryQuarantine implements QuarantineWriter {
         stored.forEach((ref, record) -> reasons.put(ref.sequenceNumber(), record.reason().reasonCode()));
         return reasons;
     }
+
+    /** Reason codes by {@link RecordRef#sequenceId()}: {@code SEQUENCE} or, for a user record, {@code SEQUENCE.SUB}. */
+    public synchronized Map<String, String> reasonsBySequenceId() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        stored.forEach((ref, record) -> reasons.put(ref.sequenceId(), record.reason().reasonCode()));
+        return reasons;
+    }
 }

@@ -35,7 +35,9 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Whatever the events, the batch boundaries, the redeliveries and the failures (injected at random requests:
  * failed, applied-but-response-lost, partially processed, deadline passed), once Lambda has replayed each shard from
- * the reported records to its end, the stored aggregates equal a reference count of the distinct valid events.
+ * the reported records to its end, the stored aggregates equal a reference count of the distinct valid events;
+ * whether the events come as plain records or as user records of KPL aggregates (a replay then re-delivers whole
+ * aggregates, some of whose user records were already counted).
  */
 class ActivityExactnessPropertyTest {
     private static final Instant START = ActivityHarness.NOW.minusSeconds(48 * 3600);
@@ -48,16 +50,37 @@ class ActivityExactnessPropertyTest {
                                            @ForAll long seed,
                                            @ForAll @DoubleRange(min = 0.0, max = 0.35) double faultProbability,
                                            @ForAll @IntRange(min = 1, max = 40) int maxBatch,
-                                           @ForAll @IntRange(min = 1, max = 4) int concurrency) {
+                                           @ForAll @IntRange(min = 1, max = 4) int concurrency,
+                                           @ForAll @IntRange(min = 0, max = 2) int aggregation) {
         InMemoryActivityStore store = new InMemoryActivityStore(2);
         ActivityHarness harness = new ActivityHarness(store, concurrency);
         store.faults(FaultPlan.random(seed, faultProbability, 40));
         List<ShardRecords> shards = List.of(
                 new ShardRecords("shardId-000000000000"),
                 new ShardRecords("shardId-000000000001", new BigInteger("49600000000000000000000000000000000000000000000000000")));
+        // aggregation 0: plain records; else runs of up to 1 + 3 * aggregation events of a shard are packed into
+        // KPL aggregates (users of one shard only, as the KPL packs records by the shard their keys hash to).
+        Random packing = new Random(seed ^ 16);
+        List<List<TestActivity>> runs = List.of(new ArrayList<>(), new ArrayList<>());
+        int[] runLength = new int[2];
         for (TestActivity event : events) {
-            shards.get(USERS.indexOf(event.userId()) % 2).add(event);
+            int s = USERS.indexOf(event.userId()) % 2;
+            if (aggregation == 0) {
+                shards.get(s).add(event);
+                continue;
+            }
+            if (runs.get(s).isEmpty()) {
+                runLength[s] = 1 + packing.nextInt(1 + 3 * aggregation);
+            }
+            runs.get(s).add(event);
+            if (runs.get(s).size() >= runLength[s]) {
+                flush(shards.get(s), runs.get(s));
+            }
         }
+        for (int s = 0; s < 2; s++) {
+            flush(shards.get(s), runs.get(s));
+        }
+        Statistics.label("aggregation").collect(aggregation);
 
         int reportedFailures = runLikeLambda(harness, shards, new Random(seed), maxBatch);
         Statistics.label("events").collect(events.size() < 20 ? "<20" : events.size() < 80 ? "20-79" : "80+");
@@ -112,6 +135,16 @@ class ActivityExactnessPropertyTest {
                 checkpoints[s] = shard.indexOf(response.getBatchItemFailures().get(0).getItemIdentifier());
             }
         }
+    }
+
+    /** A single event as a plain record, more as a KPL aggregate. */
+    private static void flush(ShardRecords shard, List<TestActivity> run) {
+        if (run.size() == 1) {
+            shard.add(run.get(0));
+        } else if (!run.isEmpty()) {
+            shard.addAggregate(List.copyOf(run));
+        }
+        run.clear();
     }
 
     private static Set<String> storedUserDays(InMemoryActivityStore store) {

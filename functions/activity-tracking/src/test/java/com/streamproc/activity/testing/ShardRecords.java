@@ -8,8 +8,14 @@ import java.util.List;
 
 /** The records of one Kinesis shard, in sequence order, from which tests cut batches as Lambda would. */
 public final class ShardRecords {
-    /** One record: its sequence number, partition key and data. */
-    public record StreamRecord(BigInteger sequence, String partitionKey, String data) {
+    /**
+     * One record: its sequence number, partition key and data; for a KPL aggregate, {@code data} is {@code null} and
+     * {@code aggregate} holds its bytes.
+     */
+    public record StreamRecord(BigInteger sequence, String partitionKey, String data, byte[] aggregate) {
+        public StreamRecord(BigInteger sequence, String partitionKey, String data) {
+            this(sequence, partitionKey, data, null);
+        }
     }
 
     private final String shardId;
@@ -43,6 +49,18 @@ public final class ShardRecords {
         return add(event.userId(), event.json());
     }
 
+    /**
+     * Adds one Kinesis record in the KPL aggregation format holding {@code events} as user records, each under its
+     * userId; the Kinesis record's own key is the first event's.
+     */
+    public ShardRecords addAggregate(List<TestActivity> events) {
+        com.streamproc.shared.kpl.KplAggregateWriter writer = new com.streamproc.shared.kpl.KplAggregateWriter();
+        events.forEach(e -> writer.add(e.userId(), null, e.json().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        records.add(new StreamRecord(next, events.get(0).userId(), null, writer.build()));
+        next = next.add(BigInteger.valueOf(7));
+        return this;
+    }
+
     public String shardId() {
         return shardId;
     }
@@ -59,7 +77,12 @@ public final class ShardRecords {
     public KinesisEvent batch(int from, int to) {
         KinesisEventFixture fixture = KinesisEventFixture.batch().shard(shardId);
         for (StreamRecord record : records.subList(from, to)) {
-            fixture.sequence(record.sequence()).record(record.partitionKey(), record.data());
+            fixture.sequence(record.sequence());
+            if (record.aggregate() != null) {
+                fixture.recordBytes(record.partitionKey(), record.aggregate());
+            } else {
+                fixture.record(record.partitionKey(), record.data());
+            }
         }
         return fixture.build();
     }
