@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class SamTemplate {
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    public static final String EVENT_SOURCE_MAPPING_TYPE = "AWS::Lambda::EventSourceMapping";
 
     private static final List<String> FN_TAGS = List.of("Sub", "GetAtt", "If", "Equals", "Not", "And", "Or",
             "Select", "Join", "Split", "FindInMap", "Base64", "Cidr", "GetAZs", "ImportValue", "Transform",
@@ -183,6 +184,16 @@ public final class SamTemplate {
     /** True when {@code value} is {@code !Ref logicalId}. */
     public static boolean isRef(Object value, String logicalId) {
         return value instanceof Map<?, ?> map && map.size() == 1 && logicalId.equals(map.get("Ref"));
+    }
+
+    /**
+     * True when {@code value} names the function {@code functionId} as an event source mapping's or permission's
+     * {@code FunctionName} does: {@code !Ref Function}, SAM's {@code !Ref Function.Alias} / {@code Function.Version},
+     * or {@code !GetAtt Function.Arn}.
+     */
+    public static boolean namesFunction(Object value, String functionId) {
+        return isRef(value, functionId) || isRef(value, functionId + ".Alias") || isRef(value, functionId + ".Version")
+                || isGetAtt(value, functionId, "Arn");
     }
 
     /** True when {@code value} is {@code !GetAtt logicalId.attribute}. */

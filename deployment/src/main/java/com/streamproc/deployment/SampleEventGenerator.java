@@ -171,22 +171,35 @@ public final class SampleEventGenerator {
                 + "${EnvironmentName}-" + function);
     }
 
+    /**
+     * The name of the stream the function consumes: through an {@code AWS::Lambda::EventSourceMapping} on the
+     * function (or its alias), or a {@code Kinesis} event of the function.
+     */
     private String streamNameOf(String functionId) {
+        for (String mappingId : template.logicalIdsOfType(SamTemplate.EVENT_SOURCE_MAPPING_TYPE)) {
+            Map<String, Object> mapping = template.properties(mappingId);
+            if (SamTemplate.namesFunction(mapping.get("FunctionName"), functionId)) {
+                return streamName(functionId, mapping.get("EventSourceArn"));
+            }
+        }
         Object events = template.properties(functionId).get("Events");
         if (events != null) {
             for (Object event : SamTemplate.asMap(events).values()) {
                 Map<String, Object> source = SamTemplate.asMap(event);
                 if ("Kinesis".equals(source.get("Type"))) {
-                    Object stream = SamTemplate.asMap(source.get("Properties")).get("Stream");
-                    if (stream instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> parts) {
-                        String streamId = String.valueOf(parts.get(0));
-                        return SamTemplate.resolveString(template.properties(streamId).get("Name"), parameters);
-                    }
-                    throw new IllegalArgumentException(functionId + ": Kinesis Stream is not !GetAtt <Stream>.Arn");
+                    return streamName(functionId, SamTemplate.asMap(source.get("Properties")).get("Stream"));
                 }
             }
         }
         throw new IllegalArgumentException(functionId + " has no Kinesis event source");
+    }
+
+    private String streamName(String functionId, Object streamArn) {
+        if (streamArn instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> parts) {
+            String streamId = String.valueOf(parts.get(0));
+            return SamTemplate.resolveString(template.properties(streamId).get("Name"), parameters);
+        }
+        throw new IllegalArgumentException(functionId + ": the Kinesis stream is not named by !GetAtt <Stream>.Arn");
     }
 
     /** Epoch seconds with milliseconds as a fraction, the form Lambda uses. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The deployed shape of every function in sam-template.yaml: stream reliability settings, least-privilege policies,
- * the configuration its code needs, runtime settings and alarms. Checks that depend on what the code does read the
- * function sources, so they follow the code.
+ * the configuration its code needs, runtime settings, alarms and what a stack delete keeps. Checks that depend on
+ * what the code does read the function sources, so they follow the code. These read the template as written;
+ * {@code DeployedTemplateIT} checks what the SAM transform makes of it.
  */
 class SamTemplateTest {
     private static final Path ROOT = ProjectFiles.root();
@@ -31,6 +33,15 @@ class SamTemplateTest {
             "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
     /** Read by the JVM or the Lambda runtime, not by our code. */
     private static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    /** Set by Lambda itself; a function cannot declare them (Lambda's reserved environment variables). */
+    private static final Set<String> LAMBDA_RESERVED_VARIABLES = Set.of("_HANDLER", "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
+    /** A change of these renames, and so replaces, the function: a new function brings a new version anyway. */
+    private static final Set<String> RENAMING_PARAMETERS = Set.of("EnvironmentName");
     private static final Path SHARED_SOURCES = ROOT.resolve("shared-model/src/main/java");
     /**
      * Operations that classes on a handler's path contain but that only analyst code calls (class-level
@@ -55,14 +66,21 @@ class SamTemplateTest {
     class KinesisEventSource {
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
-        void consumesOnlyItsOwnStream(DeployedFunction function) {
-            Map<String, Object> events = SamTemplate.asMap(TEMPLATE.properties(function.logicalId()).get("Events"));
+        void consumesOnlyItsOwnStreamThroughOneMappingOnItsAlias(DeployedFunction function) {
+            Map<String, Object> mapping = kinesisProperties(function);
 
-            assertThat(events).hasSize(1);
-            Map<String, Object> source = SamTemplate.asMap(events.values().iterator().next());
-            assertThat(source.get("Type")).isEqualTo("Kinesis");
-            assertThat(SamTemplate.isGetAtt(kinesisProperties(function).get("Stream"), function.stream(), "Arn"))
-                    .as("Stream of %s", function).isTrue();
+            assertThat(mappingsOf(function)).as("event source mappings of %s", function).hasSize(1);
+            // The alias: SnapStart applies to published versions only, and each deployment moves `live`.
+            assertThat(mapping.get("FunctionName")).isEqualTo(Map.of("Ref", function.logicalId() + ".Alias"));
+            assertThat(SamTemplate.isGetAtt(mapping.get("EventSourceArn"), function.stream(), "Arn"))
+                    .as("EventSourceArn of %s", function).isTrue();
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void hasNoSamEventSoSamAttachesNoManagedPolicyThatReadsEveryStream(DeployedFunction function) {
+            // For a Kinesis (or DynamoDB, SQS) event SAM adds an AWS managed policy on Resource "*".
+            assertThat(TEMPLATE.effectiveFunctionProperty(function.logicalId(), "Events")).isNull();
         }
 
         @ParameterizedTest
@@ -110,7 +128,8 @@ class SamTemplateTest {
             Map<String, Object> onFailure = onFailure(function);
             String queue = failureQueue(function);
 
-            assertThat(onFailure.get("Type")).isEqualTo("SQS");
+            // AWS::Lambda::EventSourceMapping's OnFailure has only Destination; the ARN says it is a queue.
+            assertThat(onFailure).containsOnlyKeys("Destination");
             assertThat(TEMPLATE.typeOf(queue)).isEqualTo("AWS::SQS::Queue");
             Map<String, Object> queueProperties = TEMPLATE.properties(queue);
             assertThat(queueProperties.get("SqsManagedSseEnabled") == Boolean.TRUE
@@ -181,6 +200,33 @@ class SamTemplateTest {
 
             assertThat(kinesisActions).contains("kinesis:GetRecords", "kinesis:GetShardIterator",
                     "kinesis:DescribeStream", "kinesis:ListShards").isSubsetOf(STREAM_READ_ACTIONS);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void decryptOnlyWithTheKeyOfTheirOwnStream(DeployedFunction function) {
+            Map<String, Object> encryption = SamTemplate.asMap(TEMPLATE.properties(function.stream())
+                    .get("StreamEncryption"));
+            Object key = encryption.get("KeyId");
+            Set<String> kmsActions = new TreeSet<>();
+            List<Object> kmsResources = new ArrayList<>();
+            for (Map<String, Object> statement : statements(function)) {
+                boolean kms = list(statement.get("Action")).stream().anyMatch(a -> ((String) a).startsWith("kms:"));
+                if (kms) {
+                    list(statement.get("Action")).forEach(a -> kmsActions.add((String) a));
+                    kmsResources.addAll(list(statement.get("Resource")));
+                }
+            }
+
+            assertThat(encryption.get("EncryptionType")).isEqualTo("KMS");
+            if ("alias/aws/kinesis".equals(key)) {
+                // Kinesis's own AWS managed key needs no IAM permission: granting one would only widen the role.
+                assertThat(kmsActions).as("KMS actions of %s", function).isEmpty();
+            } else {
+                // A customer managed key: kms:Decrypt on exactly that key, nothing else.
+                assertThat(kmsActions).as("KMS actions of %s", function).containsExactly("kms:Decrypt");
+                assertThat(kmsResources).as("KMS resources of %s", function).containsExactly(key);
+            }
         }
 
         @ParameterizedTest
@@ -301,6 +347,29 @@ class SamTemplateTest {
                     .allSatisfy(name -> assertThat(facts.mentions(name)).as(name).isTrue());
         }
 
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void declaresEveryVariableTheCodeReadsSoSamLocalInvokeCanSetIt(DeployedFunction function) {
+            // sam local invoke --env-vars overrides only variables the template declares.
+            Set<String> read = new TreeSet<>(facts(function).readVariables());
+            read.removeAll(LAMBDA_RESERVED_VARIABLES);
+
+            assertThat(read).as("variables the code of %s reads", function).isNotEmpty();
+            assertThat(TEMPLATE.effectiveEnvironment(function.logicalId())).as("environment of %s", function)
+                    .containsKeys(read.toArray(String[]::new));
+        }
+
+        @Test
+        void variablesDeclaredOnlyForSamLocalInvokeAreEmptySoTheCodesDefaultsApplyOnAws() {
+            Map<String, Object> globals = SamTemplate.asMap(SamTemplate.asMap(
+                    TEMPLATE.functionGlobals().get("Environment")).get("Variables"));
+
+            assertThat(globals).containsEntry("DYNAMODB_ENDPOINT_URL", "").containsEntry("RETRY_MAX_ATTEMPTS", "")
+                    .containsEntry("RETRY_BASE_DELAY_MS", "").containsEntry("RETRY_MAX_DELAY_MS", "");
+            // The SDK's own variable cannot be declared: it rejects an empty endpoint, and Lambda would pass "".
+            assertThat(globals).doesNotContainKeys("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL");
+        }
+
         @Test
         void globalVariablesAreReadBySomeCode() {
             Set<Path> everyHandlerPath = new LinkedHashSet<>();
@@ -369,6 +438,39 @@ class SamTemplateTest {
 
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void publishesANewVersionForAnyChangeOfItsProperties(DeployedFunction function) {
+            // Without it SAM publishes only for code, environment, memory or SnapStart changes, and a new Timeout or
+            // log level would never reach the alias the event source mapping invokes.
+            assertThat(TEMPLATE.effectiveFunctionProperty(function.logicalId(), "AutoPublishAliasAllProperties"))
+                    .isEqualTo(true);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void publishesANewVersionWhenAParameterItsPropertiesUseChanges(DeployedFunction function) {
+            // SAM hashes `!Ref Parameter`, not its value; the version's description carries the values, and a new
+            // description replaces the version.
+            Set<String> parameters = SamTemplate.asMap(TEMPLATE.root().get("Parameters")).keySet();
+            Set<String> used = new TreeSet<>();
+            Set<String> names = new TreeSet<>(TEMPLATE.functionGlobals().keySet());
+            names.addAll(TEMPLATE.properties(function.logicalId()).keySet());
+            names.remove("VersionDescription");
+            for (String name : names) {
+                used.addAll(SamTemplate.referencedNames(TEMPLATE.effectiveFunctionProperty(function.logicalId(), name)));
+            }
+            used.retainAll(parameters);
+            used.removeAll(RENAMING_PARAMETERS);
+            Object description = TEMPLATE.properties(function.logicalId()).get("VersionDescription");
+
+            assertThat(used).as("parameters the properties of %s use", function).isNotEmpty();
+            assertThat(description).as("VersionDescription of %s", function).isInstanceOf(Map.class);
+            assertThat(SamTemplate.asMap(description)).containsOnlyKeys("Fn::Sub");
+            assertThat(SamTemplate.referencedNames(description)).as("parameters in the VersionDescription of %s",
+                    function).containsAll(used);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void leavesTimeForTheDeadlineMargin(DeployedFunction function) {
             String id = function.logicalId();
             int timeoutSeconds = (Integer) TEMPLATE.effectiveFunctionProperty(id, "Timeout");
@@ -411,18 +513,55 @@ class SamTemplateTest {
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void watchIteratorAgeAndErrors(DeployedFunction function) {
-            assertThat(alarmsOn("AWS/Lambda", "IteratorAge", "FunctionName", Map.of("Ref", function.logicalId())))
-                    .as("IteratorAge alarm of %s", function).anySatisfy(alarm ->
-                            assertThat(alarm.get("Statistic")).isEqualTo("Maximum"));
-            assertThat(alarmsOn("AWS/Lambda", "Errors", "FunctionName", Map.of("Ref", function.logicalId())))
+            assertThat(alarmsOn("AWS/Lambda", "IteratorAge", Map.of("FunctionName", Map.of("Ref", function.logicalId()))))
+                    .as("IteratorAge alarm of %s", function).isNotEmpty();
+            assertThat(alarmsOn("AWS/Lambda", "Errors", Map.of("FunctionName", Map.of("Ref", function.logicalId()))))
                     .as("Errors alarm of %s", function).isNotEmpty();
         }
 
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void iteratorAgeAlarmFiresWhenRecordsArriveButTheFunctionIsNotInvoked(DeployedFunction function) {
+            // IteratorAge exists only for invocations: a mapping that stops invoking reports no data at all.
+            Map<String, Object> alarm = single(alarmsOn("AWS/Lambda", "IteratorAge",
+                    Map.of("FunctionName", Map.of("Ref", function.logicalId()))));
+            Map<String, Map<String, Object>> queries = queriesById(alarm);
+
+            assertThat(stat(queries.get("age"))).isEqualTo("Maximum");
+            assertThat(metric(queries.get("incoming"))).containsEntry("Namespace", "AWS/Kinesis")
+                    .containsEntry("MetricName", "IncomingRecords")
+                    .containsEntry("Dimensions", List.of(Map.of("Name", "StreamName", "Value", Map.of("Ref", function.stream()))));
+            assertThat(metric(queries.get("invocations"))).containsEntry("Namespace", "AWS/Lambda")
+                    .containsEntry("MetricName", "Invocations")
+                    .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", function.logicalId()))));
+            Map<String, Object> returned = queries.values().stream().filter(q -> Boolean.TRUE.equals(q.get("ReturnData")))
+                    .findFirst().orElseThrow();
+            assertThat((String) returned.get("Expression")).contains("FILL(incoming, 0) > 0", "FILL(invocations, 0) == 0",
+                    "FILL(age, 0)");
+            assertThat(alarm.get("Threshold")).isEqualTo(300000);
+            assertThat(alarm.get("TreatMissingData")).isEqualTo("notBreaching");
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void watchForAShardStuckRetryingPerFunctionAndEnvironment(DeployedFunction function) {
+            Map<String, Object> alarm = single(alarmsOn("StreamProcessing", "RecordsFailed",
+                    Map.of("Function", function.name(), "FunctionName", Map.of("Ref", function.logicalId()))));
+
+            assertThat(alarm.get("Statistic")).isEqualTo("Sum");
+            assertThat(alarm.get("Period")).isEqualTo(60);
+            assertThat(alarm.get("ComparisonOperator")).isEqualTo("GreaterThanThreshold");
+            assertThat(alarm.get("Threshold")).isEqualTo(0);
+            // Several minutes: a single failed batch that the next attempt applies is no alarm.
+            assertThat((Integer) alarm.get("DatapointsToAlarm")).isGreaterThanOrEqualTo(5);
+            assertThat((Integer) alarm.get("EvaluationPeriods")).isGreaterThanOrEqualTo((Integer) alarm.get("DatapointsToAlarm"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void watchTheFailureQueue(DeployedFunction function) {
-            assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
-                    Map.of("Fn::GetAtt", List.of(failureQueue(function), "QueueName"))))
+            assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    Map.of("QueueName", Map.of("Fn::GetAtt", List.of(failureQueue(function), "QueueName")))))
                     .as("failure-queue alarm of %s", function).isNotEmpty();
         }
 
@@ -432,8 +571,32 @@ class SamTemplateTest {
             SourceFacts facts = new SourceFacts(handlerSources(function).stream().map(ProjectFiles::read).toList());
             facts.metricsFunctionName().ifPresent(name -> assertThat(name).isEqualTo(function.name()));
 
-            assertThat(alarmsOn("StreamProcessing", "RecordsQuarantined", "Function", function.name()))
-                    .as("quarantine alarm of %s", function).isNotEmpty();
+            Map<String, Object> alarm = single(alarmsOn("StreamProcessing", "RecordsQuarantined",
+                    Map.of("Function", function.name(), "FunctionName", Map.of("Ref", function.logicalId()))));
+            assertThat(alarmsOn("StreamProcessing", "RecordsProcessed",
+                    Map.of("Function", function.name(), "FunctionName", Map.of("Ref", function.logicalId()))))
+                    .as("quarantine alarm of %s divides by the records of the same function", function)
+                    .containsExactly(alarm);
+        }
+
+        @Test
+        void customMetricsAreScopedToTheDeployedFunctionSoEnvironmentsDoNotMix() {
+            // Two stacks in one account and region: only the deployed name (it starts with EnvironmentName) differs.
+            String observer = ProjectFiles.read(SHARED_SOURCES.resolve(
+                    "com/streamproc/shared/observe/JsonLinesBatchObserver.java"));
+            assertThat(observer).contains("\"FunctionName\"", "AWS_LAMBDA_FUNCTION_NAME");
+            for (String id : TEMPLATE.logicalIdsOfType("AWS::CloudWatch::Alarm")) {
+                for (Map<String, Object> metric : metricsOf(TEMPLATE.properties(id))) {
+                    if ("StreamProcessing".equals(metric.get("Namespace"))) {
+                        Set<Object> functions = new LinkedHashSet<>();
+                        list(metric.get("Dimensions")).stream().map(SamTemplate::asMap)
+                                .filter(d -> "FunctionName".equals(d.get("Name"))).forEach(d -> functions.add(d.get("Value")));
+                        assertThat(functions).as("FunctionName dimension of %s", id).hasSize(1)
+                                .allSatisfy(value -> assertThat(DeployedFunction.ALL.stream()
+                                        .anyMatch(f -> SamTemplate.isRef(value, f.logicalId()))).isTrue());
+                    }
+                }
+            }
         }
 
         @Test
@@ -441,13 +604,51 @@ class SamTemplateTest {
             Object actions = Map.of("Fn::If", List.of("HasAlarmTopic", List.of(Map.of("Ref", "AlarmTopicArn")),
                     Map.of("Ref", "AWS::NoValue")));
 
-            assertThat(TEMPLATE.logicalIdsOfType("AWS::CloudWatch::Alarm")).hasSize(4 * DeployedFunction.ALL.size())
+            assertThat(TEMPLATE.logicalIdsOfType("AWS::CloudWatch::Alarm")).hasSize(5 * DeployedFunction.ALL.size())
                     .allSatisfy(id -> assertThat(TEMPLATE.properties(id).get("AlarmActions")).isEqualTo(actions));
         }
 
-        /** Alarms on the metric, whether as the alarm's own metric or inside its metric-math Metrics. */
-        private List<Map<String, Object>> alarmsOn(String namespace, String metric, String dimension, Object value) {
-            Map<String, Object> wanted = Map.of("Name", dimension, "Value", value);
+        private static Map<String, Object> single(List<Map<String, Object>> alarms) {
+            assertThat(alarms).hasSize(1);
+            return alarms.get(0);
+        }
+
+        private static Map<String, Map<String, Object>> queriesById(Map<String, Object> alarm) {
+            Map<String, Map<String, Object>> queries = new HashMap<>();
+            for (Object query : list(alarm.get("Metrics"))) {
+                queries.put((String) SamTemplate.asMap(query).get("Id"), SamTemplate.asMap(query));
+            }
+            return queries;
+        }
+
+        private static Map<String, Object> metric(Map<String, Object> query) {
+            return SamTemplate.asMap(SamTemplate.asMap(query.get("MetricStat")).get("Metric"));
+        }
+
+        private static Object stat(Map<String, Object> query) {
+            return SamTemplate.asMap(query.get("MetricStat")).get("Stat");
+        }
+
+        /** The alarm's own metric and the metrics inside its metric-math Metrics. */
+        private static List<Map<String, Object>> metricsOf(Map<String, Object> alarm) {
+            List<Map<String, Object>> metrics = new ArrayList<>();
+            metrics.add(alarm);
+            for (Object query : list(alarm.get("Metrics"))) {
+                Object stat = SamTemplate.asMap(query).get("MetricStat");
+                if (stat != null) {
+                    metrics.add(SamTemplate.asMap(SamTemplate.asMap(stat).get("Metric")));
+                }
+            }
+            return metrics;
+        }
+
+        /**
+         * Alarms on the metric with (at least) these dimensions, whether as the alarm's own metric or inside its
+         * metric-math Metrics.
+         */
+        private List<Map<String, Object>> alarmsOn(String namespace, String metric, Map<String, Object> dimensions) {
+            List<Map<String, Object>> wanted = new ArrayList<>();
+            dimensions.forEach((name, value) -> wanted.add(Map.of("Name", name, "Value", value)));
             List<Map<String, Object>> alarms = new ArrayList<>();
             for (String id : TEMPLATE.logicalIdsOfType("AWS::CloudWatch::Alarm")) {
                 Map<String, Object> alarm = TEMPLATE.properties(id);
@@ -460,12 +661,74 @@ class SamTemplateTest {
                     }
                 }
                 boolean matches = metrics.stream().anyMatch(m -> namespace.equals(m.get("Namespace"))
-                        && metric.equals(m.get("MetricName")) && list(m.get("Dimensions")).contains(wanted));
+                        && metric.equals(m.get("MetricName")) && list(m.get("Dimensions")).containsAll(wanted));
                 if (matches) {
                     alarms.add(alarm);
                 }
             }
             return alarms;
+        }
+    }
+
+    @Nested
+    class StatefulResources {
+        @Test
+        void aStackDeleteOrAReplacingChangeKeepsEveryTableAndStream() {
+            List<String> stateful = new ArrayList<>(TEMPLATE.logicalIdsOfType("AWS::DynamoDB::Table"));
+            stateful.addAll(TEMPLATE.logicalIdsOfType("AWS::Kinesis::Stream"));
+
+            assertThat(stateful).hasSize(3 * DeployedFunction.ALL.size());
+            for (String id : stateful) {
+                assertThat(TEMPLATE.resource(id)).as(id).containsEntry("DeletionPolicy", "Retain")
+                        .containsEntry("UpdateReplacePolicy", "Retain");
+            }
+            for (DeployedFunction function : DeployedFunction.ALL) {
+                assertThat(stateful).contains(function.stream(), function.table(), function.quarantineTable());
+            }
+        }
+
+        @Test
+        void tablesHaveDeletionProtectionByDefaultOutsideTheThrowawayLocalEnvironment() {
+            for (String id : TEMPLATE.logicalIdsOfType("AWS::DynamoDB::Table")) {
+                assertThat(TEMPLATE.properties(id).get("DeletionProtectionEnabled")).as(id)
+                        .isEqualTo(Map.of("Fn::If", List.of("ProtectTables", true, false)));
+            }
+            assertThat(TEMPLATE.parameterDefaults()).containsEntry("TableDeletionProtection", "auto");
+
+            assertThat(protectTables(Map.of())).as("defaults (EnvironmentName local)").isFalse();
+            assertThat(protectTables(Map.of("EnvironmentName", "prod"))).isTrue();
+            assertThat(protectTables(Map.of("EnvironmentName", "staging"))).isTrue();
+            assertThat(protectTables(Map.of("EnvironmentName", "prod", "TableDeletionProtection", "false"))).isFalse();
+            assertThat(protectTables(Map.of("EnvironmentName", "local", "TableDeletionProtection", "true"))).isTrue();
+        }
+
+        /** The ProtectTables condition with these parameter values over the defaults. */
+        private boolean protectTables(Map<String, String> overrides) {
+            Map<String, String> parameters = new HashMap<>(TEMPLATE.parameterDefaults());
+            parameters.putAll(overrides);
+            Object condition = SamTemplate.asMap(TEMPLATE.root().get("Conditions")).get("ProtectTables");
+            return (Boolean) evaluate(condition, parameters);
+        }
+
+        private Object evaluate(Object value, Map<String, String> parameters) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return value instanceof String || value instanceof Boolean ? value : String.valueOf(value);
+            }
+            Map<String, Object> intrinsic = SamTemplate.asMap(map);
+            assertThat(intrinsic).hasSize(1);
+            String function = intrinsic.keySet().iterator().next();
+            List<?> args = list(intrinsic.get(function));
+            return switch (function) {
+                case "Ref" -> {
+                    assertThat(parameters).containsKey((String) args.get(0));
+                    yield parameters.get((String) args.get(0));
+                }
+                case "Fn::Equals" -> evaluate(args.get(0), parameters).equals(evaluate(args.get(1), parameters));
+                case "Fn::Not" -> !(Boolean) evaluate(args.get(0), parameters);
+                case "Fn::And" -> args.stream().allMatch(a -> (Boolean) evaluate(a, parameters));
+                case "Fn::Or" -> args.stream().anyMatch(a -> (Boolean) evaluate(a, parameters));
+                default -> throw new AssertionError("unexpected " + function + " in ProtectTables");
+            };
         }
     }
 
@@ -493,15 +756,20 @@ class SamTemplateTest {
                 .map(ProjectFiles::read).toList();
     }
 
+    /** The AWS::Lambda::EventSourceMapping resources that invoke the function (or its alias or version). */
+    static List<String> mappingsOf(DeployedFunction function) {
+        return TEMPLATE.logicalIdsOfType(SamTemplate.EVENT_SOURCE_MAPPING_TYPE).stream()
+                .filter(id -> SamTemplate.namesFunction(TEMPLATE.properties(id).get("FunctionName"), function.logicalId()))
+                .toList();
+    }
+
+    /** The properties of the function's (one) Kinesis event source mapping. */
     static Map<String, Object> kinesisProperties(DeployedFunction function) {
-        Map<String, Object> events = SamTemplate.asMap(TEMPLATE.properties(function.logicalId()).get("Events"));
-        for (Object event : events.values()) {
-            Map<String, Object> source = SamTemplate.asMap(event);
-            if ("Kinesis".equals(source.get("Type"))) {
-                return SamTemplate.asMap(source.get("Properties"));
-            }
+        List<String> mappings = mappingsOf(function);
+        if (mappings.isEmpty()) {
+            throw new AssertionError(function + " has no AWS::Lambda::EventSourceMapping");
         }
-        throw new AssertionError(function + " has no Kinesis event source");
+        return TEMPLATE.properties(mappings.get(0));
     }
 
     static Map<String, Object> onFailure(DeployedFunction function) {

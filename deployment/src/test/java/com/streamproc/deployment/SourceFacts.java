@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class SourceFacts {
     private static final Pattern ENV_READ = Pattern.compile(
             "\\b(required|optional|positiveInt|getenv)\\(\\s*(?:\"([A-Z][A-Z0-9_]*)\"|([A-Za-z_][\\w.]*)\\s*[,)])");
+    /** A helper reading a variable from an environment map: {@code number(env, "NAME", ...)}, {@code env.get("NAME")}. */
+    private static final Pattern ENV_MAP_READ = Pattern.compile(
+            "\\b(?:\\w+\\(\\s*env\\s*,|env\\.get\\()\\s*\"([A-Z][A-Z0-9_]*)\"");
     private static final Pattern STRING_CONSTANT = Pattern.compile(
             "\\bString\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]*)\"");
@@ -69,9 +72,19 @@ final class SourceFacts {
         return variablesReadWith(Set.of("required"));
     }
 
-    /** Every variable read through {@code required/optional/positiveInt/System.getenv}. */
+    /**
+     * Every variable read through {@code required/optional/positiveInt/System.getenv}, or by a helper that takes the
+     * environment map ({@code number(env, "NAME", ...)}, {@code env.get("NAME")}).
+     */
     Set<String> readVariables() {
-        return variablesReadWith(Set.of("required", "optional", "positiveInt", "getenv"));
+        Set<String> names = variablesReadWith(Set.of("required", "optional", "positiveInt", "getenv"));
+        for (String source : sources) {
+            Matcher matcher = ENV_MAP_READ.matcher(source);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
     }
 
     /** Whether {@code "NAME"} appears as a string literal or constant value anywhere (reads through helpers). */

@@ -1,6 +1,5 @@
 package com.streamproc.local.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamproc.local.runtime.ExecutionEnvironment;
 import com.streamproc.local.stack.FunctionPool;
 import com.streamproc.local.stack.LocalStack;
@@ -26,11 +25,12 @@ import picocli.CommandLine.ParentCommand;
                 + "standard output; the function's logs go to standard error.",
                 "Uses the emulators of a running `up`; without one, starts them (and the template's tables and "
                         + "streams) for this call and stops them afterwards.",
+                "Refuses, as Lambda does, an event over 6 MB (RequestEntityTooLargeException), and a batch with a "
+                        + "record no Kinesis event source mapping would send (kinesis missing or null, no "
+                        + "sequenceNumber, partitionKey or base64 data).",
                 "Exit code 0 when the function returned, 1 when it failed (the error document is printed), "
-                        + "2 on bad usage."})
+                        + "2 on bad usage or a refused event."})
 final class InvokeCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParentCommand
     LocalCli cli;
 
@@ -88,11 +88,7 @@ final class InvokeCommand implements Callable<Integer> {
             }
             bytes = Files.readAllBytes(file);
         }
-        try {
-            JSON.readTree(bytes);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new LocalCli.UsageException("the event is not JSON: " + e.getOriginalMessage());
-        }
+        InvokeEvent.check(bytes);
         return bytes;
     }
 }

@@ -1,6 +1,7 @@
 package com.streamproc.local.cli;
 
 import com.streamproc.local.stack.LocalStack;
+import com.streamproc.local.stack.SamLocalEnvVars;
 import com.streamproc.local.stack.StackPaths;
 import com.streamproc.local.stack.StackState;
 import java.io.PrintStream;
@@ -28,6 +29,11 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options = new StackOptions();
 
+    @Option(names = "--container-host", defaultValue = SamLocalEnvVars.DOCKER_HOST, paramLabel = "<host>",
+            description = "The host name a `sam local invoke` container reaches this machine by, written into "
+                    + ".local-stack/env.local.json (default ${DEFAULT-VALUE}).")
+    String containerHost;
+
     @Override
     public Integer call() throws Exception {
         options.validate();
@@ -40,6 +46,11 @@ final class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             StackState.removeIfOwn(paths.stackFile());
+            try {
+                java.nio.file.Files.deleteIfExists(paths.samEnvVars());
+            } catch (java.io.IOException ignored) {
+                // a stale file names ports nobody listens on; the next up rewrites it
+            }
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown");
@@ -48,6 +59,7 @@ final class UpCommand implements Callable<Integer> {
                 message -> out.println("[local] " + message));
         new StackState(ProcessHandle.current().pid(), stack.kinesisEndpoint(), stack.dynamoDbEndpoint(),
                 stack.region(), Instant.now(), stack.template().physicalNames()).write(paths.stackFile());
+        SamLocalEnvVars.write(paths.samEnvVars(), stack.template(), stack.dynamoDbEndpoint(), containerHost);
 
         out.println();
         out.println("# The local stack is up. Point the AWS CLI or an SDK at it:");
@@ -63,6 +75,8 @@ final class UpCommand implements Callable<Integer> {
             out.println("# Try: aws --endpoint-url \"$AWS_ENDPOINT_URL_KINESIS\" kinesis put-record --stream-name "
                     + mappings.get(0).source().streamName() + " --partition-key k --data \"$(printf '{}' | base64)\"");
         }
+        out.println("# sam local invoke (Docker) against this stack: sam local invoke <LogicalId> -e <event.json> "
+                + "--env-vars " + paths.projectRoot().relativize(paths.samEnvVars()) + " (docs/local-stack.md)");
         out.println("# Ctrl-C stops everything.");
         out.println(READY);
         out.flush();

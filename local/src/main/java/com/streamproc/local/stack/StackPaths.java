@@ -37,6 +37,11 @@ public record StackPaths(Path projectRoot) {
         return logs().resolve(functionLogicalId + ".log");
     }
 
+    /** Written by {@code up}: the {@code --env-vars} file of {@code sam local invoke} for the running stack. */
+    public Path samEnvVars() {
+        return state().resolve("env.local.json");
+    }
+
     /** Written by {@code up}: endpoints and pid of the running stack. */
     public Path stackFile() {
         return state().resolve("stack.json");

@@ -23,12 +23,21 @@ import java.util.TreeMap;
  * and streams (their names, shards, keys) come from the emulators module's {@link TemplateResources}, which also
  * creates them: this class only adds what that one does not read (functions, event sources, queue names), resolving
  * intrinsic functions with the emulators module's {@link TemplateValues}.
+ *
+ * <p>A function's Kinesis event sources are its {@code Events} of type {@code Kinesis} and the
+ * {@value #EVENT_SOURCE_MAPPING_TYPE} resources whose {@code FunctionName} is the function ({@code !Ref Function},
+ * {@code !Ref Function.Alias}, {@code !GetAtt Function.Arn} or its name) and whose {@code EventSourceArn} is a stream
+ * of the template. Both have the same settings; the resource names its stream {@code EventSourceArn}.
  */
 public final class LocalTemplate {
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    public static final String EVENT_SOURCE_MAPPING_TYPE = "AWS::Lambda::EventSourceMapping";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A Kinesis event source of a function. */
+    /**
+     * A Kinesis event source of a function. {@code eventName} is the event's name under {@code Events}, or the
+     * logical id of the {@value #EVENT_SOURCE_MAPPING_TYPE} resource.
+     */
     public record KinesisSource(String eventName, String streamLogicalId, String streamName, String streamArn,
                                 EsmSettings settings, boolean enabled, String destinationLogicalId,
                                 List<String> ignoredProperties) {
@@ -100,7 +109,60 @@ public final class LocalTemplate {
             Map<String, Object> properties = deepMerge(globals, map(resource.get("Properties")));
             functions.put(id, function(id, properties, values, file.getParent()));
         });
+        all.forEach((id, resource) -> {
+            if (!EVENT_SOURCE_MAPPING_TYPE.equals(resource.get("Type"))) {
+                return;
+            }
+            Object condition = resource.get("Condition");
+            if (condition != null && !values.condition(String.valueOf(condition))) {
+                return;
+            }
+            Map<String, Object> properties = map(resource.get("Properties"));
+            String functionId = mappedFunction(id, properties.get("FunctionName"), functions, values);
+            String sourceId = TemplateValues.referencedLogicalId(properties.get("EventSourceArn"));
+            if (sourceId != null && !TemplateResources.STREAM_TYPE.equals(values.typeOf(sourceId))) {
+                return; // not a Kinesis source (an SQS queue, a DynamoDB stream, ...): not emulated
+            }
+            Map<String, Object> event = new LinkedHashMap<>(properties);
+            event.remove("FunctionName");
+            event.put("Stream", event.remove("EventSourceArn"));
+            LocalFunction function = functions.get(functionId);
+            List<KinesisSource> sources = new ArrayList<>(function.kinesisSources());
+            sources.add(kinesisSource(id, id, event, values));
+            functions.put(functionId, new LocalFunction(function.definition(), List.copyOf(sources)));
+        });
         return new LocalTemplate(file, resources, functions, values.physicalNames());
+    }
+
+    /** The logical id of the function a mapping's {@code FunctionName} names, failing when it is not one of ours. */
+    private static String mappedFunction(String mappingId, Object functionName, Map<String, LocalFunction> functions,
+                                         TemplateValues values) {
+        String where = mappingId + ".FunctionName";
+        if (functionName instanceof Map<?, ?> intrinsic && intrinsic.size() == 1) {
+            Object ref = intrinsic.get("Ref");
+            if (ref instanceof String name) {
+                // SAM's !Ref Function.Alias (and .Version) names the function's alias (version).
+                String id = name.endsWith(".Alias") || name.endsWith(".Version")
+                        ? name.substring(0, name.lastIndexOf('.')) : name;
+                if (functions.containsKey(id)) {
+                    return id;
+                }
+            }
+            String id = TemplateValues.referencedLogicalId(functionName);
+            if (id != null && functions.containsKey(id)) {
+                return id;
+            }
+        } else if (functionName instanceof String name) {
+            String bare = name.contains(":function:") ? name.substring(name.indexOf(":function:") + 10) : name;
+            String unqualified = bare.contains(":") ? bare.substring(0, bare.indexOf(':')) : bare;
+            for (String id : functions.keySet()) {
+                if (unqualified.equals(values.physicalNames().get(id))) {
+                    return id;
+                }
+            }
+        }
+        throw new IllegalArgumentException(where + " must name a function of the template (!Ref Function, "
+                + "!Ref Function.Alias, !GetAtt Function.Arn or its name), got " + functionName);
     }
 
     public Path file() {
@@ -166,7 +228,8 @@ public final class LocalTemplate {
         map(eventsRaw).forEach((eventName, eventValue) -> {
             Map<String, Object> event = map(eventValue);
             if ("Kinesis".equals(event.get("Type"))) {
-                sources.add(kinesisSource(id, eventName, map(event.get("Properties")), values));
+                sources.add(kinesisSource(id + ".Events." + eventName, eventName, map(event.get("Properties")),
+                        values));
             }
         });
         return new LocalFunction(definition, List.copyOf(sources));
@@ -177,9 +240,9 @@ public final class LocalTemplate {
             "FunctionResponseTypes", "BisectBatchOnFunctionError", "MaximumRetryAttempts",
             "MaximumRecordAgeInSeconds", "DestinationConfig", "FilterCriteria", "Enabled");
 
-    private static KinesisSource kinesisSource(String functionId, String eventName, Map<String, Object> raw,
+    /** @param where the event's place in the template, for error messages */
+    private static KinesisSource kinesisSource(String where, String eventName, Map<String, Object> raw,
                                                TemplateValues values) {
-        String where = functionId + ".Events." + eventName;
         String streamId = TemplateValues.referencedLogicalId(raw.get("Stream"));
         Map<String, Object> p = map(values.resolve(raw));
         String streamArn = string(p.get("Stream"), where + ".Stream");

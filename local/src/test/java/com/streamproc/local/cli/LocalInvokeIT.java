@@ -90,6 +90,46 @@ class LocalInvokeIT {
     }
 
     @Test
+    void anEventOverLambdasSixMegabyteLimitIsRefusedWithLambdasError() throws Exception {
+        Path event = directory.resolve("too-large.json");
+        // A 9.2 MB batch: Lambda refuses it before running anything (HTTP 413).
+        StringBuilder records = new StringBuilder("{\"Records\":[");
+        String data = "A".repeat(1_000_000);
+        for (int i = 0; i < 9; i++) {
+            records.append(i == 0 ? "" : ",").append("{\"eventSource\":\"aws:kinesis\",\"kinesis\":{")
+                    .append("\"partitionKey\":\"k\",\"sequenceNumber\":\"").append(i).append("\",\"data\":\"")
+                    .append(data).append("\"}}");
+        }
+        Files.writeString(event, records.append("]}"));
+
+        CliProcess.Result result = CliProcess.run(60, "invoke", "OrderProcessingFunction", "-e", event.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).startsWith("error: RequestEntityTooLargeException: Request must be smaller than "
+                + "6291456 bytes for the InvokeFunction operation").doesNotContain("\tat ", "START RequestId");
+    }
+
+    @Test
+    void aRecordWithoutSequenceNumberOrWithNullKinesisIsAClearErrorNotANullPointerException() throws Exception {
+        Path noSequence = directory.resolve("no-sequence.json");
+        Files.writeString(noSequence, "{\"Records\":[{\"eventSource\":\"aws:kinesis\",\"kinesis\":"
+                + "{\"partitionKey\":\"ord-1\",\"data\":\"e30=\"}}]}");
+        Path nullKinesis = directory.resolve("null-kinesis.json");
+        Files.writeString(nullKinesis, "{\"Records\":[{\"eventSource\":\"aws:kinesis\",\"kinesis\":null}]}");
+
+        CliProcess.Result first = CliProcess.run(60, "invoke", "OrderProcessingFunction", "-e", noSequence.toString());
+        CliProcess.Result second = CliProcess.run(60, "invoke", "OrderProcessingFunction", "-e", nullKinesis.toString());
+
+        assertThat(first.exitCode()).isEqualTo(2);
+        assertThat(first.stderr()).startsWith("error: not a Kinesis event as Lambda delivers it: "
+                + "Records[0].kinesis.sequenceNumber is missing").doesNotContain("NullPointerException", "\tat ");
+        assertThat(second.exitCode()).isEqualTo(2);
+        assertThat(second.stderr()).startsWith("error: not a Kinesis event as Lambda delivers it: "
+                + "Records[0].kinesis is null").doesNotContain("NullPointerException", "\tat ");
+    }
+
+    @Test
     void anUnknownOptionIsABadUsage() throws Exception {
         CliProcess.Result result = CliProcess.run(60, "invoke", "OrderProcessingFunction", "--no-such-flag");
 

@@ -54,6 +54,14 @@ class LocalUpIT {
             assertThat(exports).containsKeys("AWS_ENDPOINT_URL_KINESIS", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_REGION",
                     "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
             assertThat(stackFile).exists();
+            // The sam local invoke --env-vars file points at this stack's DynamoDB, through the container's host.
+            Path samEnvVars = CliProcess.projectRoot().resolve(".local-stack/env.local.json");
+            assertThat(samEnvVars).exists();
+            int dynamoDbPort = URI.create(exports.get("AWS_ENDPOINT_URL_DYNAMODB")).getPort();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(samEnvVars.toFile())
+                    .get("OrderProcessingFunction").get("DYNAMODB_ENDPOINT_URL").asText())
+                    .isEqualTo("http://host.docker.internal:" + dynamoDbPort);
+            assertThat(output).anyMatch(l -> l.contains("--env-vars .local-stack/env.local.json"));
             assertThat(output).anyMatch(l -> l.contains("OrdersStream = local-orders"));
 
             String event = "{\"schemaVersion\":1,\"eventId\":\"evt-up-it\",\"type\":\"ORDER_PLACED\",\"orderId\":"

@@ -138,6 +138,62 @@ class LocalTemplateTest {
     }
 
     @Test
+    void anEventSourceMappingResourceOnTheFunctionsAliasIsAKinesisSourceOfThatFunction() throws Exception {
+        Path file = directory.resolve("sam-template.yaml");
+        Files.writeString(file, TEMPLATE.replaceAll("(?s)      Events:\n.*", "") + """
+                  OrderMapping:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref OrderFunction.Alias
+                      EventSourceArn: !GetAtt OrdersStream.Arn
+                      StartingPosition: TRIM_HORIZON
+                      BatchSize: 25
+                      ParallelizationFactor: 2
+                      FunctionResponseTypes: [ReportBatchItemFailures]
+                      BisectBatchOnFunctionError: true
+                      MaximumRetryAttempts: 7
+                      MaximumRecordAgeInSeconds: 600
+                      DestinationConfig:
+                        OnFailure:
+                          Destination: !GetAtt FailureQueue.Arn
+                """);
+
+        LocalTemplate.LocalFunction function = LocalTemplate.read(file).function("OrderFunction");
+
+        assertThat(function.kinesisSources()).hasSize(1);
+        LocalTemplate.KinesisSource source = function.kinesisSources().get(0);
+        assertThat(source.eventName()).isEqualTo("OrderMapping");
+        assertThat(source.streamLogicalId()).isEqualTo("OrdersStream");
+        assertThat(source.streamName()).isEqualTo("local-orders");
+        assertThat(source.destinationLogicalId()).isEqualTo("FailureQueue");
+        assertThat(source.ignoredProperties()).isEmpty();
+        assertThat(source.settings().batchSize()).isEqualTo(25);
+        assertThat(source.settings().parallelizationFactor()).isEqualTo(2);
+        assertThat(source.settings().startingPosition()).isEqualTo(StartingPosition.TRIM_HORIZON);
+        assertThat(source.settings().reportBatchItemFailures()).isTrue();
+        assertThat(source.settings().bisectBatchOnFunctionError()).isTrue();
+        assertThat(source.settings().maximumRetryAttempts()).isEqualTo(7);
+        assertThat(source.settings().maximumRecordAge()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(source.settings().onFailureDestination()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:local-failures");
+    }
+
+    @Test
+    void aMappingOfAFunctionTheTemplateDoesNotHaveIsRejected() throws Exception {
+        Path file = directory.resolve("sam-template.yaml");
+        Files.writeString(file, TEMPLATE + """
+                  StrayMapping:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref NoSuchFunction.Alias
+                      EventSourceArn: !GetAtt OrdersStream.Arn
+                      StartingPosition: LATEST
+                """);
+
+        assertThatThrownBy(() -> LocalTemplate.read(file))
+                .hasMessageContaining("StrayMapping.FunctionName must name a function of the template");
+    }
+
+    @Test
     void anUnknownFunctionIsNamedWithTheKnownOnes() throws Exception {
         LocalTemplate template = read();
 

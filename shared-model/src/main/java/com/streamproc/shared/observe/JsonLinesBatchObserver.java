@@ -12,25 +12,41 @@ import java.util.function.Consumer;
  * Writes, per batch, one structured JSON log line and one CloudWatch Embedded Metric Format line to standard
  * output, where Lambda's log agent picks them up (EMF lines become metrics without any API call).
  *
- * <p>Metrics, in namespace {@code StreamProcessing} with dimension {@code Function}: {@code RecordsProcessed},
- * {@code RecordsQuarantined}, {@code RecordsFailed} (Count), {@code BatchDuration} and {@code OldestRecordAge}
- * (Milliseconds), {@code TransientRetries} (Count).
+ * <p>Metrics, in namespace {@code StreamProcessing}: {@code RecordsProcessed}, {@code RecordsQuarantined},
+ * {@code RecordsFailed} (Count), {@code BatchDuration} and {@code OldestRecordAge} (Milliseconds),
+ * {@code TransientRetries} (Count). Dimensions: {@code Function} (the function's short name, the same in every
+ * environment) and {@code FunctionName} (the deployed name Lambda sets in {@code AWS_LAMBDA_FUNCTION_NAME}, which
+ * starts with the environment, so two stacks in one account and region report separate series). Without a deployed
+ * name (outside Lambda) the metrics have the {@code Function} dimension only.
  */
 public final class JsonLinesBatchObserver implements BatchObserver {
     public static final String NAMESPACE = "StreamProcessing";
 
     private final Consumer<String> out;
     private final Clock clock;
+    private final String deployedFunctionName;
     private final ObjectMapper mapper = EventJson.mapper();
 
+    /** Metrics with the {@code Function} dimension only. */
     public JsonLinesBatchObserver(Consumer<String> out, Clock clock) {
-        this.out = out;
-        this.clock = clock;
+        this(out, clock, null);
     }
 
-    /** Writes to {@code System.out}. */
+    /**
+     * @param deployedFunctionName the value of the {@code FunctionName} dimension (Lambda's
+     *                             {@code AWS_LAMBDA_FUNCTION_NAME}); null or blank leaves that dimension out
+     */
+    public JsonLinesBatchObserver(Consumer<String> out, Clock clock, String deployedFunctionName) {
+        this.out = out;
+        this.clock = clock;
+        this.deployedFunctionName = deployedFunctionName == null || deployedFunctionName.isBlank()
+                ? null : deployedFunctionName;
+    }
+
+    /** Writes to {@code System.out}, with the deployed function name Lambda sets. */
     public static JsonLinesBatchObserver toStandardOutput() {
-        return new JsonLinesBatchObserver(System.out::println, Clock.systemUTC());
+        return new JsonLinesBatchObserver(System.out::println, Clock.systemUTC(),
+                System.getenv("AWS_LAMBDA_FUNCTION_NAME"));
     }
 
     @Override
@@ -76,7 +92,10 @@ public final class JsonLinesBatchObserver implements BatchObserver {
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
-        directive.putArray("Dimensions").addArray().add("Function");
+        ArrayNode dimensions = directive.putArray("Dimensions").addArray().add("Function");
+        if (deployedFunctionName != null) {
+            dimensions.add("FunctionName");
+        }
         ArrayNode metrics = directive.putArray("Metrics");
         metric(metrics, "RecordsProcessed", "Count");
         metric(metrics, "RecordsQuarantined", "Count");
@@ -85,6 +104,9 @@ public final class JsonLinesBatchObserver implements BatchObserver {
         metric(metrics, "OldestRecordAge", "Milliseconds");
         metric(metrics, "TransientRetries", "Count");
         root.put("Function", s.function());
+        if (deployedFunctionName != null) {
+            root.put("FunctionName", deployedFunctionName);
+        }
         root.put("RecordsProcessed", s.applied());
         root.put("RecordsQuarantined", s.quarantined());
         root.put("RecordsFailed", s.failed());

@@ -85,4 +85,30 @@ class JsonLinesBatchObserverTest {
         assertThat(emf.get("RecordsQuarantined").asInt()).isEqualTo(3);
         assertThat(emf.get("OldestRecordAge").asLong()).isEqualTo(1500);
     }
+
+    @Test
+    void metricsOfADeployedFunctionAreKeptApartPerEnvironmentByItsDeployedName() throws Exception {
+        List<String> deployed = new ArrayList<>();
+        new JsonLinesBatchObserver(deployed::add, Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC),
+                "prod-order-processing").batchCompleted(summary);
+
+        JsonNode emf = new ObjectMapper().readTree(deployed.get(1));
+        JsonNode dimensionSets = emf.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions");
+        assertThat(dimensionSets).hasSize(1);
+        List<String> dimensions = new ArrayList<>();
+        dimensionSets.get(0).forEach(d -> dimensions.add(d.asText()));
+        assertThat(dimensions).containsExactly("Function", "FunctionName");
+        // EMF drops a metric line whose dimension has no value at the root.
+        assertThat(emf.get("Function").asText()).isEqualTo("order-processing");
+        assertThat(emf.get("FunctionName").asText()).isEqualTo("prod-order-processing");
+    }
+
+    @Test
+    void withoutADeployedNameTheMetricsHaveTheFunctionDimensionOnly() throws Exception {
+        observer.batchCompleted(summary);
+
+        JsonNode emf = new ObjectMapper().readTree(lines.get(1));
+        assertThat(emf.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0)).hasSize(1);
+        assertThat(emf.has("FunctionName")).isFalse();
+    }
 }
