@@ -145,7 +145,7 @@ class OrderProcessingIT {
             }
         }
 
-        assertQuarantine(generated);
+        assertQuarantine(generated, true);
         assertCustomerQueries(generated, queries);
         assertStatusDayQueries(generated, queries);
     }
@@ -181,7 +181,10 @@ class OrderProcessingIT {
             Order stored = queries.orderById(expected.orderId()).orElseThrow();
             assertThat(GeneratedStreamTest.stateOf(stored)).as(expected.orderId()).isEqualTo(expected);
         }
-        assertQuarantine(generated);
+        // Overlapping invocations may judge a poison record twice, against different states of its order (one of
+        // them after a later event of the order was applied): it is quarantined either way, and the order state
+        // above is exact, but which rule it broke can differ. So only that it is quarantined is checked here.
+        assertQuarantine(generated, false);
     }
 
     @Test
@@ -209,14 +212,19 @@ class OrderProcessingIT {
         return handler.handleRequest(event, FakeLambdaContext.withTime(120_000));
     }
 
-    private static void assertQuarantine(GeneratedOrderStream generated) {
+    private static void assertQuarantine(GeneratedOrderStream generated, boolean exactReasons) {
         generated.poisonReasons().forEach((index, reason) -> {
             Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(quarantineTable).key(Map.of(
                     "shardId", AttributeValue.fromS(KinesisEventFixture.DEFAULT_SHARD),
                     "sequenceKey", AttributeValue.fromS(RecordRef.padSequence(RecordStream.sequenceOf(index))))))
                     .item();
             assertThat(item).as("quarantine item of record %d", index).isNotEmpty();
-            assertThat(item.get("reason").s()).as("reason of record %d", index).isEqualTo(reason);
+            if (exactReasons) {
+                assertThat(item.get("reason").s()).as("reason of record %d", index).isEqualTo(reason);
+            } else {
+                assertThat(item.get("reason").s()).as("reason of record %d", index).isNotBlank()
+                        .isNotEqualTo(com.streamproc.shared.decode.ReasonCodes.PROCESSING_ERROR);
+            }
         });
     }
 
