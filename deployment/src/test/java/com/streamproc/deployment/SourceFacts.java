@@ -38,8 +38,9 @@ final class SourceFacts {
         DYNAMO_CALLS.put("updateItem", "dynamodb:UpdateItem");
         DYNAMO_CALLS.put("deleteItem", "dynamodb:DeleteItem");
         DYNAMO_CALLS.put("batchWriteItem", "dynamodb:BatchWriteItem");
-        // The shared DynamoBatchWriter.writeAll issues BatchWriteItem on the caller's table.
+        // The shared DynamoBatchWriter.writeAll/writeEach issue BatchWriteItem on the caller's table.
         DYNAMO_CALLS.put("writeAll", "dynamodb:BatchWriteItem");
+        DYNAMO_CALLS.put("writeEach", "dynamodb:BatchWriteItem");
         DYNAMO_CALLS.put("scan", "dynamodb:Scan");
         DYNAMO_CALLS.put("scanPaginator", "dynamodb:Scan");
         DYNAMO_CALLS.put("transactWriteItems", "dynamodb:TransactWriteItems");

@@ -36,7 +36,7 @@ public final class DynamoBatchWriter {
     }
 
     /**
-     * What became of the requests of one {@link #write}.
+     * What became of the requests of one {@link #writeEach}.
      *
      * @param unwritten   requests (the caller's instances) not written for a transient or configuration failure,
      *                    or for lack of time: write them again later
@@ -54,7 +54,7 @@ public final class DynamoBatchWriter {
     }
 
     /** Writes {@code requests} to {@code table}; see {@link Outcome}. */
-    public Outcome write(String table, List<WriteRequest> requests, TransientRetry retry) {
+    public Outcome writeEach(String table, List<WriteRequest> requests, TransientRetry retry) {
         Accumulator result = new Accumulator();
         for (int start = 0; start < requests.size(); start += MAX_ITEMS_PER_REQUEST) {
             List<WriteRequest> chunk = requests.subList(start, Math.min(requests.size(), start + MAX_ITEMS_PER_REQUEST));
@@ -75,7 +75,7 @@ public final class DynamoBatchWriter {
      *                          other requests were written
      */
     public List<WriteRequest> writeAll(String table, List<WriteRequest> requests, TransientRetry retry) {
-        Outcome outcome = write(table, requests, retry);
+        Outcome outcome = writeEach(table, requests, retry);
         if (!outcome.rejected().isEmpty()) {
             throw outcome.rejected().get(0).failure();
         }

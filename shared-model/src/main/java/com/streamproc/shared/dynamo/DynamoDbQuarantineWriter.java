@@ -86,7 +86,7 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
                 refOf.put(request, record.ref());
             }
         }
-        DynamoBatchWriter.Outcome outcome = batchWriter.write(tableName, new ArrayList<>(byRef.values()), retry);
+        DynamoBatchWriter.Outcome outcome = batchWriter.writeEach(tableName, new ArrayList<>(byRef.values()), retry);
         Set<RecordRef> written = new HashSet<>(byRef.keySet());
         outcome.unwritten().forEach(request -> written.remove(refOf.get(request)));
         Throwable failure = outcome.lastFailure();
@@ -102,7 +102,7 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
                 minimal.add(request);
                 minimalRef.put(request, ref);
             }
-            DynamoBatchWriter.Outcome fallback = batchWriter.write(tableName, minimal, retry);
+            DynamoBatchWriter.Outcome fallback = batchWriter.writeEach(tableName, minimal, retry);
             fallback.unwritten().forEach(request -> written.remove(minimalRef.get(request)));
             fallback.rejected().forEach(rejection -> written.remove(minimalRef.get(rejection.request())));
             if (fallback.lastFailure() != null) {

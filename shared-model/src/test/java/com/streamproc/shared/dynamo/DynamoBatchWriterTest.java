@@ -131,7 +131,7 @@ class DynamoBatchWriterTest {
         RefusingDynamoDb dynamoDb = new RefusingDynamoDb("item-3", "item-30");
         List<WriteRequest> requests = puts(40);
 
-        DynamoBatchWriter.Outcome outcome = new DynamoBatchWriter(dynamoDb).write("t", requests, retry);
+        DynamoBatchWriter.Outcome outcome = new DynamoBatchWriter(dynamoDb).writeEach("t", requests, retry);
 
         assertThat(outcome.unwritten()).isEmpty();
         assertThat(outcome.rejected()).extracting(DynamoBatchWriter.Rejection::request)
