@@ -102,7 +102,7 @@ class ActivityTrackingFuzzIT {
         return FuzzBatch.parts(12);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void everyRecordIsAppliedOrQuarantinedAndNoBatchReportsAFailure(@ForAll("batches") List<Part> parts) {
         FuzzBatch batch = FuzzBatch.render(parts, new Users(Instant.now()), "fz" + TRIES.incrementAndGet());
         BigInteger first = nextSequence;

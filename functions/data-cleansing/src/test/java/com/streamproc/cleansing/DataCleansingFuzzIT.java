@@ -97,7 +97,7 @@ class DataCleansingFuzzIT {
         return FuzzBatch.parts(12);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void everyRecordIsAppliedOrQuarantinedAndNoBatchReportsAFailure(@ForAll("batches") List<Part> parts) {
         FuzzBatch batch = FuzzBatch.render(parts, new SourceRecords(), "fz" + TRIES.incrementAndGet());
         BigInteger first = nextSequence;

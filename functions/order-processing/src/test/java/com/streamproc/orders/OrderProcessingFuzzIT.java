@@ -104,7 +104,7 @@ class OrderProcessingFuzzIT {
         return FuzzBatch.parts(12);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 300)
     void everyRecordIsAppliedOrQuarantinedAndNoBatchReportsAFailure(@ForAll("batches") List<Part> parts) {
         FuzzBatch batch = FuzzBatch.render(parts, new Orders(), "fz" + TRIES.incrementAndGet());
         BigInteger first = nextSequence;

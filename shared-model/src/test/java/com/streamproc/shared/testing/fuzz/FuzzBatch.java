@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -67,8 +66,8 @@ public record FuzzBatch(List<FuzzRecord> records, List<ValidGroup> groups) {
     /**
      * The valid events of one entity, in the order they were put.
      *
-     * @param entityId      the id the family built the entity from
-     * @param events        the events, each applied in order
+     * @param entityId            the id the family built the entity from
+     * @param events              the events, each applied in order
      * @param sharedWithArbitrary whether an arbitrary record under the same key follows them in the batch
      */
     public record ValidGroup(String entityId, List<ObjectNode> events, boolean sharedWithArbitrary) {
@@ -181,11 +180,6 @@ public record FuzzBatch(List<FuzzRecord> records, List<ValidGroup> groups) {
         for (int i = 0; i < records.size(); i++) {
             each.accept(records.get(i), i);
         }
-    }
-
-    /** Every valid group, for the function's check of its effects. */
-    public void forEachGroup(Consumer<ValidGroup> each) {
-        groups.forEach(each);
     }
 
     @Override
