@@ -40,7 +40,7 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final String WATCHDOG_RESOURCE = "watchdog.js";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static volatile Path extractedWatchdog;
+    private static final Map<String, Path> EXTRACTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String name;
     private final Process process;
@@ -286,28 +286,34 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Extracts the watchdog script once per JVM to a temp file (it must be a real file for node). */
     static Path watchdogScript() {
-        Path path = extractedWatchdog;
+        return extractedScript(WATCHDOG_RESOURCE);
+    }
+
+    /** Extracts a script of this package's resources once per JVM to a temp file (it must be a real file for node). */
+    static Path extractedScript(String resource) {
+        Path path = EXTRACTED.get(resource);
         if (path != null && Files.isRegularFile(path)) {
             return path;
         }
         synchronized (EmulatorProcess.class) {
-            if (extractedWatchdog != null && Files.isRegularFile(extractedWatchdog)) {
-                return extractedWatchdog;
+            path = EXTRACTED.get(resource);
+            if (path != null && Files.isRegularFile(path)) {
+                return path;
             }
-            try (InputStream in = EmulatorProcess.class.getResourceAsStream(WATCHDOG_RESOURCE)) {
+            try (InputStream in = EmulatorProcess.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("Resource " + WATCHDOG_RESOURCE + " missing next to "
+                    throw new IllegalStateException("Resource " + resource + " missing next to "
                             + EmulatorProcess.class.getName());
                 }
-                Path dir = Files.createTempDirectory("streamproc-watchdog");
-                Path file = dir.resolve(WATCHDOG_RESOURCE);
+                Path dir = Files.createTempDirectory("streamproc-script");
+                Path file = dir.resolve(resource);
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 file.toFile().deleteOnExit();
                 dir.toFile().deleteOnExit();
-                extractedWatchdog = file;
+                EXTRACTED.put(resource, file);
                 return file;
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot extract " + WATCHDOG_RESOURCE, e);
+                throw new UncheckedIOException("Cannot extract " + resource, e);
             }
         }
     }

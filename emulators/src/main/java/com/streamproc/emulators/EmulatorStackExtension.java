@@ -114,7 +114,8 @@ public final class EmulatorStackExtension implements ExecutionCondition, Paramet
         return backend;
     }
 
-    private static EmulatorStack start(Backend backend) {
+    /** Starts {@code backend} (a selected, available one). */
+    static EmulatorStack start(Backend backend) {
         if (backend instanceof Backend.Container container) {
             return LocalStackStack.start(container, ProjectRoot.locate(), CONTAINER_STARTUP_TIMEOUT);
         }

@@ -53,6 +53,10 @@ public final class ActivityStreamGenerator {
             String userId = userIds.get(random.nextInt(userIds.size()));
             stream.add(random.nextInt(stream.size() + 1), poison(i, userId, userIds));
         }
+        int hostile = Math.max(4, stream.size() / 40);
+        for (int i = 0; i < hostile; i++) {
+            stream.add(random.nextInt(stream.size() + 1), hostile(i, userIds.get(random.nextInt(userIds.size()))));
+        }
         return stream;
     }
 
@@ -106,6 +110,18 @@ public final class ActivityStreamGenerator {
             attributes.putNull("referrer");
         }
         return json;
+    }
+
+    /** What an activity event can be broken by for certain: its ids, its action, its time. */
+    static final HostileRecords.Targets HOSTILE_TARGETS = new HostileRecords.Targets(
+            List.of("eventId", "userId", "action"), "action", "\u00DC", "occurredAt");
+
+    /** A hostile record ({@link HostileRecords}), mostly under the key of a user of the stream. */
+    private Produced<ActivityIntent> hostile(int i, String userId) {
+        ActivityIntent.Valid base = new ActivityIntent.Valid("hostile-" + seed + "-" + i, userId, "page.view",
+                FIRST_DAY.plusSeconds(random.nextInt(72 * 3600)));
+        HostileRecords.Made made = HostileRecords.of(random, render(base), userId, HOSTILE_TARGETS);
+        return new Produced<>(made.partitionKey(), made.data(), new ActivityIntent.Poison(Poison.ANY_REASON));
     }
 
     private Produced<ActivityIntent> poison(int i, String userId, List<String> userIds) {

@@ -58,6 +58,10 @@ public final class CustomerStreamGenerator {
         for (int i = 0; i < poison; i++) {
             stream.add(random.nextInt(stream.size() + 1), poison(i));
         }
+        int hostile = Math.max(4, stream.size() / 40);
+        for (int i = 0; i < hostile; i++) {
+            stream.add(random.nextInt(stream.size() + 1), hostile(i, people));
+        }
         return stream;
     }
 
@@ -163,6 +167,30 @@ public final class CustomerStreamGenerator {
         String key = values.containsKey("email") ? "EMAIL#" + email : "PHONE#" + e164;
         return new Produced<>(source, Poison.utf8(json.toString()),
                 new CustomerIntent.Valid(key, source, updatedAt, values, drops));
+    }
+
+    /** What a customer record can be broken by for certain: its ids, its schema version, its time. */
+    static final HostileRecords.Targets HOSTILE_TARGETS = new HostileRecords.Targets(
+            List.of("sourceSystem", "sourceRecordId"), "schemaVersion", "v", "updatedAt");
+
+    /**
+     * A hostile record ({@link HostileRecords}), mostly under the key of a source record of the stream, with an
+     * e-mail of its own: had it been accepted, its customer would exist.
+     */
+    private Produced<CustomerIntent> hostile(int i, int people) {
+        String system = SOURCES.get(random.nextInt(SOURCES.size()));
+        String recordId = "r" + random.nextInt(Math.max(1, people));
+        String email = "hostile" + i + ".s" + Math.abs(seed % 100_000) + "@example.com";
+        ObjectNode json = JSON.createObjectNode();
+        json.put("schemaVersion", 1);
+        json.put("sourceSystem", system);
+        json.put("sourceRecordId", recordId);
+        json.put("updatedAt", "2025-06-01T10:00:00Z");
+        json.put("email", email);
+        json.put("fullName", "Hostile " + i);
+        HostileRecords.Made made = HostileRecords.of(random, json, system + ":" + recordId, HOSTILE_TARGETS);
+        return new Produced<>(made.partitionKey(), made.data(),
+                new CustomerIntent.Poison(Poison.ANY_REASON, "EMAIL#" + email));
     }
 
     private Produced<CustomerIntent> poison(int i) {

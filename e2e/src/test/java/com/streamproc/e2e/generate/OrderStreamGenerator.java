@@ -58,6 +58,10 @@ public final class OrderStreamGenerator {
         for (int i = 0; i < poison; i++) {
             stream.add(random.nextInt(stream.size() + 1), decodePoison(i));
         }
+        int hostile = Math.max(4, stream.size() / 40);
+        for (int i = 0; i < hostile; i++) {
+            stream.add(random.nextInt(stream.size() + 1), hostile(i, orders));
+        }
         return stream;
     }
 
@@ -204,6 +208,19 @@ public final class OrderStreamGenerator {
                     : value.toPlainString());
             default -> json.put(field, value.toPlainString());
         }
+    }
+
+    /** What an order event can be broken by for certain: its ids, its type, its time. */
+    static final HostileRecords.Targets HOSTILE_TARGETS = new HostileRecords.Targets(
+            List.of("eventId", "orderId", "type"), "type", "X_", "occurredAt");
+
+    /** A hostile record ({@link HostileRecords}), mostly under the key of an order of the stream. */
+    private Produced<OrderIntent> hostile(int i, int orders) {
+        String orderId = "ord-" + seed + "-" + random.nextInt(Math.max(1, orders));
+        Event base = new Event(Type.ORDER_PLACED, "hostile-" + seed + "-" + i, orderId, "cust-x", "EUR", 1000L,
+                List.of(new Line("sku-1", 1, 1000)), FIRST_DAY.plusSeconds(random.nextInt(3 * 24 * 3600)));
+        HostileRecords.Made made = HostileRecords.of(random, render(base), orderId, HOSTILE_TARGETS);
+        return new Produced<>(made.partitionKey(), made.data(), new OrderIntent.Poison(Poison.ANY_REASON));
     }
 
     private Produced<OrderIntent> decodePoison(int i) {

@@ -6,6 +6,12 @@ import java.util.Random;
 
 /** Ways to break a valid record's bytes that every function must quarantine with a shared decoder code. */
 public final class Poison {
+    /**
+     * The reason of a record that must be quarantined with some reason code, whichever: the hostile records
+     * ({@link HostileRecords}) break several rules at once, and which one a decoder names first is its own business.
+     */
+    public static final String ANY_REASON = "*";
+
     private Poison() {
     }
 
