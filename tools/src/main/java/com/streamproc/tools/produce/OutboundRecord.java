@@ -9,7 +9,7 @@ import java.util.Objects;
  * An event on its way to Kinesis, or (with {@code produce --aggregate}) a KPL aggregate of several events.
  *
  * @param function        whose stream it goes to
- * @param partitionKey    the contract's partition key (for an aggregate, its first user record's)
+ * @param partitionKey    the contract's partition key (for an aggregate, its lane group's, see {@link RecordAggregator})
  * @param data            the event's bytes exactly as read or generated (for an aggregate, the aggregate's bytes)
  * @param origin          where it came from, for reports ({@code orders.jsonl:12}, {@code generated:7})
  * @param valid           false for an invalid event sent on purpose ({@code --allow-invalid})

@@ -1,6 +1,7 @@
 package com.streamproc.tools.produce;
 
 import com.streamproc.shared.kpl.KplAggregateWriter;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,16 +13,25 @@ import java.util.function.Function;
 /**
  * Packs events into records in the KPL aggregation format ({@code produce --aggregate}).
  *
- * <p>Events are grouped by the shard their partition key hashes to ({@link ShardMap}); each shard's events, in input
- * order, fill aggregates up to Kinesis' 1 MiB record limit ({@link KplAggregateWriter#fits}), and each aggregate gets
- * an explicit hash key inside its shard's range, so it is stored in the shard each of its events would have gone to
- * on its own and a consumer sees every key's events in order. The aggregate's own partition key is its first user
- * record's, as the KPL does. A shard's last chunk of a single event is sent as that event alone (with the shard's
- * hash key, so that it keeps its place in the shard's order, see {@link OutboundRecord#orderKey()}).
+ * <p>Events are grouped by the shard their partition key hashes to ({@link ShardMap}) and, within a shard, into one of
+ * {@value #LANE_GROUPS} lane groups by that hash; each group's events, in input order, fill aggregates up to Kinesis'
+ * 1 MiB record limit ({@link KplAggregateWriter#fits}). Each aggregate gets an explicit hash key inside its shard's
+ * range, so it is stored in the shard each of its events would have gone to on its own, and the partition key of
+ * its group ({@link #aggregateKey}): the same for every aggregate that can hold a given event's key.
+ *
+ * <p>Why not the first user record's key, as the KPL does: Lambda keeps records in order per <em>Kinesis</em>
+ * partition key only, and with a {@code ParallelizationFactor} above 1 it processes records of different keys of one
+ * shard at the same time. Two aggregates holding events of one order under two different aggregate keys could then
+ * be applied out of order. With one aggregate key per lane group, every event of a key travels under the same
+ * aggregate key, and its events stay in order at any factor, while the groups keep up to ten lanes of a shard busy.
+ * For the same reason a group's last single event is sent as an aggregate of one, under the group's key. Only an
+ * event too large to wrap (within a few hundred bytes of 1 MiB) goes bare, under its own key.
  */
 public final class RecordAggregator {
     /** Pending events of a stream are packed once they are this many (or a request's worth of bytes, or linger). */
     public static final int FLUSH_EVENTS = 10_000;
+    /** Lane groups per shard: Lambda's largest {@code ParallelizationFactor}. */
+    public static final int LANE_GROUPS = 10;
 
     private final Function<String, ShardMap> shardMaps;
     private final Map<String, ShardMap> loaded = new LinkedHashMap<>();
@@ -38,60 +48,68 @@ public final class RecordAggregator {
         return pendingEvents >= FLUSH_EVENTS || pendingBytes >= KinesisLimits.MAX_REQUEST_BYTES;
     }
 
+    /** The partition key of the aggregates of {@code shard} that hold events of {@code partitionKey}. */
+    public static String aggregateKey(ShardMap.ShardRange shard, String partitionKey) {
+        int group = ShardMap.hashKeyOf(partitionKey).mod(BigInteger.valueOf(LANE_GROUPS)).intValue();
+        return "aggregate-" + shard.shardId() + "-" + group;
+    }
+
     /**
-     * The records to send for {@code events} (single events of one stream, in input order): aggregates, one shard
-     * after another in the order their first event came.
+     * The records to send for {@code events} (single events of one stream, in input order): aggregates, one lane
+     * group after another in the order their first event came.
      */
     public List<OutboundRecord> pack(String stream, List<OutboundRecord> events) {
         ShardMap shards = loaded.computeIfAbsent(stream, shardMaps);
-        Map<ShardMap.ShardRange, List<OutboundRecord>> byShard = new LinkedHashMap<>();
+        Map<String, List<OutboundRecord>> byGroup = new LinkedHashMap<>();
+        Map<String, ShardMap.ShardRange> shardOfGroup = new LinkedHashMap<>();
         for (OutboundRecord event : events) {
             if (event.isAggregate()) {
                 throw new IllegalArgumentException("already an aggregate: " + event.origin());
             }
-            byShard.computeIfAbsent(shards.shardOf(event.partitionKey()), s -> new ArrayList<>()).add(event);
+            ShardMap.ShardRange shard = shards.shardOf(event.partitionKey());
+            String key = aggregateKey(shard, event.partitionKey());
+            shardOfGroup.put(key, shard);
+            byGroup.computeIfAbsent(key, s -> new ArrayList<>()).add(event);
         }
         List<OutboundRecord> records = new ArrayList<>();
-        byShard.forEach((shard, shardEvents) -> pack(shard.explicitHashKey(), shardEvents, records));
+        byGroup.forEach((key, groupEvents) -> pack(key, shardOfGroup.get(key).explicitHashKey(), groupEvents,
+                records));
         return records;
     }
 
-    private static void pack(String explicitHashKey, List<OutboundRecord> events, List<OutboundRecord> into) {
+    private static void pack(String aggregateKey, String explicitHashKey, List<OutboundRecord> events,
+                             List<OutboundRecord> into) {
+        // The Kinesis record's own key counts against its 1 MiB too.
+        int limit = KinesisLimits.MAX_RECORD_BYTES - aggregateKey.getBytes(StandardCharsets.UTF_8).length;
         List<OutboundRecord> chunk = new ArrayList<>();
         KplAggregateWriter writer = new KplAggregateWriter();
-        int limit = 0;
         for (OutboundRecord event : events) {
-            if (!chunk.isEmpty() && !writer.fits(event.partitionKey(), null, event.data(), limit)) {
-                into.add(record(explicitHashKey, chunk, writer));
-                chunk = new ArrayList<>();
-                writer = new KplAggregateWriter();
-            }
-            if (chunk.isEmpty()) {
-                // The Kinesis record's own key (the first event's) counts against its 1 MiB too.
-                limit = KinesisLimits.MAX_RECORD_BYTES - event.partitionKey().getBytes(StandardCharsets.UTF_8).length;
+            if (!writer.fits(event.partitionKey(), null, event.data(), limit)) {
+                if (!chunk.isEmpty()) {
+                    into.add(aggregate(aggregateKey, explicitHashKey, chunk, writer));
+                    chunk = new ArrayList<>();
+                    writer = new KplAggregateWriter();
+                }
+                if (!writer.fits(event.partitionKey(), null, event.data(), limit)) {
+                    // Fits Kinesis' limit only bare (the producer checked that much): sent as it is.
+                    into.add(new OutboundRecord(event.function(), event.partitionKey(), event.data(), event.origin(),
+                            event.valid(), explicitHashKey, List.of()));
+                    continue;
+                }
             }
             writer.add(event.partitionKey(), null, event.data());
             chunk.add(event);
         }
         if (!chunk.isEmpty()) {
-            into.add(record(explicitHashKey, chunk, writer));
+            into.add(aggregate(aggregateKey, explicitHashKey, chunk, writer));
         }
     }
 
-    private static OutboundRecord record(String explicitHashKey, List<OutboundRecord> chunk,
-                                         KplAggregateWriter writer) {
+    private static OutboundRecord aggregate(String aggregateKey, String explicitHashKey, List<OutboundRecord> chunk,
+                                            KplAggregateWriter writer) {
         OutboundRecord first = chunk.get(0);
-        if (chunk.size() == 1 || writer.sizeBytes() + first.partitionKey().getBytes(StandardCharsets.UTF_8).length
-                > KinesisLimits.MAX_RECORD_BYTES) {
-            // A single event, or one too large to wrap (it fits Kinesis' limit only bare): sent as it is.
-            if (chunk.size() != 1) {
-                throw new IllegalStateException("an aggregate of " + chunk.size() + " events over the record limit");
-            }
-            return new OutboundRecord(first.function(), first.partitionKey(), first.data(), first.origin(),
-                    first.valid(), explicitHashKey, List.of());
-        }
-        String origin = chunk.size() + " events from " + first.origin();
-        return new OutboundRecord(first.function(), first.partitionKey(), writer.build(), origin,
+        String origin = chunk.size() == 1 ? first.origin() : chunk.size() + " events from " + first.origin();
+        return new OutboundRecord(first.function(), aggregateKey, writer.build(), origin,
                 chunk.stream().allMatch(OutboundRecord::valid), explicitHashKey, chunk);
     }
 }

@@ -39,28 +39,35 @@ class RecordAggregatorTest {
     }
 
     @Test
-    void eventsOfOneShardShareAnAggregateWhoseHashKeyIsInThatShard() throws Exception {
+    void eventsOfOneLaneGroupShareAnAggregateWhoseHashKeyIsInTheirShard() throws Exception {
         List<OutboundRecord> events = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 400; i++) {
             events.add(event("user-" + (i % 40), "e" + i));
         }
 
         List<OutboundRecord> packed = aggregator.pack("s", events);
 
-        assertThat(packed).hasSize(4).allMatch(OutboundRecord::isAggregate);
+        assertThat(packed).allMatch(OutboundRecord::isAggregate);
+        assertThat(packed.size()).isLessThanOrEqualTo(4 * RecordAggregator.LANE_GROUPS).isLessThan(40);
         List<String> all = new ArrayList<>();
+        Map<String, String> aggregateKeyOfUser = new LinkedHashMap<>();
         for (OutboundRecord record : packed) {
             ShardMap.ShardRange shard = FOUR_SHARDS.shardOfHashKey(new BigInteger(record.explicitHashKey()));
             List<String> users = userRecords(record.data(), record.partitionKey());
             assertThat(users).hasSize(record.eventCount());
-            assertThat(users).allSatisfy(u -> assertThat(FOUR_SHARDS.shardOf(u.split(" ")[0])).isEqualTo(shard));
-            assertThat(record.partitionKey()).as("the first user record's key, as the KPL does")
-                    .isEqualTo(users.get(0).split(" ")[0]);
+            for (String user : users) {
+                String key = user.split(" ")[0];
+                assertThat(FOUR_SHARDS.shardOf(key)).isEqualTo(shard);
+                assertThat(record.partitionKey()).isEqualTo(RecordAggregator.aggregateKey(shard, key));
+                assertThat(aggregateKeyOfUser.putIfAbsent(key, record.partitionKey()))
+                        .as("every event of %s under one aggregate key", key).isIn(null, record.partitionKey());
+            }
             assertThat(record.userRecords()).extracting(OutboundRecord::origin)
                     .containsExactlyElementsOf(users.stream().map(u -> "in:" + u.split(" ")[1]).toList());
             all.addAll(users);
         }
-        assertThat(all).hasSize(200);
+        assertThat(all).hasSize(400);
+        assertThat(aggregateKeyOfUser.values().stream().distinct().count()).as("lane groups in use").isGreaterThan(4);
         // Every key's events stay in input order.
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (String user : all) {
@@ -71,20 +78,18 @@ class RecordAggregatorTest {
     }
 
     @Test
-    void anAggregateStopsBeforeTheKinesisRecordLimitAndALoneEventGoesBare() throws Exception {
+    void anAggregateStopsBeforeTheKinesisRecordLimitAndALoneEventIsAnAggregateOfOne() throws Exception {
         String big = "x".repeat(400 * 1024);
         List<OutboundRecord> events = List.of(event("k", big + "1"), event("k", big + "2"), event("k", big + "3"));
 
         List<OutboundRecord> packed = aggregator.pack("s", events);
 
-        assertThat(packed).hasSize(2);
-        assertThat(packed.get(0).isAggregate()).isTrue();
-        assertThat(packed.get(0).eventCount()).isEqualTo(2);
-        assertThat(packed.get(0).sizeBytes()).isLessThanOrEqualTo(KinesisLimits.MAX_RECORD_BYTES);
-        assertThat(packed.get(1).isAggregate()).isFalse();
-        assertThat(new String(packed.get(1).data(), StandardCharsets.UTF_8)).isEqualTo(big + "3");
-        assertThat(packed.get(1).explicitHashKey()).as("keeps its shard's order key")
-                .isEqualTo(packed.get(0).explicitHashKey());
+        assertThat(packed).extracting(OutboundRecord::eventCount).containsExactly(2, 1);
+        assertThat(packed).allMatch(OutboundRecord::isAggregate)
+                .allSatisfy(r -> assertThat(r.sizeBytes()).isLessThanOrEqualTo(KinesisLimits.MAX_RECORD_BYTES));
+        assertThat(userRecords(packed.get(1).data(), "?")).containsExactly("k " + big + "3");
+        assertThat(packed.get(1).partitionKey()).as("the lane group's key, as for the events before it")
+                .isEqualTo(packed.get(0).partitionKey());
         assertThat(packed.get(0).orderKey()).isEqualTo(packed.get(1).orderKey());
     }
 
@@ -97,8 +102,12 @@ class RecordAggregatorTest {
                 event(key, "b"), event(key, "c")));
 
         assertThat(packed).extracting(OutboundRecord::eventCount).containsExactly(1, 1, 2);
+        assertThat(packed.get(0).isAggregate()).isTrue();
         assertThat(packed.get(1).isAggregate()).isFalse();
+        assertThat(packed.get(1).partitionKey()).isEqualTo(key);
         assertThat(packed.get(1).sizeBytes()).isEqualTo(KinesisLimits.MAX_RECORD_BYTES);
+        assertThat(packed.get(1).orderKey()).as("one record per shard per request still")
+                .isEqualTo(packed.get(0).orderKey());
         assertThat(userRecords(packed.get(2).data(), key)).containsExactly("k b", "k c");
     }
 
