@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -152,6 +153,15 @@ class SampleEventGeneratorTest {
             bad base64               | {"partitionKey": "k", "base64Data": "***"}             | not base64
             not JSON                 | {"partitionKey": "k",                                   | not a JSON object
             duplicate field          | {"partitionKey": "k", "partitionKey": "j", "data": {}} | Duplicate field
+            empty aggregate          | {"aggregate": []}                                      | non-empty array
+            aggregate not an array   | {"aggregate": {"partitionKey": "k", "data": {}}}       | non-empty array
+            aggregate with data      | {"aggregate": [{"partitionKey": "k", "data": {}}], "data": {}} | unknown field "data"
+            aggregate with expect    | {"aggregate": [{"partitionKey": "k", "data": {}}], "expect": "applied"} | unknown field "expect"
+            user record not object   | {"aggregate": ["k"]}                                   | aggregate[0]: not a JSON object
+            user record with shard   | {"aggregate": [{"partitionKey": "k", "data": {}, "shardId": "shardId-000000000001"}]} | aggregate[0]: unknown field "shardId"
+            nested aggregate         | {"aggregate": [{"aggregate": [{"partitionKey": "k", "data": {}}]}]} | aggregate[0]: unknown field "aggregate"
+            user record without key  | {"aggregate": [{"partitionKey": "k", "data": {}}, {"data": {}}]} | aggregate[1]: partitionKey
+            user record bad expect   | {"aggregate": [{"partitionKey": "k", "data": {}, "expect": "ok"}]} | aggregate[0]: expect must be
             """)
     void rejectsABadLineNamingFileAndLine(String why, String line, String message) {
         List<String> lines = List.of("{\"partitionKey\": \"fine\", \"data\": {}}", "", line);
@@ -160,6 +170,54 @@ class SampleEventGeneratorTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("events/order-processing/bad.jsonl:3: ")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void writesAnAggregateLineAsOneRecordInTheKplAggregationFormat() throws Exception {
+        String line = "{\"aggregate\": [{\"partitionKey\": \"k1\", \"rawData\": \"a\", \"expect\": \"applied\"}, "
+                + "{\"partitionKey\": \"k2\", \"rawData\": \"bc\"}, {\"partitionKey\": \"k1\", \"data\": {\"x\": 1}}], "
+                + "\"shardId\": \"shardId-000000000002\", \"comment\": \"three user records, two keys\"}";
+
+        JsonNode records = json.readTree(generator.generate("order-processing", "a.jsonl",
+                List.of("{\"partitionKey\": \"plain\", \"rawData\": \"p\"}", line))).get("Records");
+
+        assertThat(records).hasSize(2);
+        JsonNode aggregate = records.get(1);
+        assertThat(aggregate.get("kinesis").get("partitionKey").asText()).as("the first user record's, as the KPL does")
+                .isEqualTo("k1");
+        assertThat(aggregate.get("eventID").asText()).startsWith("shardId-000000000002:");
+        byte[] protobuf = concat(
+                bytes(0x0A, 2), ascii("k1"), bytes(0x0A, 2), ascii("k2"),
+                bytes(0x1A, 5, 0x08, 0, 0x1A, 1), ascii("a"),
+                bytes(0x1A, 6, 0x08, 1, 0x1A, 2), ascii("bc"),
+                bytes(0x1A, 11, 0x08, 0, 0x1A, 7), ascii("{\"x\":1}"));
+        assertThat(decodedData(aggregate)).isEqualTo(concat(bytes(0xF3, 0x89, 0x9A, 0xC2), protobuf,
+                MessageDigest.getInstance("MD5").digest(protobuf)));
+    }
+
+    @Test
+    void theSameAggregateLineTwiceIsTheSameBytesUnderANewSequenceNumber() throws Exception {
+        String line = "{\"aggregate\": [{\"partitionKey\": \"k1\", \"data\": {\"a\": 1.50}}, "
+                + "{\"partitionKey\": \"k2\", \"base64Data\": \"//79\"}], \"partitionKey\": \"outer\"}";
+
+        JsonNode records = json.readTree(generator.generate("order-processing", "a.jsonl", List.of(line, line)))
+                .get("Records");
+
+        assertThat(records.get(0).get("kinesis").get("partitionKey").asText()).isEqualTo("outer");
+        assertThat(decodedData(records.get(1))).isEqualTo(decodedData(records.get(0)));
+        assertThat(records.get(1).get("kinesis").get("sequenceNumber").asText())
+                .isNotEqualTo(records.get(0).get("kinesis").get("sequenceNumber").asText());
+    }
+
+    @Test
+    void rejectsAnAggregateOverTheKinesisRecordLimit() {
+        String big = "x".repeat(600 * 1024);
+        String line = "{\"aggregate\": [{\"partitionKey\": \"k\", \"rawData\": \"" + big + "\"}, "
+                + "{\"partitionKey\": \"k\", \"rawData\": \"" + big + "\"}]}";
+
+        assertThatThrownBy(() -> generator.generate("order-processing", "big.jsonl", List.of(line)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("big.jsonl:1: ").hasMessageContaining("1 MiB");
     }
 
     @Test
@@ -188,6 +246,26 @@ class SampleEventGeneratorTest {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -10,6 +10,7 @@ import com.streamproc.e2e.generate.Delivered;
 import com.streamproc.e2e.generate.OrderIntent;
 import com.streamproc.e2e.generate.OrderStreamGenerator;
 import com.streamproc.e2e.generate.Produced;
+import com.streamproc.e2e.harness.AggregatingStreamProducer;
 import com.streamproc.e2e.harness.EnvironmentPool;
 import com.streamproc.e2e.harness.FaultCounts;
 import com.streamproc.e2e.harness.FaultSchedule;
@@ -54,6 +55,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -92,6 +94,8 @@ final class FaultyPipeline implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final Map<PipelineFunction, EnvironmentPool> pools = new EnumMap<>(PipelineFunction.class);
     private final Map<PipelineFunction, Duration> deadlineMargins = new EnumMap<>(PipelineFunction.class);
+    private final Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation =
+            new EnumMap<>(PipelineFunction.class);
 
     FaultyPipeline(EmulatorStack stack) {
         this.stack = stack;
@@ -120,22 +124,31 @@ final class FaultyPipeline implements AutoCloseable {
     }
 
     SeedReport run(long seed, int scale, FaultSchedule.Rates rates) throws InterruptedException {
+        return run(seed, scale, rates, false);
+    }
+
+    /**
+     * @param aggregated put the input as a Kinesis Producer Library producer would ({@link AggregatingStreamProducer}):
+     *                   most records in KPL aggregates per shard, some aggregates twice; {@link #aggregation()} then
+     *                   says what was put
+     */
+    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated) throws InterruptedException {
         SeedReport report = new SeedReport(seed);
         recreateResources();
         Input input = Input.generate(seed, scale);
+        aggregation.clear();
 
         // Everything is on the streams before the mappings start, so each lane gets batches as large as its share.
         long started = System.nanoTime();
-        List<Delivered<OrderIntent>> orders = StreamProducer.put(kinesis, streamOf(PipelineFunction.ORDER_PROCESSING),
-                input.orders());
-        List<Delivered<ActivityIntent>> activity = StreamProducer.put(kinesis,
-                streamOf(PipelineFunction.ACTIVITY_TRACKING), input.activity());
-        List<Delivered<CustomerIntent>> customers = StreamProducer.put(kinesis,
-                streamOf(PipelineFunction.DATA_CLEANSING), input.customers());
+        Map<PipelineFunction, Integer> delivered = new EnumMap<>(PipelineFunction.class);
+        List<Delivered<OrderIntent>> orders = put(PipelineFunction.ORDER_PROCESSING, input.orders(), aggregated,
+                seed, OrderIntent.Poison.class::isInstance, delivered);
+        List<Delivered<ActivityIntent>> activity = put(PipelineFunction.ACTIVITY_TRACKING, input.activity(),
+                aggregated, seed, ActivityIntent.Poison.class::isInstance, delivered);
+        List<Delivered<CustomerIntent>> customers = put(PipelineFunction.DATA_CLEANSING, input.customers(),
+                aggregated, seed, CustomerIntent.Poison.class::isInstance, delivered);
         Duration putTime = Duration.ofNanos(System.nanoTime() - started);
 
-        Map<PipelineFunction, Integer> delivered = Map.of(PipelineFunction.ORDER_PROCESSING, orders.size(),
-                PipelineFunction.ACTIVITY_TRACKING, activity.size(), PipelineFunction.DATA_CLEANSING, customers.size());
         started = System.nanoTime();
         Map<PipelineFunction, MappingRun> runs = new EnumMap<>(PipelineFunction.class);
         try {
@@ -193,6 +206,32 @@ final class FaultyPipeline implements AutoCloseable {
         Duration verifyTime = Duration.ofNanos(System.nanoTime() - started);
         report.times(putTime, processTime, verifyTime);
         return report;
+    }
+
+    /**
+     * Puts one function's input on its stream and notes in {@code kinesisRecords} how many Kinesis records that
+     * made (what its mapping must get through): one per record, or with aggregation fewer.
+     */
+    private <I> List<Delivered<I>> put(PipelineFunction function, List<Produced<I>> records, boolean aggregated,
+                                       long seed, Predicate<I> poison, Map<PipelineFunction, Integer> kinesisRecords) {
+        if (!aggregated) {
+            List<Delivered<I>> delivered = StreamProducer.put(kinesis, streamOf(function), records);
+            kinesisRecords.put(function, delivered.size());
+            return delivered;
+        }
+        // Aggregates of several keys only where the mapping keeps one lane per shard (ParallelizationFactor 1).
+        boolean acrossKeys = template.function(function.logicalId()).kinesisSources().get(0).settings()
+                .parallelizationFactor() == 1;
+        AggregatingStreamProducer.Result<I> result = AggregatingStreamProducer.put(kinesis, streamOf(function),
+                records, seed * 31 + function.ordinal(), acrossKeys, poison);
+        kinesisRecords.put(function, result.summary().kinesisRecords());
+        aggregation.put(function, result.summary());
+        return result.delivered();
+    }
+
+    /** What the last aggregated run put on each stream; empty after a plain run. */
+    Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation() {
+        return Map.copyOf(aggregation);
     }
 
     /** Records that are byte-for-byte copies of an earlier record (producer retries). */

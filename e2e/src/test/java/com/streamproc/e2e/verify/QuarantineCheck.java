@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads a function's quarantine table shard by shard (Query on its key, never Scan) and compares it with the records
- * the reference says are poison: the same records (shard + sequence number), each with its reason code (any one for
- * a record labelled {@link Poison#ANY_REASON}), partition key and original size, and nothing else.
+ * the reference says are poison: the same records (shard + sequence number, and sub-sequence number for a user record
+ * of a KPL aggregate), each with its reason code (any one for a record labelled {@link Poison#ANY_REASON}),
+ * partition key and original size, and nothing else.
  */
 public final class QuarantineCheck {
     private QuarantineCheck() {
@@ -43,7 +44,9 @@ public final class QuarantineCheck {
                 StreamPosition position = expectedByKey.get(key);
                 String reason = item.get("reason").s();
                 if (position == null) {
-                    StreamPosition at = new StreamPosition(shard, item.get("sequenceNumber").s());
+                    AttributeValue sub = item.get("subSequenceNumber");
+                    StreamPosition at = new StreamPosition(shard, item.get("sequenceNumber").s(),
+                            sub == null ? null : Long.valueOf(sub.n()));
                     Delivered<?> record = byPosition.get(at);
                     mismatches.add("quarantine holds " + at + " (" + reason + "), which is not poison: "
                             + (record == null ? "not a record of this run" : describe(record)));

@@ -54,7 +54,7 @@ class SampleEventsTest {
 
         StreamsEventResponse response = deliver(sample.event());
 
-        sample.assertOutcomes(response, harness.quarantine().reasonsBySequence());
+        sample.assertOutcomes(response, harness.quarantine().reasonsBySequenceId());
     }
 
     @Test
@@ -95,5 +95,25 @@ class SampleEventsTest {
         assertThat(user.total()).isEqualTo(2);
         assertThat(user.actions()).containsOnlyKeys("login", "logout");
         assertThat(harness.queries().activeUsers(LocalDate.parse("2026-11-26"))).isEqualTo(1);
+    }
+
+    @Test
+    void kplAggregatedRecordsCountEachUserRecordOnceThoughTheAggregateCameTwice() {
+        SampleEvents.Loaded sample = SampleEvents.loadWithSource(SAMPLES.directory().resolve("kpl-aggregated.json"));
+
+        sample.assertOutcomes(deliver(sample.event()), harness.quarantine().reasonsBySequenceId());
+
+        LocalDate day = LocalDate.parse("2026-11-26");
+        assertThat(harness.queries().userDay("user-4001", day).orElseThrow().actions())
+                .containsOnlyKeys("login", "page.view", "search");
+        assertThat(harness.queries().userDay("user-4002", day).orElseThrow().actions())
+                .containsOnlyKeys("login", "page.view", "cart.add");
+        assertThat(harness.queries().userDay("user-4003", day).orElseThrow().actions())
+                .containsOnlyKeys("login", "logout", "page.view");
+        for (String user : new String[] {"user-4001", "user-4002", "user-4003"}) {
+            assertThat(harness.queries().userDay(user, day).orElseThrow().total()).as(user).isEqualTo(3);
+        }
+        assertThat(harness.queries().actionHour("login", LocalDateTime.parse("2026-11-26T14:00"))).isEqualTo(3);
+        assertThat(harness.queries().activeUsers(day)).isEqualTo(3);
     }
 }

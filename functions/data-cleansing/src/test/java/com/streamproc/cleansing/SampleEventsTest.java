@@ -64,7 +64,7 @@ class SampleEventsTest {
 
         StreamsEventResponse response = deliver(sample.event());
 
-        sample.assertOutcomes(response, quarantine.reasonsBySequence());
+        sample.assertOutcomes(response, quarantine.reasonsBySequenceId());
     }
 
     @Test
@@ -112,5 +112,22 @@ class SampleEventsTest {
         assertThat(quarantine.stored().values()).extracting(QuarantinedRecord::reason)
                 .anySatisfy(r -> assertThat(r.fieldReasons()).containsExactly("email:INVALID_EMAIL",
                         "phone:PHONE_NEEDS_COUNTRY"));
+    }
+
+    @Test
+    void kplAggregatedRecordsMergeEachUserRecordOnceThoughTheAggregateCameTwice() {
+        SampleEvents.Loaded sample = SampleEvents.loadWithSource(SAMPLES.directory().resolve("kpl-aggregated.json"));
+
+        sample.assertOutcomes(deliver(sample.event()), quarantine.reasonsBySequenceId());
+
+        assertThat(store.items()).containsOnlyKeys("EMAIL#max.planck@example.de", "EMAIL#lise.meitner@example.at",
+                "EMAIL#enrico.fermi@example.it", "PHONE#+12125550142", "EMAIL#paul.dirac@example.co.uk",
+                "EMAIL#emmy.noether@example.de", "EMAIL#werner.heisenberg@example.de");
+        Customer lise = store.customer("EMAIL#lise.meitner@example.at").orElseThrow();
+        assertThat(lise.sources()).containsExactly("webshop:w-5002");
+        assertThat(lise.value(CustomerField.FULL_NAME)).isEqualTo("Lise Meitner");
+        assertThat(lise.value(CustomerField.COUNTRY)).isEqualTo("AT");
+        assertThat(quarantine.stored().values()).extracting(q -> q.source() + "/" + q.reason().reasonCode())
+                .containsExactly("webshop/NO_CONTACT_POINT");
     }
 }

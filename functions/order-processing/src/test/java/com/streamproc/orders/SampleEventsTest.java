@@ -44,7 +44,7 @@ class SampleEventsTest {
 
         StreamsEventResponse response = harness.deliver(sample.event());
 
-        sample.assertOutcomes(response, harness.quarantined());
+        sample.assertOutcomes(response, harness.quarantine.reasonsBySequenceId());
     }
 
     @Test
@@ -84,5 +84,20 @@ class SampleEventsTest {
         assertThat(harness.store.all()).containsOnlyKeys("ord-9001");
         assertThat(harness.existingOrder("ord-9001").status()).isEqualTo(OrderStatus.PAID);
         assertThat(harness.existingOrder("ord-9001").capture().minor()).isEqualTo(25000);
+    }
+
+    @Test
+    void kplAggregatedRecordsApplyEachUserRecordOnceThoughTheAggregateCameTwice() {
+        SampleEvents.Loaded sample = SampleEvents.loadWithSource(SAMPLES.directory().resolve("kpl-aggregated.json"));
+
+        sample.assertOutcomes(harness.deliver(sample.event()), harness.quarantine.reasonsBySequenceId());
+
+        assertThat(harness.store.all()).containsOnlyKeys("ord-k101", "ord-k201", "ord-k301")
+                .allSatisfy((id, order) -> assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED));
+        assertThat(harness.existingOrder("ord-k101").capture().minor()).isEqualTo(2000);
+        assertThat(harness.existingOrder("ord-k201").capture().minor()).isEqualTo(1500);
+        assertThat(harness.existingOrder("ord-k301").capture().minor()).isEqualTo(1350);
+        assertThat(harness.quarantine.reasonsBySequenceId().values())
+                .containsExactlyInAnyOrder("MALFORMED_JSON", "INVALID_AGGREGATE");
     }
 }

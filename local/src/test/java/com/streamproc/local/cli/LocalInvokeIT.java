@@ -69,6 +69,61 @@ class LocalInvokeIT {
         }
     }
 
+    /**
+     * The KPL-aggregated sample of every function: nothing reported, and the batch log line counts user records,
+     * each applied or quarantined (a re-sent aggregate's user records are duplicates, applied without effect).
+     */
+    @Test
+    void everyFunctionTakesApartItsKplAggregatedSample() throws Exception {
+        for (String[] function : new String[][] {
+                {"OrderProcessingFunction", "events/order-processing/kpl-aggregated"},
+                {"ActivityTrackingFunction", "events/activity-tracking/kpl-aggregated"},
+                {"DataCleansingFunction", "events/data-cleansing/kpl-aggregated"}}) {
+            Path event = CliProcess.projectRoot().resolve(function[1] + ".json");
+            Path source = CliProcess.projectRoot().resolve(function[1] + ".jsonl");
+            if (!Files.isRegularFile(event) || !Files.isRegularFile(source)) {
+                continue;
+            }
+            CliProcess.Result result = CliProcess.run(180, "invoke", function[0], "-e", event.toString());
+
+            assertThat(result.exitCode()).as(function[0] + ": " + result.stderr()).isZero();
+            assertThat(JSON.readTree(result.stdout()).get("batchItemFailures")).as(function[0]).isEmpty();
+            JsonNode summary = batchProcessedLine(result.stderr());
+            assertThat(summary).as(function[0] + ": no batch processed line in " + result.stderr()).isNotNull();
+            assertThat(summary.get("records").asLong()).as(function[0] + " user records")
+                    .isEqualTo(userRecordsOf(source));
+            assertThat(summary.get("failed").asLong()).as(function[0]).isZero();
+            assertThat(summary.get("applied").asLong() + summary.get("quarantined").asLong()).as(function[0])
+                    .isEqualTo(summary.get("records").asLong());
+            assertThat(summary.get("quarantined").asLong()).as(function[0]).isPositive();
+        }
+    }
+
+    private static JsonNode batchProcessedLine(String stderr) {
+        for (String line : stderr.lines().toList()) {
+            if (line.startsWith("{") && line.contains("\"batch processed\"")) {
+                try {
+                    return JSON.readTree(line);
+                } catch (Exception notJson) {
+                    // another line that merely mentions it
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Plain lines count one record each, aggregate lines their user records. */
+    private static long userRecordsOf(Path jsonl) throws Exception {
+        long count = 0;
+        for (String line : Files.readAllLines(jsonl)) {
+            if (!line.isBlank()) {
+                JsonNode node = JSON.readTree(line);
+                count += node.has("aggregate") ? node.get("aggregate").size() : 1;
+            }
+        }
+        return count;
+    }
+
     @Test
     void anUnknownFunctionIsABadUsageWithOneClearLine() throws Exception {
         CliProcess.Result result = CliProcess.run(60, "invoke", "NoSuchFunction", "-e", orderBatch().toString());

@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
         footer = {"", "Exit status: 0 all sent, 1 some could not be sent, 2 bad usage, 3 some events rejected as invalid.",
                 "", "Examples:",
                 "  produce --generate orders=100,activity=500,customers=100 --rate 200",
-                "  produce --input orders=orders.jsonl --input activity=-   (- reads stdin)"})
+                "  produce --input orders=orders.jsonl --input activity=-   (- reads stdin)",
+                "  produce --generate activity=10000 --rate 2000 --aggregate   (KPL-aggregated records)"})
 public final class ProduceCommand extends EnvironmentCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
@@ -111,6 +112,13 @@ public final class ProduceCommand extends EnvironmentCommand {
                     + "record may land after a later one of its key")
     boolean noKeyOrder;
 
+    @Option(names = "--aggregate",
+            description = "Pack events into records in the Kinesis Producer Library's aggregation format: several "
+                    + "events per Kinesis record, up to its 1 MiB limit, grouped by the shard their partition key "
+                    + "hashes to and sent with an explicit hash key in that shard's range. Counts and reports "
+                    + "stay per event")
+    boolean aggregate;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr")
     boolean quiet;
 
@@ -131,8 +139,12 @@ public final class ProduceCommand extends EnvironmentCommand {
         Map<PipelineFunction, EventContract> contracts = context.contracts().get();
         try (KinesisClient kinesis = context.aws().kinesis();
              JsonLinesProduceReport report = new JsonLinesProduceReport(rejectsFile, unsentFile)) {
+            Map<String, ShardMap> shardMaps = new LinkedHashMap<>();
             for (PipelineFunction function : targets) {
                 checkStream(kinesis, streams.get(function), function);
+                if (aggregate) {
+                    shardMaps.put(streams.get(function), ShardMap.load(kinesis, streams.get(function)));
+                }
             }
             RetryPolicy defaults = PutRecordsSender.DEFAULT_POLICY;
             PutRecordsSender sender = new PutRecordsSender(kinesis,
@@ -143,6 +155,9 @@ public final class ProduceCommand extends EnvironmentCommand {
             ProduceStats stats = new ProduceStats();
             Producer producer = new Producer(contracts, streams::get, sender, RequestBatcher.standard(!noKeyOrder),
                     limiter, report, stats, allowInvalid, Duration.ofMillis(lingerMillis), System::nanoTime);
+            if (aggregate) {
+                producer.aggregating(new RecordAggregator(shardMaps::get));
+            }
             Iterator<InputEvent> events = source.generate != null
                     ? new SyntheticTraffic(counts, seed != null ? seed : System.nanoTime(), invalidPercent,
                     context.clock())

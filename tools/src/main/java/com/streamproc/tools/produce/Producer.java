@@ -27,6 +27,12 @@ import java.util.function.LongSupplier;
  * pending records are sent when they fill a request, or when the oldest has waited {@code linger}, or at the end.
  * Requests go out one at a time and each is retried to completion before the next; see {@link RequestBatcher} for
  * why that keeps every key's records in order.
+ *
+ * <p>With {@linkplain #aggregating aggregation}, a stream's pending events are packed into KPL aggregates per shard
+ * ({@link RecordAggregator}) when they are sent: when there are {@value RecordAggregator#FLUSH_EVENTS} of them or a
+ * request's worth of bytes, when the oldest has waited {@code linger}, or at the end. Counts, pacing and reports
+ * stay per event: an aggregate Kinesis stored counts its user records as sent, and one it did not take is reported
+ * as each of its user records, with the aggregate's error.
  */
 public final class Producer {
     /** Partition keys longer than Kinesis allows: the record could not be sent at all. */
@@ -47,6 +53,7 @@ public final class Producer {
     private final long lingerNanos;
     private final LongSupplier nanoClock;
     private final Map<PipelineFunction, Pending> pending = new EnumMap<>(PipelineFunction.class);
+    private RecordAggregator aggregator;
 
     /**
      * @param rateLimiter paces records (one permit each), or {@code null} to send as fast as Kinesis takes them
@@ -64,6 +71,12 @@ public final class Producer {
         this.allowInvalid = allowInvalid;
         this.lingerNanos = linger.toNanos();
         this.nanoClock = nanoClock;
+    }
+
+    /** Packs events into KPL aggregates with {@code aggregator} before sending them; call before {@link #run}. */
+    public Producer aggregating(RecordAggregator aggregator) {
+        this.aggregator = Objects.requireNonNull(aggregator);
+        return this;
     }
 
     /**
@@ -220,6 +233,12 @@ public final class Producer {
         for (Map.Entry<PipelineFunction, Pending> entry : pending.entrySet()) {
             Pending p = entry.getValue();
             boolean expired = !p.records.isEmpty() && now - p.oldestAddedAt >= lingerNanos;
+            if (aggregator != null) {
+                if (!p.records.isEmpty() && (all || expired || aggregator.isFull(p.records.size(), p.bytes))) {
+                    sendAggregated(entry.getKey(), p.takeAll(nanoClock.getAsLong()));
+                }
+                continue;
+            }
             while (!p.records.isEmpty()
                     && (all || expired || batcher.isFull(p.records.size(), p.bytes))) {
                 List<OutboundRecord> request = batcher.next(p.records);
@@ -230,12 +249,25 @@ public final class Producer {
         }
     }
 
+    private void sendAggregated(PipelineFunction function, List<OutboundRecord> events) {
+        Deque<OutboundRecord> records = new ArrayDeque<>(aggregator.pack(streamNames.apply(function), events));
+        while (!records.isEmpty()) {
+            send(function, batcher.next(records));
+        }
+    }
+
     private void send(PipelineFunction function, List<OutboundRecord> request) {
         SendResult result = sender.send(streamNames.apply(function), request);
-        long unsentInvalid = result.unsent().stream().filter(u -> !u.record().valid()).count();
-        long invalid = request.stream().filter(r -> !r.valid()).count() - unsentInvalid;
-        stats.add(result, invalid);
-        result.unsent().forEach(report::unsent);
+        // Counted and reported per event: an aggregate given up on is each of its user records given up on.
+        List<UnsentRecord> unsent = result.unsent().stream()
+                .flatMap(u -> u.record().events().stream()
+                        .map(event -> new UnsentRecord(event, u.errorCode(), u.message(), u.retryable(), u.attempts())))
+                .toList();
+        long unsentInvalid = unsent.stream().filter(u -> !u.record().valid()).count();
+        long invalid = request.stream().flatMap(r -> r.events().stream()).filter(r -> !r.valid()).count()
+                - unsentInvalid;
+        stats.add(new SendResult(result.sent(), result.retried(), unsent, result.attempts()), invalid);
+        unsent.forEach(report::unsent);
     }
 
     /** One stream's records waiting to be sent, in input order. */
@@ -250,6 +282,15 @@ public final class Producer {
             }
             records.add(record);
             bytes += record.sizeBytes();
+        }
+
+        /** Removes and returns every pending record. */
+        List<OutboundRecord> takeAll(long now) {
+            List<OutboundRecord> all = List.copyOf(records);
+            records.clear();
+            bytes = 0;
+            oldestAddedAt = now;
+            return all;
         }
 
         /** The records left behind restart the linger: they were just passed over, not forgotten. */

@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * answer arriving. That is inherent in any Kinesis producer; the consuming functions are replay-safe. A call that
  * fails for good (a validation error, a missing stream, an SDK marshalling error, ...) is not sent again: its
  * records are given up at once with the cause. {@link SendFailures} tells the two apart.
+ *
+ * <p>A KPL aggregate ({@link OutboundRecord#isAggregate()}) is one entry, sent with its explicit hash key, stored or
+ * retried as a whole; the counts in {@link SendResult} count the events it holds.
  */
 public final class PutRecordsSender {
     /** Ten calls, 100 ms doubling to a 5 s cap: rides out a few seconds of shard throttling. */
@@ -66,7 +69,7 @@ public final class PutRecordsSender {
             } catch (SdkException e) {
                 boolean retryable = SendFailures.isTransient(e);
                 if (mayRetry && retryable) {
-                    retried += remaining.size();
+                    retried += events(remaining);
                     backoff(attempt);
                     continue;
                 }
@@ -79,7 +82,7 @@ public final class PutRecordsSender {
             List<PutRecordsResultEntry> entries = response.records();
             Integer failedCount = response.failedRecordCount();
             if ((failedCount == null || failedCount == 0) && entries.size() == remaining.size()) {
-                return new SendResult(sent + remaining.size(), retried, unsent, attempt);
+                return new SendResult(sent + events(remaining), retried, unsent, attempt);
             }
             if (entries.size() != remaining.size()) {
                 throw new IllegalStateException("PutRecords answered " + entries.size() + " entries for "
@@ -90,7 +93,7 @@ public final class PutRecordsSender {
                 PutRecordsResultEntry entry = entries.get(i);
                 String code = entry.errorCode();
                 if (code == null || code.isEmpty()) {
-                    sent++;
+                    sent += remaining.get(i).eventCount();
                 } else if (mayRetry && SendFailures.isTransientEntryError(code)) {
                     again.add(remaining.get(i));
                 } else {
@@ -101,7 +104,7 @@ public final class PutRecordsSender {
             if (again.isEmpty()) {
                 return new SendResult(sent, retried, unsent, attempt);
             }
-            retried += again.size();
+            retried += events(again);
             backoff(attempt);
             remaining = again;
         }
@@ -112,10 +115,16 @@ public final class PutRecordsSender {
         for (OutboundRecord record : records) {
             entries.add(PutRecordsRequestEntry.builder()
                     .partitionKey(record.partitionKey())
+                    .explicitHashKey(record.explicitHashKey())
                     .data(SdkBytes.fromByteArrayUnsafe(record.data()))
                     .build());
         }
         return PutRecordsRequest.builder().streamName(streamName).records(entries).build();
+    }
+
+    /** Events, not Kinesis records: an aggregate counts as the user records it holds. */
+    private static int events(List<OutboundRecord> records) {
+        return records.stream().mapToInt(OutboundRecord::eventCount).sum();
     }
 
     /** Full jitter: a uniformly random wait up to the attempt's cap. */

@@ -16,7 +16,9 @@ import java.util.Set;
  * failed, its retry would land after the second. With one record per key per request, and requests of a stream
  * sent one after another (each fully retried before the next), every key's records reach the stream in input
  * order. A record whose key is already in the request waits for the next one, and so do the later records of that
- * key; records of other keys may go ahead of them.
+ * key; records of other keys may go ahead of them. A record sent with an explicit hash key (a KPL aggregate) is
+ * keyed by that hash key instead ({@link OutboundRecord#orderKey()}): the aggregates of one shard share it, so at
+ * most one of them is in a request.
  */
 public final class RequestBatcher {
     private final int maxRecords;
@@ -53,7 +55,7 @@ public final class RequestBatcher {
         Iterator<OutboundRecord> it = pending.iterator();
         while (it.hasNext() && request.size() < maxRecords) {
             OutboundRecord record = it.next();
-            String key = record.partitionKey();
+            String key = record.orderKey();
             if (keepKeyOrder && (keysInRequest.contains(key) || keysWaiting.contains(key))) {
                 keysWaiting.add(key);
                 continue;

@@ -3,11 +3,12 @@ package com.streamproc.tools.produce;
 import java.util.List;
 
 /**
- * What became of one PutRecords request's records.
+ * What became of one PutRecords request's records. The counts count events: an aggregate stored, retried or given
+ * up on counts as the user records it holds.
  *
- * @param sent     records Kinesis stored
- * @param retried  entries sent again (one record retried twice counts twice)
- * @param unsent   records given up on
+ * @param sent     events Kinesis stored
+ * @param retried  events sent again (one record retried twice counts twice)
+ * @param unsent   records given up on (an aggregate is one entry here; the producer reports its user records)
  * @param attempts PutRecords calls made
  */
 public record SendResult(int sent, int retried, List<UnsentRecord> unsent, int attempts) {

@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** {@code quarantine list}: quarantined records by function, reason, source and time, newest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Lists quarantined records of a function, newest first (Query on the byReason, bySource or",
-                "byDay index; without --reason, --source or a time range: today, UTC)."},
+                "byDay index; without --reason, --source or a time range: today, UTC).",
+                "A record is SHARD_ID/SEQUENCE_NUMBER; a user record of a KPL aggregate, quarantined alone, is",
+                "SHARD_ID/SEQUENCE_NUMBER.SUB (its aggregate's sequence number and its sub-sequence number)."},
         footer = {"", "Examples:",
                 "  quarantine list --function order-processing --reason INVALID_TRANSITION",
                 "  quarantine list --function data-cleansing --source crm --day 2026-11-27 --format csv"})

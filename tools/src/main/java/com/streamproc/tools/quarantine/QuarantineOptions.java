@@ -41,8 +41,9 @@ public final class QuarantineOptions {
             description = "Only records quarantined before TIME")
     Instant to;
 
-    @Option(names = "--record", paramLabel = "SHARD_ID/SEQUENCE_NUMBER",
-            description = "This record (as the list shows it); repeatable")
+    @Option(names = "--record", paramLabel = "SHARD_ID/SEQUENCE_NUMBER[.SUB]",
+            description = "This record, as the list shows it (a user record of a KPL aggregate: SEQUENCE.SUB, its "
+                    + "aggregate's sequence number and its sub-sequence number); repeatable")
     List<String> records;
 
     @Option(names = "--table", paramLabel = "NAME", description = "Quarantine table (default: the function's, for --env)")
@@ -64,9 +65,11 @@ public final class QuarantineOptions {
         if (records != null) {
             for (String id : records) {
                 int slash = id.lastIndexOf('/');
-                if (slash <= 0 || slash == id.length() - 1 || !id.substring(slash + 1).matches("\\d{1,129}")) {
-                    throw new ParameterException(spec.commandLine(),
-                            "--record must be SHARD_ID/SEQUENCE_NUMBER, e.g. shardId-000000000000/4959... (got '" + id + "')");
+                if (slash <= 0 || slash == id.length() - 1
+                        || !id.substring(slash + 1).matches("\\d{1,129}(\\.\\d{1,18})?")) {
+                    throw new ParameterException(spec.commandLine(), "--record must be SHARD_ID/SEQUENCE_NUMBER or, "
+                            + "for a user record of a KPL aggregate, SHARD_ID/SEQUENCE_NUMBER.SUB, e.g. "
+                            + "shardId-000000000000/4959... (got '" + id + "')");
                 }
             }
         }

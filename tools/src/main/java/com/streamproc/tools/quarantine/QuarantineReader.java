@@ -132,11 +132,13 @@ public final class QuarantineReader {
             }
             int slash = id.lastIndexOf('/');
             if (slash <= 0 || slash == id.length() - 1) {
-                throw new IllegalArgumentException("a record id is SHARD_ID/SEQUENCE_NUMBER (got '" + id + "')");
+                throw new IllegalArgumentException("a record id is SHARD_ID/SEQUENCE_NUMBER or "
+                        + "SHARD_ID/SEQUENCE_NUMBER.SUB_SEQUENCE_NUMBER (got '" + id + "')");
             }
             String sequenceKey;
             try {
-                sequenceKey = RecordRef.padSequence(id.substring(slash + 1));
+                // SEQUENCE for a plain record, SEQUENCE.SUB for a user record of a KPL aggregate.
+                sequenceKey = RecordRef.padSequenceId(id.substring(slash + 1));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("not a sequence number in record id '" + id + "'");
             }

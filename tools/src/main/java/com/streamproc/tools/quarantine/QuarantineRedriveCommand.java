@@ -21,11 +21,13 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 @Command(name = "redrive", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Puts quarantined records back on their function's stream (original partition key and payload)",
                 "and deletes each quarantine item once Kinesis stored the record. Truncated payloads are refused.",
+                "A user record of a KPL aggregate goes back alone, as a plain record with its own key and payload.",
                 "Needs at least one of --reason, --source, --day, --from/--to, --record."},
         footer = {"", "Exit status: 0 all redriven (or --dry-run), 1 some refused or failed, 2 bad usage.",
                 "", "Examples:",
                 "  quarantine redrive --function order-processing --reason ORDER_UNKNOWN --dry-run",
-                "  quarantine redrive --function orders --record shardId-000000000001/49659...0002"})
+                "  quarantine redrive --function orders --record shardId-000000000001/49659...0002",
+                "  quarantine redrive --function activity --record shardId-000000000000/49659...0007.3"})
 public final class QuarantineRedriveCommand extends QuarantineItemsCommand {
     @Option(names = "--dry-run", description = "Show what would be redriven; change nothing")
     boolean dryRun;

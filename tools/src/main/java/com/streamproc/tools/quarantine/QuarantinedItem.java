@@ -9,20 +9,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * One item of a quarantine table, as the shared core's {@code DynamoDbQuarantineWriter} writes it.
  *
- * @param payload         the stored payload text (UTF-8 text, or base64 when {@code payloadEncoding} is base64)
- * @param payloadTruncated true when only the first part of the record was kept: such a record cannot be redriven
+ * @param sequenceNumber    the record's Kinesis sequence number (for a user record of a KPL aggregate, its
+ *                          aggregate's)
+ * @param subSequenceNumber the user record's index in its KPL aggregate, or {@code null} for a plain record
+ * @param partitionKey      the record's partition key (a user record's own)
+ * @param payload           the stored payload text (UTF-8 text, or base64 when {@code payloadEncoding} is base64); a
+ *                          user record's own data, not its aggregate's
+ * @param payloadTruncated  true when only the first part of the record was kept: such a record cannot be redriven
  */
-public record QuarantinedItem(String shardId, String sequenceKey, String sequenceNumber, String partitionKey,
-                              String function, String arrivedAt, String quarantinedAt, String reason, String detail,
-                              List<String> fieldReasons, String source, String payload, String payloadEncoding,
-                              boolean payloadTruncated, Long payloadBytes) {
+public record QuarantinedItem(String shardId, String sequenceKey, String sequenceNumber, Long subSequenceNumber,
+                              String partitionKey, String function, String arrivedAt, String quarantinedAt,
+                              String reason, String detail, List<String> fieldReasons, String source, String payload,
+                              String payloadEncoding, boolean payloadTruncated, Long payloadBytes) {
 
     public static QuarantinedItem fromItem(Map<String, AttributeValue> item) {
         AttributeValue reasons = item.get("fieldReasons");
         AttributeValue truncated = item.get("payloadTruncated");
         AttributeValue bytes = item.get("payloadBytes");
+        AttributeValue sub = item.get("subSequenceNumber");
         return new QuarantinedItem(
-                s(item, "shardId"), s(item, "sequenceKey"), s(item, "sequenceNumber"), s(item, "partitionKey"),
+                s(item, "shardId"), s(item, "sequenceKey"), s(item, "sequenceNumber"),
+                sub != null && sub.n() != null ? Long.valueOf(sub.n()) : null, s(item, "partitionKey"),
                 s(item, "function"), s(item, "arrivedAt"), s(item, "quarantinedAt"), s(item, "reason"),
                 s(item, "detail"),
                 reasons != null && reasons.hasL() ? reasons.l().stream().map(AttributeValue::s).toList() : List.of(),
@@ -41,9 +48,12 @@ public record QuarantinedItem(String shardId, String sequenceKey, String sequenc
         return Map.of("shardId", AttributeValue.fromS(shardId), "sequenceKey", AttributeValue.fromS(sequenceKey));
     }
 
-    /** {@code shardId/sequenceNumber}: how users name a quarantined record ({@code --record}). */
+    /**
+     * How users name a quarantined record ({@code --record}): {@code shardId/sequenceNumber}, and for a user record
+     * of a KPL aggregate {@code shardId/sequenceNumber.subSequenceNumber}.
+     */
     public String id() {
-        return shardId + "/" + sequenceNumber;
+        return shardId + "/" + sequenceNumber + (subSequenceNumber == null ? "" : "." + subSequenceNumber);
     }
 
     /** The record's original bytes; only meaningful when not {@link #payloadTruncated()}. */

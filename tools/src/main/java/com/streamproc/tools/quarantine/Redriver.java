@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
  * the record is in the stream <em>and</em> still in the quarantine; it is reported as such, and redriving it again
  * would send it twice. Records whose payload was cut when quarantined ({@code payloadTruncated}) are refused:
  * sending a part of an event would only quarantine it again, or worse. Records go out in stream order (shard,
- * then sequence number), one at a time, so a key's records keep their order.
+ * then sequence number, then sub-sequence number), one at a time, so a key's records keep their order.
+ *
+ * <p>A user record of a KPL aggregate was quarantined alone, with its own partition key and data: it goes back as
+ * a plain record, not inside an aggregate, and its siblings (already applied) are not sent again.
  */
 public final class Redriver {
     /** What became of one record. */

@@ -141,6 +141,15 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void recordIdWithABrokenSubSequenceIsAUsageError() {
+        for (String id : new String[] {"shardId-000000000000/4959.", "shardId-000000000000/4959.x",
+                "shardId-000000000000/4959.1.2"}) {
+            assertOneCleanLine(run("quarantine", "redrive", "--function", "orders", "--record", id),
+                    ExitCodes.USAGE, "SHARD_ID/SEQUENCE_NUMBER.SUB");
+        }
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         assertOneCleanLine(run("quarantine", "list", "--function", "orders", "--format", "xml"), ExitCodes.USAGE,
                 "xml");

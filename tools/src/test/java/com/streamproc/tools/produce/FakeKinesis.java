@@ -10,6 +10,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+import software.amazon.awssdk.services.kinesis.model.HashKeyRange;
+import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.SequenceNumberRange;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
@@ -23,8 +28,9 @@ import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
  * exception for the whole call or an error code per entry (null = stored).
  */
 public final class FakeKinesis implements KinesisClient {
-    /** One stored record. */
-    public record Stored(String stream, String partitionKey, String data, String sequenceNumber) {
+    /** One stored record ({@code data} as UTF-8 text, {@code bytes} exactly). */
+    public record Stored(String stream, String partitionKey, String data, String sequenceNumber, byte[] bytes,
+                         String explicitHashKey) {
     }
 
     /** Decides the fate of one call's entries; returns one error code per entry, null for success. */
@@ -65,7 +71,8 @@ public final class FakeKinesis implements KinesisClient {
             if (code == null) {
                 String seq = Long.toString(sequence++);
                 stored.add(new Stored(request.streamName(), entry.partitionKey(),
-                        new String(entry.data().asByteArray(), StandardCharsets.UTF_8), seq));
+                        new String(entry.data().asByteArray(), StandardCharsets.UTF_8), seq, entry.data().asByteArray(),
+                        entry.explicitHashKey()));
                 results.add(PutRecordsResultEntry.builder().shardId("shardId-000000000000").sequenceNumber(seq).build());
             } else {
                 failed++;
@@ -84,8 +91,30 @@ public final class FakeKinesis implements KinesisClient {
         }
         String seq = Long.toString(sequence++);
         stored.add(new Stored(request.streamName(), request.partitionKey(),
-                new String(request.data().asByteArray(), StandardCharsets.UTF_8), seq));
+                new String(request.data().asByteArray(), StandardCharsets.UTF_8), seq, request.data().asByteArray(),
+                request.explicitHashKey()));
         return PutRecordResponse.builder().shardId("shardId-000000000000").sequenceNumber(seq).build();
+    }
+
+    /** Every stream has these shards (default: one, holding every hash key), in pages of two. */
+    public FakeKinesis withShards(List<Shard> shards) {
+        this.shards = List.copyOf(shards);
+        return this;
+    }
+
+    private List<Shard> shards = List.of(Shard.builder().shardId("shardId-000000000000")
+            .hashKeyRange(HashKeyRange.builder().startingHashKey("0")
+                    .endingHashKey(ShardMap.MAX_HASH_KEY.toString()).build())
+            .sequenceNumberRange(SequenceNumberRange.builder().startingSequenceNumber("1").build()).build());
+    public final List<ListShardsRequest> listShardsCalls = new ArrayList<>();
+
+    @Override
+    public ListShardsResponse listShards(ListShardsRequest request) {
+        listShardsCalls.add(request);
+        int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
+        int to = Math.min(shards.size(), from + 2);
+        return ListShardsResponse.builder().shards(shards.subList(from, to))
+                .nextToken(to < shards.size() ? Integer.toString(to) : null).build();
     }
 
     @Override

@@ -28,4 +28,15 @@ final class QuarantineItems {
         item.put("payloadBytes", AttributeValue.fromN(Integer.toString(truncated ? 200_000 : payload.length())));
         return item;
     }
+
+    /** A user record of a KPL aggregate, as the core's writer stores it: its own key and payload, its index. */
+    static Map<String, AttributeValue> userRecordItem(String shard, String sequence, long subSequence, String key,
+                                                      String reason, String payload) {
+        Map<String, AttributeValue> item = item(shard, sequence, key, reason, payload, false);
+        String sub = Long.toString(subSequence);
+        item.put("sequenceKey", AttributeValue.fromS(String.format("%03d", sequence.length()) + sequence + "."
+                + String.format("%03d", sub.length()) + sub));
+        item.put("subSequenceNumber", AttributeValue.fromN(sub));
+        return item;
+    }
 }

@@ -115,6 +115,34 @@ class QuarantineReaderTest {
     }
 
     @Test
+    void namedUserRecordOfAnAggregateIsReadByItsKeyWithThePaddedSubSequence() {
+        dynamoDb.items.add(QuarantineItems.userRecordItem("shardId-000000000001", "4959", 12, "o-1", "ORDER_UNKNOWN",
+                "{}"));
+
+        List<QuarantinedItem> found = reader.find(new QuarantineSelection(null, null, null, null,
+                List.of("shardId-000000000001/4959.12")), 10);
+
+        assertThat(found).singleElement().satisfies(item -> {
+            assertThat(item.id()).isEqualTo("shardId-000000000001/4959.12");
+            assertThat(item.subSequenceNumber()).isEqualTo(12L);
+            assertThat(item.sequenceNumber()).isEqualTo("4959");
+        });
+        assertThat(dynamoDb.gets.get(0).key()).containsEntry("sequenceKey", AttributeValue.fromS("0044959.00212"));
+        assertThat(QuarantineListCommand.table(found, false).rows()).singleElement()
+                .satisfies(row -> assertThat(row).contains("shardId-000000000001/4959.12"));
+    }
+
+    @Test
+    void anAggregatesPlainIdAsksForThePlainKeyAndABrokenSubSequenceIsRefused() {
+        reader.find(new QuarantineSelection(null, null, null, null, List.of("shardId-000000000001/4959")), 10);
+
+        // The user records' keys all have a suffix: the plain key names none of them (see AggregatedRedriveIT).
+        assertThat(dynamoDb.gets.get(0).key()).containsEntry("sequenceKey", AttributeValue.fromS("0044959"));
+        assertThatThrownBy(() -> reader.find(new QuarantineSelection(null, null, null, null,
+                List.of("shardId-000000000001/4959.x")), 10)).hasMessageContaining("4959.x");
+    }
+
+    @Test
     void tooLongADayRangeIsRefused() {
         QuarantineSelection year = new QuarantineSelection(null, null, Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-11-27T00:00:00Z"), List.of());

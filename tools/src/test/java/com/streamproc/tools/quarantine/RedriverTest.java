@@ -49,6 +49,28 @@ class RedriverTest {
     }
 
     @Test
+    void userRecordsOfAnAggregateGoBackAloneAsPlainRecordsInStreamOrder() {
+        QuarantinedItem second = QuarantinedItem.fromItem(QuarantineItems.userRecordItem("shardId-000000000000", "77",
+                10, "o-2", "INVALID_TRANSITION", "{\"orderId\":\"o-2\"}"));
+        QuarantinedItem first = QuarantinedItem.fromItem(QuarantineItems.userRecordItem("shardId-000000000000", "77",
+                2, "o-1", "INVALID_TRANSITION", "{\"orderId\":\"o-1\"}"));
+        QuarantinedItem plainBefore = quarantined("76", "o-3", "{\"orderId\":\"o-3\"}", false);
+
+        List<Redriver.Result> results = redriver.redrive(List.of(second, first, plainBefore), false);
+
+        assertThat(results).extracting(r -> r.item().id()).containsExactly("shardId-000000000000/76",
+                "shardId-000000000000/77.2", "shardId-000000000000/77.10");
+        assertThat(results).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Redriver.Outcome.REDRIVEN));
+        assertThat(kinesis.stored).extracting(FakeKinesis.Stored::partitionKey, FakeKinesis.Stored::data)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("o-3", "{\"orderId\":\"o-3\"}"),
+                        org.assertj.core.groups.Tuple.tuple("o-1", "{\"orderId\":\"o-1\"}"),
+                        org.assertj.core.groups.Tuple.tuple("o-2", "{\"orderId\":\"o-2\"}"));
+        assertThat(kinesis.putRecordCalls).allSatisfy(put -> assertThat(put.explicitHashKey()).isNull());
+        assertThat(dynamoDb.deletes).extracting(d -> d.key().get("sequenceKey").s())
+                .containsExactly("00276", "00277.0012", "00277.00210");
+    }
+
+    @Test
     void truncatedPayloadIsRefusedAndNothingIsSentOrDeleted() {
         List<Redriver.Result> results = redriver.redrive(List.of(quarantined("77", "o-1", "{\"ord", true)), false);
 
