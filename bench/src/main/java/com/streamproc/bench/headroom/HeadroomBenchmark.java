@@ -1,0 +1,193 @@
+package com.streamproc.bench.headroom;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.bench.BenchContext;
+import com.streamproc.bench.BenchFunction;
+import com.streamproc.bench.FunctionLog;
+import com.streamproc.bench.FunctionSettings;
+import com.streamproc.bench.StackTables;
+import com.streamproc.bench.fake.FakeDynamoDb;
+import com.streamproc.bench.latency.LatencyBenchmark;
+import com.streamproc.bench.workload.KinesisBatches;
+import com.streamproc.bench.workload.Workload;
+import com.streamproc.bench.workload.WorkloadRecord;
+import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.batch.BatchProcessor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * How many records per second one shard's event source sustains once a backlog has built up, with the template's
+ * settings, against a DynamoDB stand-in adding 10 ms to every request ({@link FakeDynamoDb}).
+ *
+ * <p>Under a backlog every batch is full, so the batching window does not matter. The event source runs
+ * {@code ParallelizationFactor} batches of the shard at once, each partition key always in the same one; here each
+ * of those lanes is its own production wiring (its own execution environment, with the template's
+ * {@code MAX_CONCURRENT_KEYS}), fed the workload's records whose partition key hashes to it, in batches of the
+ * template's {@code BatchSize}, one batch after the other. Throughput = records ÷ elapsed time until the last lane
+ * is done; headroom = throughput ÷ a shard's ingest limit of 1,000 records/s. Not modelled: the event source's own
+ * polling and invoke overhead, and the shard's read limit (2 MB/s, reported as a cap).
+ */
+public final class HeadroomBenchmark {
+    /** A shard's ingest limit, records per second. */
+    public static final double SHARD_INGEST_RECORDS_PER_SECOND = 1_000;
+    /** A shard's read limit for shared-throughput consumers, bytes per second (2 MB/s). */
+    public static final double SHARD_READ_BYTES_PER_SECOND = 2_000_000;
+    /** The outage whose backlog is drained: one hour at full ingest. */
+    public static final Duration OUTAGE = Duration.ofHours(1);
+    /** Sequence numbers of lane {@code l} start at {@code l × LANE_SPACING}. */
+    private static final int LANE_SPACING = 10_000_000;
+
+    /**
+     * @param batchMillis    elapsed milliseconds of every batch, all lanes
+     * @param elapsedSeconds from the first batch's start to the last lane's end
+     * @param requests       DynamoDB requests sent
+     * @param failedBatches  batches that reported a failure (0 in a healthy run)
+     */
+    public record Result(BenchFunction function, FunctionSettings settings, int records, double elapsedSeconds,
+                         List<Double> batchMillis, long requests, int failedBatches, double averageRecordBytes) {
+        public double recordsPerSecond() {
+            return records / elapsedSeconds;
+        }
+
+        /** Sustained throughput ÷ the shard's ingest limit. */
+        public double headroom() {
+            return recordsPerSecond() / SHARD_INGEST_RECORDS_PER_SECOND;
+        }
+
+        /** The shard's read limit ÷ its ingest limit, for records of this size: a ceiling on the headroom. */
+        public double readLimitHeadroom() {
+            return SHARD_READ_BYTES_PER_SECOND / averageRecordBytes / SHARD_INGEST_RECORDS_PER_SECOND;
+        }
+
+        /** Time to drain the backlog of {@link #OUTAGE} at full ingest while ingest goes on; null if never. */
+        public Duration drainTime() {
+            double surplus = Math.min(recordsPerSecond(), readLimitHeadroom() * SHARD_INGEST_RECORDS_PER_SECOND)
+                    - SHARD_INGEST_RECORDS_PER_SECOND;
+            if (surplus <= 0) {
+                return null;
+            }
+            double backlog = OUTAGE.toSeconds() * SHARD_INGEST_RECORDS_PER_SECOND;
+            return Duration.ofMillis(Math.round(backlog / surplus * 1000));
+        }
+
+        public double meanBatchMillis() {
+            return batchMillis.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        /** Billed Lambda duration per record: the batches' time, summed, per record. */
+        public double lambdaMillisPerRecord() {
+            return batchMillis.stream().mapToDouble(Double::doubleValue).sum() / records;
+        }
+    }
+
+    private final Path projectRoot;
+    private final Path logDirectory;
+
+    public HeadroomBenchmark(Path projectRoot, Path logDirectory) {
+        this.projectRoot = projectRoot;
+        this.logDirectory = logDirectory;
+    }
+
+    public Result run(BenchFunction function, Workload workload) {
+        return run(function, workload, function.settings(projectRoot));
+    }
+
+    public Result run(BenchFunction function, Workload workload, FunctionSettings settings) {
+        StackTables tables = StackTables.read(projectRoot, "headroom");
+        Map<String, String> variables = new HashMap<>(function.environment(tables));
+        variables.put("MAX_CONCURRENT_KEYS", Integer.toString(settings.maxConcurrentKeys()));
+        FunctionEnvironment env = new FunctionEnvironment(variables);
+        int lanes = settings.parallelizationFactor();
+        List<List<WorkloadRecord>> byLane = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            byLane.add(new ArrayList<>());
+        }
+        for (WorkloadRecord record : workload.records()) {
+            byLane.get(Math.floorMod(record.partitionKey().hashCode(), lanes)).add(record);
+        }
+        double averageBytes = workload.records().stream().mapToInt(r -> r.data().length).average().orElse(1);
+        try (FunctionLog log = new FunctionLog(logDirectory.resolve("headroom-" + function.id() + ".log"))) {
+            warmUp(function, workload, tables, env, log);
+            FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), LatencyBenchmark.REQUEST_LATENCY);
+            List<BatchProcessor<?>> processors = new ArrayList<>();
+            for (int lane = 0; lane < lanes; lane++) {
+                processors.add(log.building(() -> function.production(env, dynamoDb)));
+            }
+            ExecutorService executor = Executors.newFixedThreadPool(lanes);
+            try {
+                List<Future<LaneRun>> running = new ArrayList<>();
+                long start = System.nanoTime();
+                for (int lane = 0; lane < lanes; lane++) {
+                    int l = lane;
+                    running.add(executor.submit(() -> runLane(processors.get(l), byLane.get(l), l,
+                            settings.batchSize(), function)));
+                }
+                List<Double> batchMillis = new ArrayList<>();
+                int failed = 0;
+                for (Future<LaneRun> future : running) {
+                    LaneRun run = future.get();
+                    batchMillis.addAll(run.batchMillis());
+                    failed += run.failedBatches();
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                return new Result(function, settings, workload.size(), elapsed, batchMillis,
+                        dynamoDb.totalRequests(), failed, averageBytes);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(function.id() + ": a lane failed", e.getCause());
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+    }
+
+    private record LaneRun(List<Double> batchMillis, int failedBatches) {
+    }
+
+    private static LaneRun runLane(BatchProcessor<?> processor, List<WorkloadRecord> records, int lane,
+                                   int batchSize, BenchFunction function) {
+        BenchContext context = new BenchContext(function.moduleName());
+        List<Double> millis = new ArrayList<>();
+        int failed = 0;
+        Instant arrived = Instant.now();
+        for (int start = 0; start < records.size(); start += batchSize) {
+            List<WorkloadRecord> batch = records.subList(start, Math.min(records.size(), start + batchSize));
+            long t0 = System.nanoTime();
+            StreamsEventResponse response = processor.process(
+                    KinesisBatches.event(batch, lane * LANE_SPACING + start, arrived), context);
+            millis.add((System.nanoTime() - t0) / 1e6);
+            if (!response.getBatchItemFailures().isEmpty()) {
+                failed++;
+            }
+        }
+        return new LaneRun(millis, failed);
+    }
+
+    /** The same code twice over the workload without delay, so that the JIT has compiled it. */
+    private static void warmUp(BenchFunction function, Workload workload, StackTables tables, FunctionEnvironment env,
+                               FunctionLog log) {
+        FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
+        BatchProcessor<?> processor = log.building(() -> function.production(env, dynamoDb));
+        BenchContext context = new BenchContext(function.moduleName());
+        for (int round = 0; round < 2; round++) {
+            dynamoDb.reset();
+            int index = 0;
+            for (List<WorkloadRecord> batch : workload.batches(1000)) {
+                processor.process(KinesisBatches.event(batch, index, Instant.now()), context);
+                index += batch.size();
+            }
+        }
+    }
+}
