@@ -120,7 +120,7 @@ public enum BenchFunction {
     };
 
     /** {@code MAX_CONCURRENT_KEYS} as {@code sam-template.yaml}'s Globals set it for every function. */
-    public static final int TEMPLATE_MAX_CONCURRENT_KEYS = 8;
+    public static final int TEMPLATE_MAX_CONCURRENT_KEYS = 100;
 
     private static final BatchObserver NO_LOG = summary -> { };
 

@@ -10,6 +10,7 @@ import com.streamproc.bench.pipeline.RawThroughput;
 import com.streamproc.bench.report.MachineInfo;
 import com.streamproc.bench.report.Numbers;
 import com.streamproc.bench.report.ResultsDocument;
+import com.streamproc.bench.workload.CustomerWorkload;
 import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.emulators.EmulatorStack;
@@ -196,7 +197,7 @@ public final class BenchMain {
         HeadroomBenchmark benchmark = new HeadroomBenchmark(projectRoot, logs);
         for (BenchFunction function : functions) {
             say("headroom " + function.id());
-            HeadroomBenchmark.Result result = benchmark.run(function, workload(function));
+            HeadroomBenchmark.Result result = benchmark.run(function, workload(function), settings.headroomRuns());
             say(String.format(Locale.ROOT, "  %.0f records/s, headroom %.2f×, mean batch %.0f ms",
                     result.recordsPerSecond(), result.headroom(), result.meanBatchMillis()));
             report.add(result);
@@ -211,6 +212,15 @@ public final class BenchMain {
             CostBenchmark.Result result = benchmark.run(function, workload(function));
             sayCost(result, start);
             report.add(result);
+            if (function == BenchFunction.CLEANSING) {
+                say("cost cleansing, a person's records spread over time");
+                long spreadStart = System.nanoTime();
+                CostBenchmark.Result spread = benchmark.run(function,
+                        CustomerWorkload.generateSpread(settings.workloadRecords(), settings.seed()),
+                        "records spread over time", "-s");
+                sayCost(spread, spreadStart);
+                report.add(spread);
+            }
         }
     }
 

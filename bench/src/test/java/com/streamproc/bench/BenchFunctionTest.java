@@ -75,7 +75,7 @@ class BenchFunctionTest {
 
         assertThat(settings.batchSize()).isBetween(1, 10_000);
         assertThat(settings.parallelizationFactor()).isBetween(1, 10);
-        assertThat(settings.maxConcurrentKeys()).isPositive();
+        assertThat(settings.maxConcurrentKeys()).isEqualTo(BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS);
         assertThat(settings.memoryMb()).isEqualTo(1024);
         assertThat(settings.architecture()).isEqualTo("arm64");
         if (function == BenchFunction.ACTIVITY) {

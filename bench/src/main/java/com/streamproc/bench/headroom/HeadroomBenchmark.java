@@ -17,25 +17,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * How many records per second one shard's event source sustains once a backlog has built up, with the template's
  * settings, against a DynamoDB stand-in adding 10 ms to every request ({@link FakeDynamoDb}).
  *
  * <p>Under a backlog every batch is full, so the batching window does not matter. The event source runs
- * {@code ParallelizationFactor} batches of the shard at once, each partition key always in the same one; here each
- * of those lanes is its own production wiring (its own execution environment, with the template's
- * {@code MAX_CONCURRENT_KEYS}), fed the workload's records whose partition key hashes to it, in batches of the
- * template's {@code BatchSize}, one batch after the other. Throughput = records ÷ elapsed time until the last lane
- * is done; headroom = throughput ÷ a shard's ingest limit of 1,000 records/s. Not modelled: the event source's own
- * polling and invoke overhead, and the shard's read limit (2 MB/s, reported as a cap).
+ * {@code ParallelizationFactor} batches of the shard at once, each partition key always in the same one, each in
+ * its own execution environment with its own share of CPU. Here each of those lanes is its own production wiring
+ * (with the template's {@code MAX_CONCURRENT_KEYS}), fed the workload's records whose partition key hashes to it, in
+ * batches of the template's {@code BatchSize}, one batch after the other. The lanes run one after the other, so
+ * that they do not compete for this machine's cores as Lambda's environments do not; throughput = records ÷ the
+ * longest lane's elapsed time (how long the lanes take side by side); headroom = throughput ÷ a shard's ingest
+ * limit of 1,000 records/s. The whole workload is run several times (tables emptied in between) and the median run
+ * is reported, since the lanes' round trips are at the mercy of whatever else this machine runs. Not modelled: the event source's own polling and invoke overhead, and the shard's read
+ * limit (2 MB/s, reported as a cap).
  */
 public final class HeadroomBenchmark {
     /** A shard's ingest limit, records per second. */
@@ -49,12 +49,14 @@ public final class HeadroomBenchmark {
 
     /**
      * @param batchMillis    elapsed milliseconds of every batch, all lanes
-     * @param elapsedSeconds from the first batch's start to the last lane's end
-     * @param requests       DynamoDB requests sent
+     * @param elapsedSeconds the longest lane's elapsed time: how long the lanes take side by side
+     * @param requests       DynamoDB requests sent, all runs
      * @param failedBatches  batches that reported a failure (0 in a healthy run)
+     * @param recordsPerSecondOfEachRun every run's throughput, ascending; the others are the median run's
      */
     public record Result(BenchFunction function, FunctionSettings settings, int records, double elapsedSeconds,
-                         List<Double> batchMillis, long requests, int failedBatches, double averageRecordBytes) {
+                         List<Double> batchMillis, long requests, int failedBatches, double averageRecordBytes,
+                         List<Double> recordsPerSecondOfEachRun) {
         public double recordsPerSecond() {
             return records / elapsedSeconds;
         }
@@ -98,11 +100,12 @@ public final class HeadroomBenchmark {
         this.logDirectory = logDirectory;
     }
 
-    public Result run(BenchFunction function, Workload workload) {
-        return run(function, workload, function.settings(projectRoot));
+    /** @param repetitions how many times the workload is run; the median run is reported */
+    public Result run(BenchFunction function, Workload workload, int repetitions) {
+        return run(function, workload, function.settings(projectRoot), repetitions);
     }
 
-    public Result run(BenchFunction function, Workload workload, FunctionSettings settings) {
+    public Result run(BenchFunction function, Workload workload, FunctionSettings settings, int repetitions) {
         StackTables tables = StackTables.read(projectRoot, "headroom");
         Map<String, String> variables = new HashMap<>(function.environment(tables));
         variables.put("MAX_CONCURRENT_KEYS", Integer.toString(settings.maxConcurrentKeys()));
@@ -123,34 +126,32 @@ public final class HeadroomBenchmark {
             for (int lane = 0; lane < lanes; lane++) {
                 processors.add(log.building(() -> function.production(env, dynamoDb)));
             }
-            ExecutorService executor = Executors.newFixedThreadPool(lanes);
-            try {
-                List<Future<LaneRun>> running = new ArrayList<>();
-                long start = System.nanoTime();
-                for (int lane = 0; lane < lanes; lane++) {
-                    int l = lane;
-                    running.add(executor.submit(() -> runLane(processors.get(l), byLane.get(l), l,
-                            settings.batchSize(), function)));
-                }
+            List<Run> runs = new ArrayList<>();
+            for (int repetition = 0; repetition < repetitions; repetition++) {
+                dynamoDb.reset();
                 List<Double> batchMillis = new ArrayList<>();
+                double longestLaneSeconds = 0;
                 int failed = 0;
-                for (Future<LaneRun> future : running) {
-                    LaneRun run = future.get();
+                for (int lane = 0; lane < lanes; lane++) {
+                    long start = System.nanoTime();
+                    LaneRun run = runLane(processors.get(lane), byLane.get(lane), lane, settings.batchSize(),
+                            function);
+                    longestLaneSeconds = Math.max(longestLaneSeconds, (System.nanoTime() - start) / 1e9);
                     batchMillis.addAll(run.batchMillis());
                     failed += run.failedBatches();
                 }
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                return new Result(function, settings, workload.size(), elapsed, batchMillis,
-                        dynamoDb.totalRequests(), failed, averageBytes);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(function.id() + ": a lane failed", e.getCause());
-            } finally {
-                executor.shutdownNow();
+                runs.add(new Run(longestLaneSeconds, batchMillis, failed));
             }
+            long requests = dynamoDb.totalRequests();
+            runs.sort(Comparator.comparingDouble(Run::elapsedSeconds));
+            Run median = runs.get(runs.size() / 2);
+            return new Result(function, settings, workload.size(), median.elapsedSeconds(), median.batchMillis(),
+                    requests, median.failedBatches(), averageBytes,
+                    runs.stream().map(r -> workload.size() / r.elapsedSeconds()).sorted().toList());
         }
+    }
+
+    private record Run(double elapsedSeconds, List<Double> batchMillis, int failedBatches) {
     }
 
     private record LaneRun(List<Double> batchMillis, int failedBatches) {

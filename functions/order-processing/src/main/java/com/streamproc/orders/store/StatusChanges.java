@@ -1,6 +1,7 @@
 package com.streamproc.orders.store;
 
 import com.streamproc.orders.domain.Order;
+import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.shared.batch.RecordRef;
 import java.time.LocalDate;
@@ -58,6 +59,15 @@ public record StatusChanges(String key, LocalDate day, Map<OrderStatus, Set<Stri
             reached.add(new StatusDay(OrderStatus.REFUNDED, OrdersTable.utcDay(after.refund().at())));
         }
         return reached;
+    }
+
+    /**
+     * What applying {@code event} can make an order reach: the event's resulting status on the UTC day it
+     * occurred, which is also the day of the capture or refund it carries. Over a batch's events this covers
+     * {@link #reachedBy} of whatever the batch writes, whatever the stored orders turn out to be.
+     */
+    public static StatusDay foreseenBy(OrderEvent event) {
+        return new StatusDay(event.type().resultingStatus(), OrdersTable.utcDay(event.header().occurredAt()));
     }
 
     /**
