@@ -20,12 +20,15 @@ import com.streamproc.shared.decode.RecordDecoder;
 import com.streamproc.shared.dynamo.DynamoDbQuarantineWriter;
 import com.streamproc.shared.dynamo.QuarantineWriter;
 import com.streamproc.shared.observe.BatchObserver;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The three functions as the benchmarks see them: names, tables, workload, and two wirings on a given
@@ -35,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public enum BenchFunction {
     ORDERS("orders", "order-processing", "OrderProcessingFunction",
             "com.streamproc.orders.OrderProcessingHandler", "ORDERS_TABLE", "OrdersTable", "OrdersQuarantineTable",
-            100) {
+            Set.of("appliedEventIds", "rejectedRecords", "version"), null) {
         @Override
         public Workload workload(int records, long seed) {
             return OrderWorkload.generate(records, seed);
@@ -62,7 +65,7 @@ public enum BenchFunction {
     },
     ACTIVITY("activity", "activity-tracking", "ActivityTrackingFunction",
             "com.streamproc.activity.ActivityTrackingHandler", "ACTIVITY_TABLE", "ActivityTable",
-            "ActivityQuarantineTable", 1000) {
+            "ActivityQuarantineTable", Set.of("hwm"), "EVENT#") {
         @Override
         public Workload workload(int records, long seed) {
             return ActivityWorkload.generate(records, 1_000, 20, seed);
@@ -90,7 +93,7 @@ public enum BenchFunction {
     },
     CLEANSING("cleansing", "data-cleansing", "DataCleansingFunction",
             "com.streamproc.cleansing.DataCleansingHandler", "CUSTOMERS_TABLE", "CustomersTable",
-            "CleansingQuarantineTable", 100) {
+            "CleansingQuarantineTable", Set.of("version"), null) {
         @Override
         public Workload workload(int records, long seed) {
             return CustomerWorkload.generate(records, seed);
@@ -117,7 +120,7 @@ public enum BenchFunction {
     };
 
     /** {@code MAX_CONCURRENT_KEYS} as {@code sam-template.yaml}'s Globals set it for every function. */
-    public static final int TEMPLATE_MAX_CONCURRENT_KEYS = 8;
+    public static final int TEMPLATE_MAX_CONCURRENT_KEYS = 100;
 
     private static final BatchObserver NO_LOG = summary -> { };
 
@@ -128,10 +131,12 @@ public enum BenchFunction {
     private final String tableVariable;
     private final String tableLogicalId;
     private final String quarantineLogicalId;
-    private final int costBatchSize;
+    private final Set<String> bookkeepingAttributes;
+    private final String bookkeepingKeyPrefix;
 
     BenchFunction(String id, String moduleName, String logicalId, String handlerClass, String tableVariable,
-                  String tableLogicalId, String quarantineLogicalId, int costBatchSize) {
+                  String tableLogicalId, String quarantineLogicalId, Set<String> bookkeepingAttributes,
+                  String bookkeepingKeyPrefix) {
         this.id = id;
         this.moduleName = moduleName;
         this.logicalId = logicalId;
@@ -139,7 +144,8 @@ public enum BenchFunction {
         this.tableVariable = tableVariable;
         this.tableLogicalId = tableLogicalId;
         this.quarantineLogicalId = quarantineLogicalId;
-        this.costBatchSize = costBatchSize;
+        this.bookkeepingAttributes = bookkeepingAttributes;
+        this.bookkeepingKeyPrefix = bookkeepingKeyPrefix;
     }
 
     /** The seeded workload of {@code records} records. */
@@ -208,9 +214,26 @@ public enum BenchFunction {
         return List.of(tableLogicalId, quarantineLogicalId);
     }
 
-    /** Records per batch in the cost benchmark: the template's BatchSize, 1,000 for activity as the issue fixes. */
-    public int costBatchSize() {
-        return costBatchSize;
+    /** The function's settings in {@code sam-template.yaml} (event source, concurrency, memory). */
+    public FunctionSettings settings(Path projectRoot) {
+        return FunctionSettings.read(projectRoot.resolve("sam-template.yaml"), logicalId);
+    }
+
+    /**
+     * Attributes of the function's items that exist only for its exactly-once bookkeeping (applied event ids,
+     * per-shard marks, versions): a design without idempotency would not store them.
+     */
+    public Set<String> bookkeepingAttributes() {
+        return bookkeepingAttributes;
+    }
+
+    /** Whether an item of the function's table exists only for bookkeeping (activity's event markers). */
+    public boolean isBookkeepingItem(Map<String, AttributeValue> item) {
+        if (bookkeepingKeyPrefix == null) {
+            return false;
+        }
+        AttributeValue pk = item.get("pk");
+        return pk != null && pk.s() != null && pk.s().startsWith(bookkeepingKeyPrefix);
     }
 
     public static BenchFunction byId(String id) {

@@ -3,12 +3,14 @@ package com.streamproc.bench;
 import com.streamproc.bench.coldstart.ColdStartBenchmark;
 import com.streamproc.bench.cost.CostBenchmark;
 import com.streamproc.bench.cpu.CpuRunner;
+import com.streamproc.bench.headroom.HeadroomBenchmark;
 import com.streamproc.bench.latency.LatencyBenchmark;
 import com.streamproc.bench.pipeline.DemoRun;
 import com.streamproc.bench.pipeline.RawThroughput;
 import com.streamproc.bench.report.MachineInfo;
 import com.streamproc.bench.report.Numbers;
 import com.streamproc.bench.report.ResultsDocument;
+import com.streamproc.bench.workload.CustomerWorkload;
 import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.emulators.EmulatorStack;
@@ -33,8 +35,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code all}: every benchmark, then the results section of BENCHMARKS.md is rewritten;</li>
- *   <li>{@code cpu}, {@code latency}, {@code cost}, {@code coldstart}, {@code pipeline}: one benchmark, results on
- *       standard output only (unless {@code --output} is given).</li>
+ *   <li>{@code cpu}, {@code latency}, {@code headroom}, {@code cost}, {@code coldstart}, {@code pipeline}: one
+ *       benchmark, results on standard output only (unless {@code --output} is given); {@code cost} runs
+ *       {@code headroom} first, for the Lambda duration its dollars need.</li>
  * </ul>
  * Options: {@code --quick} (small sizes, a smoke run; writes nothing unless {@code --output}), {@code --output FILE},
  * {@code --project-root DIR}, {@code --functions orders,activity,cleansing}. Exit code 0 when every benchmark ran,
@@ -42,7 +45,7 @@ import java.util.Set;
  * usage.
  */
 public final class BenchMain {
-    static final Set<String> WHAT = Set.of("all", "cpu", "latency", "cost", "coldstart", "pipeline");
+    static final Set<String> WHAT = Set.of("all", "cpu", "latency", "headroom", "cost", "coldstart", "pipeline");
     public static final String ONE_COMMAND = "mvn -q -B -DskipTests package && java -jar bench/target/streamproc-bench.jar all";
 
     private final Settings settings;
@@ -65,7 +68,7 @@ public final class BenchMain {
         try {
             System.exit(run(args));
         } catch (UsageException e) {
-            System.err.println("usage: java -jar bench/target/streamproc-bench.jar <all|cpu|latency|cost|coldstart|"
+            System.err.println("usage: java -jar bench/target/streamproc-bench.jar <all|cpu|latency|headroom|cost|coldstart|"
                     + "pipeline> [--quick] [--output FILE] [--project-root DIR] [--functions orders,activity,cleansing]");
             System.err.println(e.getMessage());
             System.exit(2);
@@ -126,11 +129,17 @@ public final class BenchMain {
         report.started(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), MachineInfo.loadAverage());
         say("load average at start: " + MachineInfo.describeLoad(MachineInfo.loadAverage()));
         boolean all = what.equals("all");
+        for (BenchFunction function : BenchFunction.values()) {
+            report.templateSettings(function, function.settings(projectRoot));
+        }
         if (all || what.equals("cpu")) {
             timed(report, "1 CPU per record (JMH)", () -> cpu(report));
         }
         if (all || what.equals("latency")) {
             timed(report, "3 batch latency", () -> latency(report));
+        }
+        if (all || what.equals("headroom") || what.equals("cost")) {
+            timed(report, "6 shard headroom", () -> headroom(report));
         }
         if (all || what.equals("cost") || what.equals("coldstart") || what.equals("pipeline")) {
             long start = System.nanoTime();
@@ -184,17 +193,47 @@ public final class BenchMain {
         }
     }
 
+    private void headroom(BenchReport report) {
+        HeadroomBenchmark benchmark = new HeadroomBenchmark(projectRoot, logs);
+        for (BenchFunction function : functions) {
+            say("headroom " + function.id());
+            HeadroomBenchmark.Result result = benchmark.run(function, workload(function), settings.headroomRuns());
+            say(String.format(Locale.ROOT, "  %.0f records/s, headroom %.2f×, mean batch %.0f ms",
+                    result.recordsPerSecond(), result.headroom(), result.meanBatchMillis()));
+            report.add(result);
+        }
+    }
+
     private void cost(EmulatorStack stack, BenchReport report) {
         CostBenchmark benchmark = new CostBenchmark(stack, projectRoot, logs);
         for (BenchFunction function : functions) {
             say("cost " + function.id());
             long start = System.nanoTime();
             CostBenchmark.Result result = benchmark.run(function, workload(function));
-            say(String.format(Locale.ROOT, "  %.3f write requests/record, %.3f WCU/record; baseline %.3f WCU/record "
-                            + "(%.0f s)", result.writeRequestsPerRecord(), result.writeCapacityPerRecord(),
-                    result.baselineCapacityPerRecord(), seconds(start)));
+            sayCost(result, start);
             report.add(result);
+            if (function == BenchFunction.CLEANSING) {
+                say("cost cleansing, a person's records spread over time");
+                long spreadStart = System.nanoTime();
+                CostBenchmark.Result spread = benchmark.run(function,
+                        CustomerWorkload.generateSpread(settings.workloadRecords(), settings.seed()),
+                        "records spread over time", "-s");
+                sayCost(spread, spreadStart);
+                report.add(spread);
+            }
         }
+    }
+
+    private void sayCost(CostBenchmark.Result result, long start) {
+        say(String.format(Locale.ROOT, "  %s: total %.2f WRU/record (table %.2f, GSI %.2f, failed conditions %.3f), "
+                        + "%.2f RRU/record; Powertools %.2f WRU/record, naive %.2f (%.0f s)", result.label(),
+                result.perRecord(result.measured().units().totalWru()),
+                result.perRecord(result.measured().units().tableWru()),
+                result.perRecord(result.measured().units().indexWru()),
+                result.perRecord(result.measured().units().failedConditionWru()),
+                result.perRecord(result.measured().units().rru()),
+                result.perRecord(result.powertools().units().totalWru()),
+                result.perRecord(result.naive().units().totalWru()), seconds(start)));
     }
 
     private void coldStart(EmulatorStack stack, BenchReport report) throws Exception {

@@ -12,11 +12,12 @@ import java.util.Map;
  * two cores); {@link #quick()} is a smoke run of every code path in a few minutes.
  *
  * @param workloadRecords records of each function's seeded workload (cost and latency)
+ * @param headroomRuns    runs of each function's workload in the headroom benchmark (the median is reported)
  */
 public record Settings(String name, long seed, int workloadRecords, List<CpuRunner.Flags> cpuFlags,
                        List<Integer> latencySizes,
                        Map<Integer, Integer> latencyRuns, int coldStartRuns, int demoRecords, int rawKinesisRecords,
-                       int rawDynamoItems) {
+                       int rawDynamoItems, int headroomRuns) {
     /**
      * Lambda's flags for the functions: the template's C1-only JIT, serial GC, heap as for 1024 MB. C1 compiles
      * within the first second, so three warm-up seconds reach steady state.
@@ -31,12 +32,12 @@ public record Settings(String name, long seed, int workloadRecords, List<CpuRunn
 
     public static Settings full() {
         return new Settings("full", 42, 10_000, List.of(LAMBDA_FLAGS, C2_FLAGS), List.of(100, 1_000, 10_000),
-                Map.of(100, 5, 1_000, 3, 10_000, 1), 9, 3_000, 10_000, 2_000);
+                Map.of(100, 5, 1_000, 3, 10_000, 1), 9, 3_000, 10_000, 2_000, 5);
     }
 
     public static Settings quick() {
         return new Settings("quick", 42, 2_000, List.of(QUICK_FLAGS), List.of(100, 1_000),
-                Map.of(100, 1, 1_000, 1), 1, 300, 1_000, 200);
+                Map.of(100, 1, 1_000, 1), 1, 300, 1_000, 200, 1);
     }
 
     /** The flag set the CPU targets are judged on: what runs on Lambda. */

@@ -53,7 +53,7 @@ class BenchFunctionTest {
 
             int failedBatches = 0;
             int index = 0;
-            for (var batch : workload.batches(function.costBatchSize())) {
+            for (var batch : workload.batches(function.settings(ProjectRoot.locate()).batchSize())) {
                 if (!processor.process(KinesisBatches.event(batch, index, ARRIVED), context).getBatchItemFailures()
                         .isEmpty()) {
                     failedBatches++;
@@ -66,5 +66,20 @@ class BenchFunctionTest {
                     .isEqualTo((int) workload.poisonCount());
         }
         assertThat(temp.resolve("function.log")).isNotEmptyFile();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BenchFunction.class)
+    void theSettingsAreTheTemplates(BenchFunction function) {
+        FunctionSettings settings = function.settings(ProjectRoot.locate());
+
+        assertThat(settings.batchSize()).isBetween(1, 10_000);
+        assertThat(settings.parallelizationFactor()).isBetween(1, 10);
+        assertThat(settings.maxConcurrentKeys()).isEqualTo(BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS);
+        assertThat(settings.memoryMb()).isEqualTo(1024);
+        assertThat(settings.architecture()).isEqualTo("arm64");
+        if (function == BenchFunction.ACTIVITY) {
+            assertThat(settings.parallelizationFactor()).isEqualTo(1);
+        }
     }
 }

@@ -264,8 +264,10 @@ class SamTemplateTest {
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void letTheQuarantineBeWrittenTheWayTheSharedCoreWritesIt(DeployedFunction function) {
-            SourceFacts core = new SourceFacts(List.of(ProjectFiles.read(
-                    SHARED_SOURCES.resolve("com/streamproc/shared/dynamo/DynamoDbQuarantineWriter.java"))));
+            // The quarantine writer sends its items through the shared DynamoBatchWriter.
+            SourceFacts core = new SourceFacts(List.of(
+                    ProjectFiles.read(SHARED_SOURCES.resolve("com/streamproc/shared/dynamo/DynamoDbQuarantineWriter.java")),
+                    ProjectFiles.read(SHARED_SOURCES.resolve("com/streamproc/shared/dynamo/DynamoBatchWriter.java"))));
 
             assertThat(actionsOn(function, function.quarantineTable())).containsExactlyElementsOf(core.dynamoDbActions());
         }

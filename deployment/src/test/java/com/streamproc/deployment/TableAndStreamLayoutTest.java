@@ -26,10 +26,8 @@ class TableAndStreamLayoutTest {
 
     static Stream<Arguments> tables() {
         return Stream.of(
-                Arguments.of("OrdersTable", "orders", "orderId; byCustomer=customerId/placedAt:ALL;"
-                        + " byStatusDay=statusDay/statusAt:ALL;"
-                        + " byCaptureDay=captureDay/orderId:INCLUDE[capturedMinor,currency];"
-                        + " byRefundDay=refundDay/orderId:INCLUDE[refundedMinor,currency]"),
+                Arguments.of("OrdersTable", "orders", "orderId; byCustomer=customerId/placedAt:KEYS_ONLY;"
+                        + " byChangeDay=changeDay:KEYS_ONLY"),
                 Arguments.of("ActivityTable", "activity", "pk/sk; byActiveDay=activeDay/pk:KEYS_ONLY; ttl=expiresAt"),
                 Arguments.of("CustomersTable", "customers", "customerKey; byPhone=phone/customerKey:KEYS_ONLY"),
                 Arguments.of("OrdersQuarantineTable", "orders-quarantine", QUARANTINE_LAYOUT),

@@ -97,6 +97,9 @@ final class FaultyPipeline implements AutoCloseable {
     private final Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation =
             new EnumMap<>(PipelineFunction.class);
 
+    /** Requests at once per function against the emulators (see the constructor). */
+    static final int EMULATOR_MAX_CONCURRENT_KEYS = 8;
+
     FaultyPipeline(EmulatorStack stack) {
         this.stack = stack;
         this.template = LocalTemplate.read(stack.samTemplate(),
@@ -106,6 +109,11 @@ final class FaultyPipeline implements AutoCloseable {
         for (PipelineFunction function : PipelineFunction.values()) {
             Map<String, String> env = new HashMap<>(template.function(function.logicalId()).definition().environment());
             env.putAll(FAST_RETRIES);
+            // The template's MAX_CONCURRENT_KEYS (100) is for DynamoDB. dynalite is one Node.js process, and it
+            // exits when a client gives up on a request it is still reading (its request 'error' handler throws):
+            // a hundred requests at once per function, on this machine, make the SDK time some of them out.
+            env.put("MAX_CONCURRENT_KEYS", Integer.toString(Math.min(EMULATOR_MAX_CONCURRENT_KEYS,
+                    Integer.parseInt(env.getOrDefault("MAX_CONCURRENT_KEYS", "8")))));
             FunctionEnvironment environment = new FunctionEnvironment(env);
             deadlineMargins.put(function, Duration.ofMillis(Long.parseLong(
                     environment.optional("DEADLINE_MARGIN_MS", "3000"))));

@@ -6,11 +6,15 @@ import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.FunctionLog;
 import com.streamproc.bench.StackTables;
+import com.streamproc.bench.bill.CapacityMeter;
+import com.streamproc.bench.bill.DynamoDbBill;
+import com.streamproc.bench.bill.TableSchema;
 import com.streamproc.bench.workload.KinesisBatches;
 import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.ResourceFactory;
+import com.streamproc.emulators.TemplateResources;
 import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.aws.SdkCallCounter;
@@ -26,7 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -36,48 +40,74 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * DynamoDB cost on dynalite: the function, wired as in production, processes a seeded workload batch by batch (a
- * batch that reports a failure is sent again from the reported record, as Lambda does), while
- * {@link SdkCallCounter} counts requests and the write capacity dynalite reports. Then the Powertools-style
- * baseline ({@link IdempotentBaselineWriter}) writes the same records against the same emulator.
+ * The DynamoDB bill on dynalite, for the function and two baselines on the same records, each on its own fresh
+ * copy of the function's tables as {@code sam-template.yaml} declares them (indexes included):
+ *
+ * <ul>
+ *   <li>the function, wired as in production, processes the workload in batches of the template's
+ *       {@code BatchSize} (a batch that reports a failure is sent again from the reported record, as Lambda
+ *       does);</li>
+ *   <li>the naive design ({@link NaiveWriter}): one {@code UpdateItem} per item a record changes, no idempotency;</li>
+ *   <li>the Powertools design ({@link IdempotentBaselineWriter}): Powertools' idempotency records around the same
+ *       business writes.</li>
+ * </ul>
+ * A {@link CapacityMeter} on each client computes the units DynamoDB bills ({@link DynamoDbBill}): table and index
+ * writes, reads, failed conditional writes, quarantine tables included. {@link SdkCallCounter} counts requests.
  */
 public final class CostBenchmark {
     /** Times a batch is sent again after reporting a failure before its rest counts as unprocessed. */
     static final int MAX_REPLAYS_PER_BATCH = 3;
-    /** The baseline's writers: records of one partition key stay on one writer, in order. */
+    /** The baselines' writers: records of one partition key stay on one writer, in order. */
     static final int BASELINE_WRITERS = 8;
 
     /**
-     * @param writeRequests  the function's DynamoDB write requests (PutItem, UpdateItem, BatchWriteItem, ...)
-     * @param writeCapacity  write capacity units dynalite reported for them
-     * @param readRequests   GetItem, BatchGetItem and Query requests
-     * @param replays        batches sent again after a reported failure
-     * @param unprocessed    records still reported failed after the replays (0 in a healthy run)
-     * @param baselineRequests write requests the baseline sent (3 per new record, 1 per repeated payload)
-     * @param baselineCapacity write capacity units dynalite reported for the baseline
+     * One design's bill.
+     *
+     * @param units          the bill, every table of the design summed
+     * @param byTable        the bill per table (logical id, or "idempotency")
+     * @param calls          requests sent per operation
+     * @param reportedWrite  write units dynalite reported for the design's tables (table units only)
+     * @param unmetered      requests the meter could not bill (should be empty)
      */
-    public record Result(BenchFunction function, Workload workload, int batchSize, int batches, long writeRequests,
-                         double writeCapacity, long readRequests, Map<String, Long> calls, int replays,
-                         int unprocessed, long baselineRequests, double baselineCapacity) {
+    public record Design(String name, DynamoDbBill.Tally units, Map<String, DynamoDbBill.Tally> byTable,
+                         Map<String, Long> calls, double reportedWrite, Map<String, Long> unmetered) {
+        public long requests() {
+            return calls.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * @param batchSize   records per batch (the template's BatchSize)
+     * @param replays     batches sent again after a reported failure
+     * @param unprocessed records still reported failed after the replays (0 in a healthy run)
+     */
+    public record Result(BenchFunction function, String variant, Workload workload, int batchSize, int batches,
+                         int replays, int unprocessed, Design measured, Design powertools, Design naive) {
+        /** The function's id, with the variant's name when there is one. */
+        public String label() {
+            return variant.isEmpty() ? function.id() : function.id() + " (" + variant + ")";
+        }
+
         public int records() {
             return workload.size();
         }
 
+        public double perRecord(double value) {
+            return value / records();
+        }
+
+        public long writeRequests() {
+            return SdkCallCounter.DYNAMODB_WRITES.stream().mapToLong(op -> measured.calls().getOrDefault(op, 0L))
+                    .sum();
+        }
+
+        public long readRequests() {
+            return measured.calls().getOrDefault("GetItem", 0L) + measured.calls().getOrDefault("BatchGetItem", 0L)
+                    + measured.calls().getOrDefault("Query", 0L);
+        }
+
         public double writeRequestsPerRecord() {
-            return (double) writeRequests / records();
-        }
-
-        public double writeCapacityPerRecord() {
-            return writeCapacity / records();
-        }
-
-        /** The baseline's requests as the issue defines them: three per record. */
-        public long baselineDefinedRequests() {
-            return 3L * records();
-        }
-
-        public double baselineCapacityPerRecord() {
-            return baselineCapacity / records();
+            return perRecord(writeRequests());
         }
     }
 
@@ -92,19 +122,28 @@ public final class CostBenchmark {
     }
 
     public Result run(BenchFunction function, Workload workload) {
-        StackTables tables = StackTables.read(projectRoot, "cost-" + function.id());
-        createTables(tables, function);
+        return run(function, workload, "", "");
+    }
+
+    /**
+     * @param variant     what distinguishes this run from the function's main one ("" for the main one)
+     * @param tableSuffix appended to the table prefixes, so that two runs of one function get fresh tables
+     */
+    public Result run(BenchFunction function, Workload workload, String variant, String tableSuffix) {
+        int batchSize = function.settings(projectRoot).batchSize();
+        StackTables tables = createTables("cost-" + function.id() + tableSuffix, function);
         SdkCallCounter counter = new SdkCallCounter();
+        CapacityMeter meter = meter(tables, function, null);
         int replays = 0;
         int unprocessed = 0;
         int batches = 0;
-        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint(), counter);
-             FunctionLog log = new FunctionLog(logDirectory.resolve("cost-" + function.id() + ".log"))) {
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint(), counter, meter);
+             FunctionLog log = new FunctionLog(logDirectory.resolve("cost-" + function.id() + tableSuffix + ".log"))) {
             BatchProcessor<?> processor = log.building(() ->
                     function.production(new FunctionEnvironment(function.environment(tables)), dynamoDb));
             BenchContext context = new BenchContext(function.moduleName());
             int index = 0;
-            for (List<WorkloadRecord> batch : workload.batches(function.costBatchSize())) {
+            for (List<WorkloadRecord> batch : workload.batches(batchSize)) {
                 batches++;
                 int from = 0;
                 for (int attempt = 0; ; attempt++) {
@@ -125,64 +164,110 @@ public final class CostBenchmark {
                 index += batch.size();
             }
         }
-        long readRequests = counter.calls("GetItem") + counter.calls("BatchGetItem") + counter.calls("Query");
-        Baseline baseline = baseline(function, workload, tables);
-        return new Result(function, workload, function.costBatchSize(), batches, counter.writeRequests(),
-                counter.consumedWriteCapacity(), readRequests, counter.snapshot(), replays, unprocessed,
-                baseline.requests(), baseline.capacity());
+        Design measured = design("function", tables, function, meter, counter);
+        RecordEffects.Effects effects = RecordEffects.of(function, workload, tables,
+                logDirectory.resolve("effects-" + function.id() + tableSuffix + ".log"));
+        Design powertools = powertools(function, workload, effects, tableSuffix);
+        Design naive = naive(function, workload, effects, tableSuffix);
+        return new Result(function, variant, workload, batchSize, batches, replays, unprocessed, measured, powertools,
+                naive);
     }
 
-    private record Baseline(long requests, double capacity) {
-    }
-
-    private Baseline baseline(BenchFunction function, Workload workload, StackTables tables) {
-        String idempotencyTable = tables.name(function.tableLogicalId()) + "-baseline-idempotency";
-        String businessTable = tables.name(function.tableLogicalId()) + "-baseline-entities";
+    private Design naive(BenchFunction function, Workload workload, RecordEffects.Effects effects, String variant) {
+        StackTables tables = createTables("naive-" + function.id() + variant, function);
         SdkCallCounter counter = new SdkCallCounter();
-        try (DynamoDbClient admin = stack.dynamoDbClient();
-             DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint(), counter)) {
+        CapacityMeter meter = meter(tables, function, null);
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint(), counter, meter)) {
+            NaiveWriter writer = new NaiveWriter(dynamoDb, tables::name);
+            inLanes(workload, i -> writer.process(effects.updates().get(i)));
+        }
+        return design("naive", tables, function, meter, counter);
+    }
+
+    private Design powertools(BenchFunction function, Workload workload, RecordEffects.Effects effects,
+                              String variant) {
+        StackTables tables = createTables("pt-" + function.id() + variant, function);
+        String idempotencyTable = tables.name(function.tableLogicalId()) + "-idempotency";
+        try (DynamoDbClient admin = stack.dynamoDbClient()) {
             createSimpleTable(admin, idempotencyTable, "id");
-            createSimpleTable(admin, businessTable, "pk");
-            IdempotentBaselineWriter writer = new IdempotentBaselineWriter(dynamoDb, idempotencyTable, businessTable,
+        }
+        SdkCallCounter counter = new SdkCallCounter();
+        CapacityMeter meter = meter(tables, function, idempotencyTable);
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint(), counter, meter)) {
+            IdempotentBaselineWriter writer = new IdempotentBaselineWriter(dynamoDb, idempotencyTable, tables::name,
                     function.moduleName(), Clock.systemUTC());
-            List<List<WorkloadRecord>> lanes = new ArrayList<>();
-            for (int i = 0; i < BASELINE_WRITERS; i++) {
-                lanes.add(new ArrayList<>());
+            List<WorkloadRecord> records = workload.records();
+            inLanes(workload, i -> writer.process(records.get(i), effects.updates().get(i),
+                    effects.failing().get(i)));
+        }
+        return design("powertools", tables, function, meter, counter);
+    }
+
+    /** Runs {@code each} for every record index, records of one partition key in order on one of a few threads. */
+    private static void inLanes(Workload workload, IntConsumer each) {
+        List<List<Integer>> lanes = new ArrayList<>();
+        for (int i = 0; i < BASELINE_WRITERS; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        List<WorkloadRecord> records = workload.records();
+        for (int i = 0; i < records.size(); i++) {
+            lanes.get(Math.floorMod(records.get(i).partitionKey().hashCode(), BASELINE_WRITERS)).add(i);
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(BASELINE_WRITERS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Integer> lane : lanes) {
+                running.add(executor.submit(() -> lane.forEach(each::accept)));
             }
-            for (WorkloadRecord record : workload.records()) {
-                lanes.get(Math.floorMod(record.partitionKey().hashCode(), BASELINE_WRITERS)).add(record);
+            for (Future<?> future : running) {
+                future.get();
             }
-            ExecutorService executor = Executors.newFixedThreadPool(BASELINE_WRITERS);
-            AtomicLong processed = new AtomicLong();
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                for (List<WorkloadRecord> lane : lanes) {
-                    running.add(executor.submit(() -> lane.forEach(r -> {
-                        if (writer.process(r)) {
-                            processed.incrementAndGet();
-                        }
-                    })));
-                }
-                for (Future<?> future : running) {
-                    future.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the baseline writer failed", e.getCause());
-            } finally {
-                executor.shutdownNow();
-            }
-            return new Baseline(counter.writeRequests(), counter.consumedWriteCapacity());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a baseline writer failed", e.getCause());
+        } finally {
+            executor.shutdownNow();
         }
     }
 
-    private void createTables(StackTables tables, BenchFunction function) {
+    private static CapacityMeter meter(StackTables tables, BenchFunction function, String idempotencyTable) {
+        List<TableSchema> schemas = new ArrayList<>();
+        tables.tables(function.tableLogicalIds()).forEach(t -> schemas.add(TableSchema.of(t.createRequest())));
+        if (idempotencyTable != null) {
+            schemas.add(new TableSchema(idempotencyTable, List.of("id"), List.of()));
+        }
+        return new CapacityMeter(new DynamoDbBill(schemas));
+    }
+
+    private static Design design(String name, StackTables tables, BenchFunction function, CapacityMeter meter,
+                                 SdkCallCounter counter) {
+        DynamoDbBill bill = meter.bill();
+        Map<String, DynamoDbBill.Tally> byTable = new java.util.LinkedHashMap<>();
+        bill.byTable().forEach((table, tally) -> byTable.put(logicalIdOf(tables, function, table), tally));
+        double reported = meter.reportedWriteUnits().values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Design(name, bill.total(), byTable, counter.snapshot(), reported, meter.unmetered());
+    }
+
+    private static String logicalIdOf(StackTables tables, BenchFunction function, String tableName) {
+        for (String logicalId : function.tableLogicalIds()) {
+            if (tables.name(logicalId).equals(tableName)) {
+                return logicalId;
+            }
+        }
+        return "idempotency";
+    }
+
+    private StackTables createTables(String environment, BenchFunction function) {
+        StackTables tables = StackTables.read(projectRoot, environment);
         try (DynamoDbClient dynamoDb = stack.dynamoDbClient(); KinesisClient kinesis = stack.kinesisClient()) {
             ResourceFactory factory = new ResourceFactory(dynamoDb, kinesis);
-            tables.tables(function.tableLogicalIds()).forEach(factory::createTable);
+            for (TemplateResources.Table table : tables.tables(function.tableLogicalIds())) {
+                factory.createTable(table);
+            }
         }
+        return tables;
     }
 
     static void createSimpleTable(DynamoDbClient dynamoDb, String name, String hashKey) {

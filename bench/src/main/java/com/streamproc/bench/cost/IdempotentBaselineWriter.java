@@ -5,25 +5,28 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
- * The baseline: the usual Powertools for AWS Lambda idempotency pattern applied per record, with the same item
- * layout and condition Powertools uses (table key {@code id} = function name + "#" + MD5 of the payload,
- * {@code status}, {@code expiration}, {@code in_progress_expiration}, {@code data}).
+ * The Powertools baseline: the idempotency pattern of Powertools for AWS Lambda (Java) applied per record, with
+ * Powertools' item layout and condition (table key {@code id} = function name + "#" + MD5 of the payload,
+ * {@code status}, {@code expiration}, {@code in_progress_expiration}, {@code data}), around the same business
+ * writes as the naive design ({@link NaiveWriter}) on the function's real tables:
  *
  * <ol>
- *   <li>conditional {@code PutItem} of the idempotency record, status {@code INPROGRESS} (fails for a payload already
- *       processed: the record is skipped, as Powertools does);</li>
- *   <li>the business write: one {@code UpdateItem} of the entity the record is about (keyed by its partition key,
- *       storing the record and counting it);</li>
+ *   <li>conditional {@code PutItem} of the idempotency record, status {@code INPROGRESS}. When it fails (the
+ *       payload was processed already), Powertools reads the stored record with a consistent {@code GetItem} to
+ *       return its response, and the record is skipped;</li>
+ *   <li>the business writes: one {@code UpdateItem} per item the record changes. A record the function rejects
+ *       (poison) makes the handler throw instead, and Powertools deletes the idempotency record
+ *       ({@code DeleteItem});</li>
  *   <li>{@code UpdateItem} of the idempotency record to {@code COMPLETED} with the stored response.</li>
  * </ol>
- * Three write requests per new record; every request asks for {@code ReturnConsumedCapacity}.
  */
 public final class IdempotentBaselineWriter {
     /** Powertools' default idempotency record lifetime: one hour. */
@@ -33,21 +36,26 @@ public final class IdempotentBaselineWriter {
 
     private final DynamoDbClient dynamoDb;
     private final String idempotencyTable;
-    private final String businessTable;
+    private final Function<String, String> tableName;
     private final String functionName;
     private final Clock clock;
 
-    public IdempotentBaselineWriter(DynamoDbClient dynamoDb, String idempotencyTable, String businessTable,
-                                    String functionName, Clock clock) {
+    /** @param tableName the physical table name of a template logical id */
+    public IdempotentBaselineWriter(DynamoDbClient dynamoDb, String idempotencyTable,
+                                    Function<String, String> tableName, String functionName, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.idempotencyTable = idempotencyTable;
-        this.businessTable = businessTable;
+        this.tableName = tableName;
         this.functionName = functionName;
         this.clock = clock;
     }
 
-    /** @return true if the record was processed, false if it was a repeat of a processed payload */
-    public boolean process(WorkloadRecord record) {
+    /**
+     * @param updates      the record's business writes
+     * @param handlerFails whether the handler throws for the record (poison)
+     * @return false if the record was a repeat of a processed payload (skipped), true otherwise
+     */
+    public boolean process(WorkloadRecord record, List<RecordEffects.Update> updates, boolean handlerFails) {
         String id = functionName + "#" + md5(record.data());
         long nowMillis = clock.millis();
         long now = nowMillis / 1000;
@@ -62,25 +70,24 @@ public final class IdempotentBaselineWriter {
                     .expressionAttributeNames(Map.of("#id", "id", "#expiry", "expiration", "#status", "status",
                             "#in_progress_expiry", "in_progress_expiration"))
                     .expressionAttributeValues(Map.of(":now", n(now), ":now_in_millis", n(nowMillis),
-                            ":inprogress", s("INPROGRESS")))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                            ":inprogress", s("INPROGRESS"))));
         } catch (ConditionalCheckFailedException alreadyProcessed) {
+            dynamoDb.getItem(b -> b.tableName(idempotencyTable).key(Map.of("id", s(id))).consistentRead(true));
             return false;
         }
-        dynamoDb.updateItem(b -> b.tableName(businessTable)
-                .key(Map.of("pk", s(record.partitionKey())))
-                .updateExpression("SET #last = :record, #at = :at ADD #count :one")
-                .expressionAttributeNames(Map.of("#last", "lastRecord", "#at", "updatedAt", "#count", "records"))
-                .expressionAttributeValues(Map.of(":record", s(record.text()), ":at", n(nowMillis),
-                        ":one", n(1)))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        if (handlerFails) {
+            dynamoDb.deleteItem(b -> b.tableName(idempotencyTable).key(Map.of("id", s(id))));
+            return true;
+        }
+        for (RecordEffects.Update update : updates) {
+            NaiveWriter.update(dynamoDb, tableName.apply(update.tableLogicalId()), update);
+        }
         dynamoDb.updateItem(b -> b.tableName(idempotencyTable)
                 .key(Map.of("id", s(id)))
                 .updateExpression("SET #data = :data, #expiry = :expiry, #status = :completed")
                 .expressionAttributeNames(Map.of("#data", "data", "#expiry", "expiration", "#status", "status"))
                 .expressionAttributeValues(Map.of(":data", s("{\"processed\":true}"), ":expiry",
-                        n(now + EXPIRY_SECONDS), ":completed", s("COMPLETED")))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                        n(now + EXPIRY_SECONDS), ":completed", s("COMPLETED"))));
         return true;
     }
 

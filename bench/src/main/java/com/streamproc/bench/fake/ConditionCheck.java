@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The few DynamoDB condition expressions the functions use, evaluated against an item the way DynamoDB does:
  * {@code attribute_not_exists(a)}, {@code attribute_exists(a)} and {@code a = :v}, where {@code a} is a name or a
- * {@code #placeholder}. Anything else is refused loudly, so a benchmark can never pass on a condition it ignored.
+ * {@code #placeholder}, and a disjunction of those ({@code x OR y}). Anything else is refused loudly, so a benchmark
+ * can never pass on a condition it ignored.
  */
 public final class ConditionCheck {
     private static final Pattern NOT_EXISTS = Pattern.compile("attribute_not_exists\\(\\s*([#\\w.]+)\\s*\\)");
@@ -29,6 +30,13 @@ public final class ConditionCheck {
             return true;
         }
         String trimmed = expression.trim();
+        if (trimmed.contains(" OR ")) {
+            boolean any = false;
+            for (String part : trimmed.split(" OR ")) {
+                any |= holds(part, names, values, stored);
+            }
+            return any;
+        }
         Matcher m = NOT_EXISTS.matcher(trimmed);
         if (m.matches()) {
             return stored == null || !stored.containsKey(name(m.group(1), names));

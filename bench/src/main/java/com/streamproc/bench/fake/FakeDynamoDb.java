@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -37,6 +38,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
     private final Map<String, Map<List<AttributeValue>, Map<String, AttributeValue>>> tables = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final long delayNanos;
+    private volatile BiConsumer<String, Map<String, AttributeValue>> onPut = (table, item) -> { };
 
     /**
      * @param keyAttributes per table name, its key attribute names (hash key first)
@@ -74,6 +76,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
         if (failed[0]) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
+        onPut.accept(request.tableName(), copy);
         return PutItemResponse.builder().build();
     }
 
@@ -103,12 +106,18 @@ public final class FakeDynamoDb implements DynamoDbClient {
                 if (write.putRequest() != null) {
                     Map<String, AttributeValue> item = write.putRequest().item();
                     table(tableName).put(key(tableName, item), Map.copyOf(item));
+                    onPut.accept(tableName, Map.copyOf(item));
                 } else if (write.deleteRequest() != null) {
                     table(tableName).remove(key(tableName, write.deleteRequest().key()));
                 }
             }
         });
         return BatchWriteItemResponse.builder().unprocessedItems(Map.<String, List<WriteRequest>>of()).build();
+    }
+
+    /** Called with the table and item of every successful put (PutItem, or a put of a BatchWriteItem). */
+    public void onPut(BiConsumer<String, Map<String, AttributeValue>> listener) {
+        this.onPut = listener;
     }
 
     /** Requests per operation so far, sorted by operation. */

@@ -4,12 +4,17 @@ import java.util.Locale;
 
 /**
  * A target of the form "measured ≤ limit" (a ratio against a baseline, or an absolute figure such as requests per
- * record or megabytes).
+ * record or megabytes), or "measured ≥ limit" ({@link #atLeast}).
  *
- * @param limit the largest value that still meets the target
- * @param unit  how the value reads in the report: {@code "×"} for ratios, otherwise a unit name
+ * @param limit   the largest (or, with {@code atLeast}, smallest) value that still meets the target
+ * @param unit    how the value reads in the report: {@code "×"} for ratios, otherwise a unit name
+ * @param atLeast whether the value must reach the limit rather than stay within it
  */
-public record Target(double limit, String unit) {
+public record Target(double limit, String unit, boolean atLeast) {
+    public Target(double limit, String unit) {
+        this(limit, unit, false);
+    }
+
     public Target {
         if (!(limit > 0) || Double.isInfinite(limit)) {
             throw new IllegalArgumentException("limit must be a positive number");
@@ -24,14 +29,19 @@ public record Target(double limit, String unit) {
         return new Target(limit, unit);
     }
 
+    /** "measured ≥ limit"; {@code unit} as in {@link #ratio} for {@code "×"}. */
+    public static Target atLeast(double limit, String unit) {
+        return new Target(limit, unit, true);
+    }
+
     /** A measurement that is not a number (NaN: it could not be taken) never meets a target. */
     public boolean metBy(double measured) {
-        return !Double.isNaN(measured) && measured <= limit;
+        return !Double.isNaN(measured) && (atLeast ? measured >= limit : measured <= limit);
     }
 
     /** {@code "≤ 3×"} or {@code "≤ 1.0 requests/record"}. */
     public String describe() {
-        return "≤ " + Numbers.compact(limit) + ("×".equals(unit) ? "×" : " " + unit);
+        return (atLeast ? "≥ " : "≤ ") + Numbers.compact(limit) + ("×".equals(unit) ? "×" : " " + unit);
     }
 
     /** {@code "met"} or {@code "MISSED"}, as the tables show it. */

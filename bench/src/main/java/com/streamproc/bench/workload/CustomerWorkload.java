@@ -17,8 +17,10 @@ import java.util.Random;
  * Customer records of one person from up to three source systems, each in its own messy shape (e-mail case,
  * spaces, {@code mailto:}, display names; national phone numbers with country names in several languages; several
  * date formats), 30 % updated a second time, 5 % producer duplicates, about 5 % rejects (no contact point, an
- * ambiguous date, broken JSON), following docs/functions/data-cleansing.md. A person's records are produced
- * together, as a sync job of each source would send them.
+ * ambiguous date, broken JSON), following docs/functions/data-cleansing.md. {@link #generate}: a person's records
+ * are produced together, as one sync job sending every source's copy would send them; {@link #generateSpread}: the
+ * same records in the order of their update time, so that one person's records from different systems arrive
+ * spread over the day (about 11 hours of updates), as each source system sends its own changes when they happen.
  */
 public final class CustomerWorkload {
     public static final Instant BASE = Instant.parse("2025-06-01T08:00:00Z");
@@ -42,14 +44,41 @@ public final class CustomerWorkload {
 
     private final Random random;
     private final List<WorkloadRecord> out = new ArrayList<>();
+    /** When each record of {@link #out} was updated at its source: the order {@link #generateSpread} sends them in. */
+    private final List<Instant> times = new ArrayList<>();
     private int personSeq;
     private int rejectSeq;
 
+    private final Random rejectTimes;
+
     private CustomerWorkload(long seed) {
         this.random = new Random(seed);
+        this.rejectTimes = new Random(seed + 1);
     }
 
     public static Workload generate(int records, long seed) {
+        CustomerWorkload generator = generated(records, seed);
+        return new Workload("data-cleansing", seed, generator.out.subList(0, records),
+                records + " source records of " + generator.personSeq + " people from 1-3 systems (messy formats, "
+                        + "30 % updated twice, 5 % duplicates, ~5 % rejects); a person's records together");
+    }
+
+    /** The records of {@link #generate} in the order of their update time. */
+    public static Workload generateSpread(int records, long seed) {
+        CustomerWorkload generator = generated(records, seed);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(generator.times::get));
+        List<WorkloadRecord> spread = order.stream().map(generator.out::get).toList();
+        return new Workload("data-cleansing", seed, spread,
+                records + " source records of " + generator.personSeq + " people from 1-3 systems (as above), "
+                        + "sent in the order of their update time: a person's records from different systems "
+                        + "arrive spread over about 11 hours of updates");
+    }
+
+    private static CustomerWorkload generated(int records, long seed) {
         CustomerWorkload generator = new CustomerWorkload(seed);
         while (generator.out.size() < records) {
             if (generator.random.nextDouble() < 0.05) {
@@ -58,9 +87,7 @@ public final class CustomerWorkload {
                 generator.person();
             }
         }
-        return new Workload("data-cleansing", seed, generator.out.subList(0, records),
-                records + " source records of " + generator.personSeq + " people from 1-3 systems (messy formats, "
-                        + "30 % updated twice, 5 % duplicates, ~5 % rejects)");
+        return generator;
     }
 
     private void person() {
@@ -91,7 +118,7 @@ public final class CustomerWorkload {
                 if (random.nextBoolean()) {
                     record.put("birthDate", messyDate(birth));
                 }
-                add(system + ":" + recordId, record, "applied");
+                add(system + ":" + recordId, record, "applied", updated);
             }
         }
     }
@@ -103,20 +130,27 @@ public final class CustomerWorkload {
         ObjectNode record = JSON.createObjectNode().put("schemaVersion", 1).put("sourceSystem", system)
                 .put("sourceRecordId", recordId).put("updatedAt", BASE.toString())
                 .put("fullName", FIRST[random.nextInt(FIRST.length)]);
+        // From a random of its own, so that the records themselves are those of the seed whatever the order.
+        Instant sent = BASE.plus(Duration.ofMinutes(rejectTimes.nextInt(660)));
         switch (random.nextInt(3)) {
-            case 0 -> add(key, record.put("email", "n/a").put("phone", "unknown"), "NO_CONTACT_POINT");
+            case 0 -> add(key, record.put("email", "n/a").put("phone", "unknown"), "NO_CONTACT_POINT", sent);
             case 1 -> add(key, record.put("updatedAt", "03/04/2020").put("email", "reject." + recordId + "@example.com"),
-                    "INVALID_UPDATED_AT");
-            default -> out.add(new WorkloadRecord(key, ("{\"schemaVersion\":1,\"sourceSystem\":\"" + system
-                    + "\",\"email\":").getBytes(StandardCharsets.UTF_8), "MALFORMED_JSON"));
+                    "INVALID_UPDATED_AT", sent);
+            default -> {
+                out.add(new WorkloadRecord(key, ("{\"schemaVersion\":1,\"sourceSystem\":\"" + system
+                        + "\",\"email\":").getBytes(StandardCharsets.UTF_8), "MALFORMED_JSON"));
+                times.add(sent);
+            }
         }
     }
 
-    private void add(String partitionKey, ObjectNode record, String expected) {
+    private void add(String partitionKey, ObjectNode record, String expected, Instant sent) {
         byte[] data = record.toString().getBytes(StandardCharsets.UTF_8);
         out.add(new WorkloadRecord(partitionKey, data, expected));
+        times.add(sent);
         if (expected.equals("applied") && random.nextDouble() < 0.05) {
             out.add(new WorkloadRecord(partitionKey, data, "duplicate"));
+            times.add(sent.plusMillis(1));
         }
     }
 

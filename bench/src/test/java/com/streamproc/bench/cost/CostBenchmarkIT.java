@@ -12,6 +12,7 @@ import com.streamproc.shared.aws.SdkCallCounter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,27 +34,28 @@ class CostBenchmarkIT {
     }
 
     @Test
-    void theBaselineSendsThreeWritesForANewPayloadAndOneForARepeatedOne(EmulatorStack stack) {
+    void thePowertoolsBaselineSendsThreeRequestsForANewPayloadAndPutPlusGetForARepeatedOne(EmulatorStack stack) {
         SdkCallCounter counter = new SdkCallCounter();
         try (DynamoDbClient admin = stack.dynamoDbClient();
              DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint(), counter)) {
             CostBenchmark.createSimpleTable(admin, "it-baseline-idempotency", "id");
             CostBenchmark.createSimpleTable(admin, "it-baseline-entities", "pk");
             IdempotentBaselineWriter writer = new IdempotentBaselineWriter(dynamoDb, "it-baseline-idempotency",
-                    "it-baseline-entities", "it-function", Clock.systemUTC());
+                    logicalId -> "it-baseline-entities", "it-function", Clock.systemUTC());
             WorkloadRecord record = new WorkloadRecord("ord-1",
                     "{\"eventId\":\"e1\"}".getBytes(StandardCharsets.UTF_8), "applied");
+            List<RecordEffects.Update> updates = List.of(new RecordEffects.Update("Entities",
+                    Map.of("pk", AttributeValue.fromS("ord-1")), Map.of("records", AttributeValue.fromN("1"))));
 
-            boolean first = writer.process(record);
+            boolean first = writer.process(record, updates, false);
             long afterFirst = counter.writeRequests();
-            double capacityAfterFirst = counter.consumedWriteCapacity();
-            boolean repeat = writer.process(record);
+            boolean repeat = writer.process(record, updates, false);
 
             assertThat(first).isTrue();
             assertThat(afterFirst).isEqualTo(3);
-            assertThat(capacityAfterFirst).isGreaterThanOrEqualTo(3.0);
             assertThat(repeat).isFalse();
             assertThat(counter.writeRequests()).isEqualTo(4);
+            assertThat(counter.calls("GetItem")).isEqualTo(1);
             Map<String, AttributeValue> stored = admin.getItem(b -> b.tableName("it-baseline-idempotency")
                     .key(Map.of("id", AttributeValue.fromS("it-function#"
                             + IdempotentBaselineWriter.md5(record.data()))))).item();
@@ -64,15 +66,20 @@ class CostBenchmarkIT {
     }
 
     @Test
-    void countsTheFunctionsWritesAndTheBaselineOnTheSameWorkload(EmulatorStack stack) {
+    void billsTheFunctionAndBothBaselinesOnTheSameWorkload(EmulatorStack stack) {
         CostBenchmark benchmark = new CostBenchmark(stack, ProjectRoot.locate(), temp);
 
         CostBenchmark.Result result = benchmark.run(BenchFunction.CLEANSING, BenchFunction.CLEANSING.workload(300, 42));
 
         assertThat(result.unprocessed()).isZero();
         assertThat(result.writeRequests()).isPositive().isLessThan(result.records());
-        assertThat(result.writeCapacity()).isPositive();
-        assertThat(result.baselineRequests()).isBetween((long) result.records(), result.baselineDefinedRequests());
-        assertThat(result.baselineCapacity()).isGreaterThan(result.writeCapacity());
+        for (CostBenchmark.Design design : List.of(result.measured(), result.powertools(), result.naive())) {
+            assertThat(design.unmetered()).as(design.name()).isEmpty();
+            assertThat(design.units().tableWru()).as(design.name()).isPositive();
+        }
+        // The meter's table units agree with what dynalite reports for the same writes.
+        assertThat(result.measured().units().tableWru()).isEqualTo(result.measured().reportedWrite());
+        assertThat(result.powertools().units().totalWru()).isGreaterThan(result.measured().units().totalWru());
+        assertThat(result.powertools().requests()).isGreaterThan(result.naive().requests());
     }
 }

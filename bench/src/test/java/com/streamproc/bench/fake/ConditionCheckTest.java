@@ -37,6 +37,17 @@ class ConditionCheckTest {
     }
 
     @Test
+    void aDisjunctionHoldsWhenEitherPartDoes() {
+        Map<String, String> names = Map.of("#id", "pk", "#day", "day");
+        String condition = "attribute_not_exists(#id) OR attribute_exists(#day)";
+
+        assertThat(ConditionCheck.holds(condition, names, null, null)).isTrue();
+        assertThat(ConditionCheck.holds(condition, names, null, STORED)).isFalse();
+        assertThat(ConditionCheck.holds(condition, names, null, Map.of("pk", AttributeValue.fromS("p"),
+                "day", AttributeValue.fromS("2026-01-01")))).isTrue();
+    }
+
+    @Test
     void noConditionAlwaysHolds() {
         assertThat(ConditionCheck.holds(null, null, null, STORED)).isTrue();
     }

@@ -115,4 +115,34 @@ class WorkloadsTest {
             assertThat(outcome.apply(record)).as(record.text()).isEqualTo(expected);
         }
     }
+
+    @Test
+    void theSpreadCustomerWorkloadHoldsTheSameRecordsInUpdateOrder() {
+        Workload together = CustomerWorkload.generate(3_000, 42);
+        Workload spread = CustomerWorkload.generateSpread(3_000, 42);
+
+        java.util.function.Function<Workload, List<String>> texts = w -> w.records().stream()
+                .map(r -> r.partitionKey() + " " + r.text() + " " + r.expected()).toList();
+        assertThat(texts.apply(spread)).containsExactlyInAnyOrderElementsOf(texts.apply(together));
+        assertThat(texts.apply(spread)).isNotEqualTo(texts.apply(together));
+        // A person's records from different systems no longer arrive one after the other.
+        assertThat(meanDistanceOfSamePerson(spread)).isGreaterThan(10 * meanDistanceOfSamePerson(together));
+    }
+
+    /** Mean distance in the stream between consecutive records of one person (record id digits). */
+    private static double meanDistanceOfSamePerson(Workload workload) {
+        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        long sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < workload.size(); i++) {
+            String key = workload.records().get(i).partitionKey();
+            String person = key.substring(key.indexOf('-') + 1);
+            Integer before = last.put(person, i);
+            if (before != null) {
+                sum += i - before;
+                pairs++;
+            }
+        }
+        return (double) sum / pairs;
+    }
 }

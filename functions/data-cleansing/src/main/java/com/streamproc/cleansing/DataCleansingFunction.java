@@ -1,13 +1,12 @@
 package com.streamproc.cleansing;
 
+import com.streamproc.cleansing.store.CustomerBatchApplier;
 import com.streamproc.cleansing.store.CustomerStore;
-import com.streamproc.cleansing.store.CustomerWriter;
 import com.streamproc.cleansing.store.DynamoDbCustomerStore;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.batch.BatchProcessorConfig;
-import com.streamproc.shared.batch.KeyedBatchApplier;
 import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.decode.PoisonRecordException;
 import java.nio.ByteBuffer;
@@ -49,10 +48,9 @@ public final class DataCleansingFunction {
         return new CustomerRecordDecoder(new CustomerRecordCleanser(clock));
     }
 
-    /** Groups a batch by customer and writes each customer once. */
+    /** Reads a batch's customers at once, then writes each customer once. */
     public static BatchApplier<CleansedRecord> applier(CustomerStore store, int maxConcurrentKeys) {
-        return KeyedBatchApplier.perKey(record -> record.event().customerKey(), new CustomerWriter(store),
-                maxConcurrentKeys);
+        return new CustomerBatchApplier(store, maxConcurrentKeys);
     }
 
     /**

@@ -12,7 +12,7 @@ import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.batch.BatchProcessorConfig;
-import com.streamproc.shared.batch.KeyedBatchApplier;
+import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.snapstart.PrimingEvents;
 import com.streamproc.shared.snapstart.SnapStartPriming;
 import java.time.Clock;
@@ -66,10 +66,12 @@ public final class OrderProcessingHandler implements RequestHandler<KinesisEvent
                 applier(store, maxConcurrentKeys, Clock.systemUTC()), dynamoDb, env);
     }
 
-    /** Groups a batch by the events' order id and applies each order's records with one write. */
-    public static KeyedBatchApplier<OrderEvent> applier(OrderStore store, int maxConcurrentKeys, Clock clock) {
-        return KeyedBatchApplier.perKey(record -> record.event().orderId(),
-                new OrderPartitionApplier(store, clock), maxConcurrentKeys);
+    /**
+     * Reads the batch's orders at once, writes its status-change items, then applies each order's records with
+     * one write ({@link OrderBatchApplier}).
+     */
+    public static BatchApplier<OrderEvent> applier(OrderStore store, int maxConcurrentKeys, Clock clock) {
+        return new OrderBatchApplier(store, maxConcurrentKeys, clock);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class OrdersQueryCommand extends CommandGroup {
     }
 
     @Command(name = "by-customer", mixinStandardHelpOptions = true,
-            description = "A customer's orders, newest placement first (Query on byCustomer).")
+            description = "A customer's orders, newest placement first (Query on byCustomer, then the orders by key).")
     static final class ByCustomer extends Question {
         @Option(names = "--customer-id", required = true, paramLabel = "ID")
         String customerId;
@@ -58,7 +58,8 @@ public final class OrdersQueryCommand extends CommandGroup {
     }
 
     @Command(name = "by-status", mixinStandardHelpOptions = true,
-            description = "Orders that reached a status on a UTC day and are still in it (Query on byStatusDay).")
+            description = {"Orders that reached a status on a UTC day and are still in it",
+                    "(Query on byChangeDay, then the status-change items and the orders by key)."})
     static final class ByStatus extends Question {
         @Option(names = "--status", required = true, paramLabel = "STATUS",
                 description = "PLACED, PAID, SHIPPED, DELIVERED, CANCELLED or REFUNDED")
@@ -76,7 +77,8 @@ public final class OrdersQueryCommand extends CommandGroup {
 
     @Command(name = "revenue", mixinStandardHelpOptions = true,
             description = {"Revenue of a UTC day per currency: captured that day minus refunded that day",
-                    "(Query on byCaptureDay and byRefundDay). Amounts are exact decimals in major units."})
+                    "(Query on byChangeDay, then the status-change items and the orders by key). Amounts are exact",
+                    "decimals in major units."})
     static final class Revenue extends Question {
         @Option(names = "--day", required = true, paramLabel = "yyyy-MM-dd", converter = UtcDateConverter.class)
         LocalDate day;

@@ -34,18 +34,29 @@ public final class ActionHourWriter {
 
     public ActionHourWriter(ActivityStore store, ConcurrentRequests requests) {
         this.store = store;
-        this.reader = new BatchItemReader(store);
+        this.reader = new BatchItemReader(store, requests);
         this.requests = requests;
     }
 
     /** @return the records whose item was not written; none of a group's records are counted unless all are */
     public Set<RecordRef> write(Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry) {
+        if (groups.isEmpty()) {
+            return new HashSet<>();
+        }
+        return write(groups, retry,
+                reader.readAll(groups.keySet().stream().map(ActionHourKey::itemKey).toList(), retry));
+    }
+
+    /**
+     * The same, from reads that covered the groups' items (among others), made earlier in the batch: safe, because
+     * each put is conditional on the mark it read, and a failed condition reads the item again.
+     */
+    public Set<RecordRef> write(Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry,
+                                BatchItemReader.Reads reads) {
         Set<RecordRef> notWritten = new HashSet<>();
         if (groups.isEmpty()) {
             return notWritten;
         }
-        BatchItemReader.Reads reads = reader.readAll(groups.keySet().stream().map(ActionHourKey::itemKey).toList(),
-                retry);
         List<ActionHourKey> keys = new ArrayList<>(groups.keySet());
         List<Boolean> written = requests.map(keys, key -> {
             ItemKey itemKey = key.itemKey();

@@ -2,6 +2,8 @@ package com.streamproc.activity.aggregate;
 
 import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.activity.store.ActivityStore;
+import com.streamproc.activity.store.BatchItemReader;
+import com.streamproc.activity.store.ItemKey;
 import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.batch.InboundRecord;
@@ -11,11 +13,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Applies a batch of activity events to the aggregates, exactly once per event, in phases. Aggregates cross users,
  * so this is one applier for the whole batch rather than a per-key one.
+ *
+ * <p>Every item the phases may need (the events' markers, their user-day and action-hour items) is read first, in
+ * one round of concurrent {@code BatchGetItem}s, so that the phases cost one round trip each for their writes only.
+ * Reading a user-day or action-hour item before the phases that write it is safe: only this batch writes them
+ * meanwhile (one writer per shard), and an action-hour put is conditional on the mark it read anyway.
  *
  * <ol start="0">
  *   <li>Drop what is already counted: later copies of an eventId within the batch (the first copy counts) and events
@@ -42,12 +50,14 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
     private final EventMarkerStore markers;
     private final UserDayWriter userDays;
     private final ActionHourWriter actionHours;
+    private final BatchItemReader reader;
 
     public ActivityBatchApplier(ActivityStore store, Clock clock, int maxConcurrentRequests) {
         ConcurrentRequests requests = ConcurrentRequests.upTo(maxConcurrentRequests);
         this.markers = new EventMarkerStore(store, requests, clock);
         this.userDays = new UserDayWriter(store, requests);
         this.actionHours = new ActionHourWriter(store, requests);
+        this.reader = new BatchItemReader(store, requests);
     }
 
     @Override
@@ -58,21 +68,31 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
             return;
         }
 
+        // Every item the phases may need, in one round.
+        Map<UserDayKey, List<InboundRecord<ActivityEvent>>> allUserDays = ActivityAggregator.byUserDay(firstOccurrences);
+        Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> allActionHours =
+                ActivityAggregator.byActionHour(firstOccurrences);
+        List<ItemKey> keys = new ArrayList<>(EventMarkerStore.keysOf(eventIdsOf(firstOccurrences)));
+        allUserDays.keySet().forEach(key -> keys.add(key.itemKey()));
+        allActionHours.keySet().forEach(key -> keys.add(key.itemKey()));
+        BatchItemReader.Reads reads = reader.readAll(keys, retry);
+
         Frontier frontier = new Frontier();
-        List<InboundRecord<ActivityEvent>> uncounted = uncounted(firstOccurrences, frontier, context, retry);
+        List<InboundRecord<ActivityEvent>> uncounted = uncounted(firstOccurrences, frontier, context, reads);
         // Phase 1: the user-day items; their failures lower the frontier.
         if (uncounted.isEmpty() || context.deadline().expired()) {
             return;
         }
 
-        userDays.write(ActivityAggregator.byUserDay(uncounted), retry).forEach(frontier::stopAt);
+        userDays.write(ActivityAggregator.byUserDay(uncounted), retry, reads).forEach(frontier::stopAt);
         List<InboundRecord<ActivityEvent>> belowFrontier = frontier.admitted(uncounted);
         if (belowFrontier.isEmpty() || context.deadline().expired()) {
             return;
         }
 
         // Phase 2: the action-hour items, below the frontier only.
-        Set<RecordRef> actionHourFailed = actionHours.write(ActivityAggregator.byActionHour(belowFrontier), retry);
+        Set<RecordRef> actionHourFailed = actionHours.write(ActivityAggregator.byActionHour(belowFrontier), retry,
+                reads);
         List<InboundRecord<ActivityEvent>> counted = belowFrontier.stream()
                 .filter(record -> !actionHourFailed.contains(record.ref())).toList();
         if (counted.isEmpty() || context.deadline().expired()) {
@@ -102,11 +122,15 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         return first;
     }
 
+    private static List<String> eventIdsOf(List<InboundRecord<ActivityEvent>> records) {
+        return records.stream().map(r -> r.event().eventId()).toList();
+    }
+
     /** Phase 0: drops counted events (applied), holds back those not known to be uncounted (frontier). */
     private List<InboundRecord<ActivityEvent>> uncounted(List<InboundRecord<ActivityEvent>> records,
                                                          Frontier frontier, ApplyContext context,
-                                                         TransientRetry retry) {
-        EventMarkerStore.Lookup lookup = markers.find(records.stream().map(r -> r.event().eventId()).toList(), retry);
+                                                         BatchItemReader.Reads reads) {
+        EventMarkerStore.Lookup lookup = markers.find(eventIdsOf(records), reads);
         List<InboundRecord<ActivityEvent>> uncounted = new ArrayList<>(records.size());
         for (InboundRecord<ActivityEvent> record : records) {
             String eventId = record.event().eventId();

@@ -1,5 +1,6 @@
 package com.streamproc.activity.aggregate;
 
+import com.streamproc.activity.store.ParallelMap;
 import com.streamproc.shared.retry.FailureCause;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * a few round trips instead of a hundred. The threads are created once per execution environment and end after a
  * minute without work.
  */
-public final class ConcurrentRequests {
+public final class ConcurrentRequests implements ParallelMap {
     private final ExecutorService executor;
 
     private ConcurrentRequests(int maxConcurrent) {
@@ -46,6 +47,7 @@ public final class ConcurrentRequests {
      * failure is thrown once every task has finished, so that the core's failure model finds the record that
      * causes it ({@link FailureCause}).
      */
+    @Override
     public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
         List<O> results = new ArrayList<>(inputs.size());
         AtomicReference<RuntimeException> deterministic = new AtomicReference<>();

@@ -24,7 +24,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -47,7 +46,7 @@ public final class EventMarkerStore {
 
     public EventMarkerStore(ActivityStore store, ConcurrentRequests requests, Clock clock) {
         this.store = store;
-        this.reader = new BatchItemReader(store);
+        this.reader = new BatchItemReader(store, requests);
         this.requests = requests;
         this.clock = clock;
     }
@@ -63,8 +62,27 @@ public final class EventMarkerStore {
         if (eventIds.isEmpty()) {
             return new Lookup(Set.of(), Set.of());
         }
-        BatchItemReader.Reads reads = reader.readAll(eventIds.stream().map(EventMarkerStore::keyOf).toList(), retry);
-        return new Lookup(eventIdsOf(reads.found().keySet()), eventIdsOf(reads.unread()));
+        return find(eventIds, reader.readAll(keysOf(eventIds), retry));
+    }
+
+    /** The lookup from reads that covered the markers' keys ({@link #keysOf}) among others. */
+    public Lookup find(Collection<String> eventIds, BatchItemReader.Reads reads) {
+        Set<String> counted = new HashSet<>();
+        Set<String> unknown = new HashSet<>();
+        for (String eventId : eventIds) {
+            ItemKey key = keyOf(eventId);
+            if (!reads.wasRead(key)) {
+                unknown.add(eventId);
+            } else if (reads.found().containsKey(key)) {
+                counted.add(eventId);
+            }
+        }
+        return new Lookup(counted, unknown);
+    }
+
+    /** The markers' keys of these events. */
+    public static List<ItemKey> keysOf(Collection<String> eventIds) {
+        return eventIds.stream().map(EventMarkerStore::keyOf).toList();
     }
 
     /** Writes the records' markers. @return the records whose marker was written */
@@ -99,7 +117,4 @@ public final class EventMarkerStore {
         return new ItemKey(EVENT_PREFIX + eventId, EVENT_SK);
     }
 
-    private static Set<String> eventIdsOf(Collection<ItemKey> keys) {
-        return keys.stream().map(key -> key.pk().substring(EVENT_PREFIX.length())).collect(Collectors.toSet());
-    }
 }

@@ -34,7 +34,7 @@ public final class UserDayWriter {
 
     public UserDayWriter(ActivityStore store, ConcurrentRequests requests) {
         this.store = store;
-        this.reader = new BatchItemReader(store);
+        this.reader = new BatchItemReader(store, requests);
         this.requests = requests;
     }
 
@@ -45,11 +45,20 @@ public final class UserDayWriter {
      *         group's records are counted unless all are
      */
     public Set<RecordRef> write(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry) {
+        if (groups.isEmpty()) {
+            return new HashSet<>();
+        }
+        return write(groups, retry,
+                reader.readAll(groups.keySet().stream().map(UserDayKey::itemKey).toList(), retry));
+    }
+
+    /** The same, from reads that covered the groups' items (among others), made earlier in the batch. */
+    public Set<RecordRef> write(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry,
+                                BatchItemReader.Reads reads) {
         Set<RecordRef> notWritten = new HashSet<>();
         if (groups.isEmpty()) {
             return notWritten;
         }
-        BatchItemReader.Reads reads = reader.readAll(groups.keySet().stream().map(UserDayKey::itemKey).toList(), retry);
         List<Map<String, AttributeValue>> puts = new ArrayList<>();
         Map<Map<String, AttributeValue>, UserDayKey> keyOfPut = new IdentityHashMap<>();
         groups.forEach((key, records) -> {

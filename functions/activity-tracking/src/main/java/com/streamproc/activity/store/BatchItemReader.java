@@ -12,8 +12,9 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads many items consistently with {@code BatchGetItem}, 100 keys per request, retrying transient failures and the
- * {@code UnprocessedKeys} DynamoDB hands back, until the deadline. What could not be read is reported as unread:
+ * Reads many items consistently with {@code BatchGetItem}, 100 keys per request (the requests of one read at once,
+ * through the given {@link ParallelMap}), retrying transient failures and the {@code UnprocessedKeys} DynamoDB hands
+ * back, until the deadline. What could not be read is reported as unread:
  * the caller must then leave the records that need those items unapplied.
  *
  * <p>A request DynamoDB refuses (a deterministic failure, such as a key it cannot accept) is narrowed: its keys are
@@ -24,9 +25,15 @@ public final class BatchItemReader {
     private static final int MAX_UNPROCESSED_ROUNDS = 8;
 
     private final ActivityStore store;
+    private final ParallelMap requests;
 
     public BatchItemReader(ActivityStore store) {
+        this(store, ParallelMap.SEQUENTIAL);
+    }
+
+    public BatchItemReader(ActivityStore store, ParallelMap requests) {
         this.store = store;
+        this.requests = requests;
     }
 
     /**
@@ -41,11 +48,20 @@ public final class BatchItemReader {
 
     public Reads readAll(Collection<ItemKey> keys, TransientRetry retry) {
         List<ItemKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        List<List<ItemKey>> chunks = new ArrayList<>();
+        for (int start = 0; start < distinct.size(); start += ActivityStore.MAX_KEYS_PER_READ) {
+            chunks.add(distinct.subList(start, Math.min(distinct.size(), start + ActivityStore.MAX_KEYS_PER_READ)));
+        }
+        List<Reads> perChunk = requests.map(chunks, chunk -> {
+            Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
+            List<ItemKey> unread = readChunk(chunk, found, retry);
+            return new Reads(found, new LinkedHashSet<>(unread));
+        }, chunk -> new Reads(Map.of(), new LinkedHashSet<>(chunk)));
         Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
         Set<ItemKey> unread = new LinkedHashSet<>();
-        for (int start = 0; start < distinct.size(); start += ActivityStore.MAX_KEYS_PER_READ) {
-            List<ItemKey> chunk = distinct.subList(start, Math.min(distinct.size(), start + ActivityStore.MAX_KEYS_PER_READ));
-            unread.addAll(readChunk(chunk, found, retry));
+        for (Reads reads : perChunk) {
+            found.putAll(reads.found());
+            unread.addAll(reads.unread());
         }
         return new Reads(found, unread);
     }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,19 @@ public final class DateNormalizer {
             .toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final DateTimeFormatter YEAR_DASH = numeric("uuuu-M-d");
+    private static final DateTimeFormatter YEAR_SLASH = numeric("uuuu/M/d");
+    private static final DateTimeFormatter YEAR_DOT = numeric("uuuu.M.d");
+    private static final DateTimeFormatter DAY_DOT = numeric("d.M.uuuu");
+    private static final DateTimeFormatter DAY_SLASH = numeric("d/M/uuuu");
+    private static final DateTimeFormatter MONTH_SLASH = numeric("M/d/uuuu");
+    private static final DateTimeFormatter DAY_DASH = numeric("d-M-uuuu");
+    private static final DateTimeFormatter MONTH_DASH = numeric("M-d-uuuu");
+    private static final List<DateTimeFormatter> NAMED_MONTH_FIRST = List.of(named("MMMM d, uuuu"),
+            named("MMM d, uuuu"), named("MMMM d uuuu"), named("MMM d uuuu"));
+    private static final DateTimeFormatter DAY_NAMED_DASH = named("d-MMM-uuuu");
+    private static final List<DateTimeFormatter> DAY_NAMED_SPACE = List.of(named("d MMMM uuuu"), named("d MMM uuuu"));
+
     /**
      * Every other accepted layout. They are built so that at most one reading of a string exists, except for
      * the day-first/month-first pairs: when those give two different days, the date is ambiguous.
@@ -61,13 +75,22 @@ public final class DateNormalizer {
     private static final List<DateTimeFormatter> LAYOUTS = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.BASIC_ISO_DATE,
-            numeric("uuuu/M/d"), numeric("uuuu.M.d"), numeric("uuuu-M-d"),
-            numeric("d.M.uuuu"),
-            numeric("d/M/uuuu"), numeric("M/d/uuuu"),
-            numeric("d-M-uuuu"), numeric("M-d-uuuu"),
-            named("d MMMM uuuu"), named("d MMM uuuu"), named("MMMM d, uuuu"), named("MMM d, uuuu"),
-            named("MMMM d uuuu"), named("MMM d uuuu"), named("d-MMM-uuuu"),
+            YEAR_SLASH, YEAR_DOT, YEAR_DASH,
+            DAY_DOT,
+            DAY_SLASH, MONTH_SLASH,
+            DAY_DASH, MONTH_DASH,
+            DAY_NAMED_SPACE.get(0), DAY_NAMED_SPACE.get(1), NAMED_MONTH_FIRST.get(0), NAMED_MONTH_FIRST.get(1),
+            NAMED_MONTH_FIRST.get(2), NAMED_MONTH_FIRST.get(3), DAY_NAMED_DASH,
             DateTimeFormatter.RFC_1123_DATE_TIME);
+
+    /** Every layout, the ISO date-time first: for shapes {@link #candidates} does not know. */
+    private static final List<DateTimeFormatter> ALL = concat(List.of(ISO_DATE_TIME), LAYOUTS);
+
+    private static List<DateTimeFormatter> concat(List<DateTimeFormatter> first, List<DateTimeFormatter> rest) {
+        List<DateTimeFormatter> all = new ArrayList<>(first);
+        all.addAll(rest);
+        return List.copyOf(all);
+    }
 
     /** A timestamp as an instant; a date without a time is the start of its day in UTC. */
     public Normalized<Instant> toInstant(String raw) {
@@ -124,8 +147,7 @@ public final class DateNormalizer {
             text = text.substring(0, 10) + 'T' + text.substring(11);
         }
         Set<TemporalAccessor> readings = new LinkedHashSet<>();
-        parse(ISO_DATE_TIME, text, readings);
-        for (DateTimeFormatter layout : LAYOUTS) {
+        for (DateTimeFormatter layout : candidates(text)) {
             parse(layout, text, readings);
         }
         if (readings.isEmpty()) {
@@ -135,6 +157,50 @@ public final class DateNormalizer {
             return Normalized.invalid(FieldReasons.AMBIGUOUS_DATE);
         }
         return Normalized.valid(readings.iterator().next());
+    }
+
+    /**
+     * The layouts that can read {@code text}, chosen by its shape (how many digits it starts with and what
+     * follows them), so that the others are not tried: a layout that does not match throws, and throwing is what
+     * reading a date cost. A shape not listed here tries every layout.
+     */
+    private static List<DateTimeFormatter> candidates(String text) {
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+            digits++;
+        }
+        if (digits == 0) {
+            if (Character.isLetter(text.charAt(0))) {
+                List<DateTimeFormatter> named = new ArrayList<>(NAMED_MONTH_FIRST);
+                named.add(DateTimeFormatter.RFC_1123_DATE_TIME);
+                return named;
+            }
+            return ALL;
+        }
+        if (digits == text.length()) {
+            return digits == BASIC_DATE_DIGITS ? List.of(DateTimeFormatter.BASIC_ISO_DATE) : ALL;
+        }
+        char separator = text.charAt(digits);
+        boolean letterNext = digits + 1 < text.length() && Character.isLetter(text.charAt(digits + 1));
+        if (digits == 4) {
+            return switch (separator) {
+                case '-' -> List.of(ISO_DATE_TIME, DateTimeFormatter.ISO_LOCAL_DATE, YEAR_DASH);
+                case '/' -> List.of(YEAR_SLASH);
+                case '.' -> List.of(YEAR_DOT);
+                default -> ALL;
+            };
+        }
+        if (digits <= 2) {
+            return switch (separator) {
+                case '.' -> List.of(DAY_DOT);
+                case '/' -> List.of(DAY_SLASH, MONTH_SLASH);
+                case '-' -> letterNext ? List.of(DAY_NAMED_DASH) : List.of(DAY_DASH, MONTH_DASH);
+                case ' ' -> letterNext ? List.of(DAY_NAMED_SPACE.get(0), DAY_NAMED_SPACE.get(1),
+                        DateTimeFormatter.RFC_1123_DATE_TIME) : ALL;
+                default -> ALL;
+            };
+        }
+        return ALL;
     }
 
     private static void parse(DateTimeFormatter layout, String text, Set<TemporalAccessor> readings) {

@@ -8,11 +8,14 @@ import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.PartitionApplier;
 import com.streamproc.shared.retry.TransientFailureException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Applies all records of one customer in a batch with one read and at most one write: the records are merged in
- * memory, the stored customer is read (consistently), merged with them, and written back with a conditional
+ * memory, the stored customer is read (consistently; {@link CustomerBatchApplier} reads a whole batch's customers at
+ * once), merged with them, and written back with a conditional
  * {@code PutItem} on the version read. A lost race (another shard wrote the customer in between) re-reads and
  * re-merges, a few times. When the merge changes nothing (a replay, or older data arriving late) nothing is
  * written.
@@ -31,9 +34,16 @@ public final class CustomerWriter implements PartitionApplier<CleansedRecord> {
     public static final int MAX_WRITE_ROUNDS = 5;
 
     private final CustomerStore store;
+    private final Function<ApplyContext, Map<String, Optional<StoredCustomer>>> prefetched;
 
     public CustomerWriter(CustomerStore store) {
+        this(store, context -> Map.of());
+    }
+
+    /** @param prefetched per batch, the customers read for it at once (absent: not read) */
+    public CustomerWriter(CustomerStore store, Function<ApplyContext, Map<String, Optional<StoredCustomer>>> prefetched) {
         this.store = store;
+        this.prefetched = prefetched;
     }
 
     @Override
@@ -43,11 +53,13 @@ public final class CustomerWriter implements PartitionApplier<CleansedRecord> {
             incoming = CustomerMerger.merge(incoming, Customer.of(record.event()));
         }
         Customer patch = incoming;
+        Optional<StoredCustomer> read = prefetched.apply(context).get(customerKey);
         for (int round = 1; round <= MAX_WRITE_ROUNDS; round++) {
             if (context.deadline().expired()) {
                 return;
             }
-            Optional<StoredCustomer> current = context.retry().call(() -> store.load(customerKey));
+            Optional<StoredCustomer> current = round == 1 && read != null ? read
+                    : context.retry().call(() -> store.load(customerKey));
             Customer base = current.map(StoredCustomer::customer).orElseGet(() -> Customer.empty(customerKey));
             Customer merged = CustomerMerger.merge(base, patch);
             if (current.isPresent() && merged.equals(base)) {

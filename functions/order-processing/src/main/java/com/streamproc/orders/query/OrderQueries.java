@@ -4,28 +4,46 @@ import com.streamproc.orders.domain.Money;
 import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.store.OrdersTable;
+import com.streamproc.orders.store.StatusChanges;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The analysts' questions about orders, each answered by {@code GetItem} or paginated {@code Query} on the orders
- * table and its indexes (never a Scan). Index reads are eventually consistent: an order written a moment ago may
- * not show yet.
+ * The analysts' questions about orders, each answered by {@code GetItem}, {@code BatchGetItem} or paginated
+ * {@code Query} on the orders table and its indexes (never a Scan). Both indexes hold keys only, so the orders
+ * themselves are then read by key: eventually consistent, like the index reads, so an order written a moment ago
+ * may not show yet.
+ *
+ * <ul>
+ *   <li>A customer's orders: {@code byCustomer}, then the orders.</li>
+ *   <li>Orders by status and day, and revenue: the day's status-change items ({@code byChangeDay}, then the items),
+ *       which name every order that reached a status that day; then those orders, keeping the ones whose stored
+ *       state matches. The orders are the truth; the items only say where to look.</li>
+ * </ul>
  */
 public final class OrderQueries {
     /** Items per page asked of DynamoDB (a page is also capped at 1 MB). */
     static final int PAGE_SIZE = 500;
+    /** DynamoDB's limit of keys per BatchGetItem request. */
+    static final int MAX_KEYS_PER_READ = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -41,7 +59,7 @@ public final class OrderQueries {
                 .tableName(tableName)
                 .key(Map.of(OrdersTable.ORDER_ID, AttributeValue.fromS(orderId)))
                 .consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
+        return response.hasItem() && !response.item().isEmpty() && !OrdersTable.isStatusChanges(response.item())
                 ? Optional.of(OrdersTable.fromItem(response.item())) : Optional.empty();
     }
 
@@ -50,7 +68,7 @@ public final class OrderQueries {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        List<Order> orders = new ArrayList<>();
+        List<String> orderIds = new ArrayList<>();
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tableName)
                 .indexName(OrdersTable.BY_CUSTOMER)
@@ -60,19 +78,31 @@ public final class OrderQueries {
                 .scanIndexForward(false);
         Map<String, AttributeValue> startKey = null;
         do {
-            query.limit(Math.min(PAGE_SIZE, limit - orders.size())).exclusiveStartKey(startKey);
+            query.limit(Math.min(PAGE_SIZE, limit - orderIds.size())).exclusiveStartKey(startKey);
             QueryResponse page = dynamoDb.query(query.build());
-            page.items().forEach(item -> orders.add(OrdersTable.fromItem(item)));
+            page.items().forEach(item -> orderIds.add(item.get(OrdersTable.ORDER_ID).s()));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && orders.size() < limit);
+        } while (startKey != null && orderIds.size() < limit);
+        Map<String, Map<String, AttributeValue>> items = getAll(orderIds);
+        List<Order> orders = new ArrayList<>();
+        for (String orderId : orderIds) {
+            Map<String, AttributeValue> item = items.get(orderId);
+            if (item != null) {
+                orders.add(OrdersTable.fromItem(item));
+            }
+        }
         return orders;
     }
 
     /** The orders that reached {@code status} on a UTC day and are still in it, in the order they got there. */
     public List<Order> ordersByStatusOnDay(OrderStatus status, LocalDate day) {
         List<Order> orders = new ArrayList<>();
-        queryAll(OrdersTable.BY_STATUS_DAY, OrdersTable.STATUS_DAY, OrdersTable.statusDay(status, day),
-                item -> orders.add(OrdersTable.fromItem(item)));
+        for (Order order : orders(candidates(day, Set.of(status)))) {
+            if (order.status() == status && OrdersTable.utcDay(order.statusAt()).equals(day)) {
+                orders.add(order);
+            }
+        }
+        orders.sort(Comparator.comparing(Order::statusAt).thenComparing(Order::orderId));
         return orders;
     }
 
@@ -81,28 +111,75 @@ public final class OrderQueries {
      * the currency's scale. Summed from the orders themselves, so replays cannot count anything twice.
      */
     public BigDecimal revenue(LocalDate day, Currency currency) {
-        String key = OrdersTable.moneyDay(day, currency);
-        BigDecimal[] minor = {BigDecimal.ZERO};
-        queryAll(OrdersTable.BY_CAPTURE_DAY, OrdersTable.CAPTURE_DAY, key,
-                item -> minor[0] = minor[0].add(new BigDecimal(item.get(OrdersTable.CAPTURED_MINOR).n())));
-        queryAll(OrdersTable.BY_REFUND_DAY, OrdersTable.REFUND_DAY, key,
-                item -> minor[0] = minor[0].subtract(new BigDecimal(item.get(OrdersTable.REFUNDED_MINOR).n())));
-        return Money.toDecimal(minor[0], currency);
+        BigDecimal minor = BigDecimal.ZERO;
+        for (Order order : orders(candidates(day, Set.of(OrderStatus.PAID, OrderStatus.REFUNDED)))) {
+            if (!order.currency().equals(currency)) {
+                continue;
+            }
+            if (order.capture() != null && OrdersTable.utcDay(order.capture().at()).equals(day)) {
+                minor = minor.add(BigDecimal.valueOf(order.capture().minor()));
+            }
+            if (order.refund() != null && OrdersTable.utcDay(order.refund().at()).equals(day)) {
+                minor = minor.subtract(BigDecimal.valueOf(order.refund().minor()));
+            }
+        }
+        return Money.toDecimal(minor, currency);
     }
 
-    private void queryAll(String index, String keyAttribute, String keyValue, Consumer<Map<String, AttributeValue>> each) {
+    /** The orders the day's status-change items name under any of {@code statuses}. */
+    private Set<String> candidates(LocalDate day, Set<OrderStatus> statuses) {
+        List<String> itemKeys = new ArrayList<>();
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(tableName)
-                .indexName(index)
+                .indexName(OrdersTable.BY_CHANGE_DAY)
                 .keyConditionExpression("#k = :k")
-                .expressionAttributeNames(Map.of("#k", keyAttribute))
-                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(keyValue)))
+                .expressionAttributeNames(Map.of("#k", OrdersTable.CHANGE_DAY))
+                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(day.toString())))
                 .limit(PAGE_SIZE);
         Map<String, AttributeValue> startKey = null;
         do {
             QueryResponse page = dynamoDb.query(query.exclusiveStartKey(startKey).build());
-            page.items().forEach(each);
+            page.items().forEach(item -> itemKeys.add(item.get(OrdersTable.ORDER_ID).s()));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
+        Set<String> orderIds = new TreeSet<>();
+        for (Map<String, AttributeValue> item : getAll(itemKeys).values()) {
+            StatusChanges changes = OrdersTable.statusChangesFromItem(item);
+            statuses.forEach(status -> orderIds.addAll(changes.orderIds().getOrDefault(status, Set.of())));
+        }
+        return orderIds;
+    }
+
+    private List<Order> orders(Collection<String> orderIds) {
+        List<Order> orders = new ArrayList<>();
+        for (Map<String, AttributeValue> item : getAll(new ArrayList<>(orderIds)).values()) {
+            if (!OrdersTable.isStatusChanges(item)) {
+                orders.add(OrdersTable.fromItem(item));
+            }
+        }
+        return orders;
+    }
+
+    /** Items by key ({@code orderId}), eventually consistent, 100 keys per request; keys without an item are left out. */
+    private Map<String, Map<String, AttributeValue>> getAll(List<String> keys) {
+        Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        for (int start = 0; start < distinct.size(); start += MAX_KEYS_PER_READ) {
+            List<Map<String, AttributeValue>> pending = new ArrayList<>();
+            for (String key : distinct.subList(start, Math.min(distinct.size(), start + MAX_KEYS_PER_READ))) {
+                pending.add(Map.of(OrdersTable.ORDER_ID, AttributeValue.fromS(key)));
+            }
+            while (!pending.isEmpty()) {
+                List<Map<String, AttributeValue>> asking = pending;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(tableName,
+                        KeysAndAttributes.builder().keys(asking).build())));
+                response.responses().getOrDefault(tableName, List.of())
+                        .forEach(item -> items.put(item.get(OrdersTable.ORDER_ID).s(), item));
+                KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName)
+                        : null;
+                pending = left != null && left.hasKeys() ? new ArrayList<>(left.keys()) : List.of();
+            }
+        }
+        return items;
     }
 }

@@ -9,20 +9,29 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The layout of the orders table (declared in {@code sam-template.yaml} as {@code OrdersTable}) and the mapping
- * between an {@link Order} and its item. One item per order, key {@code orderId}.
+ * between an {@link Order} and its item. One item per order, key {@code orderId}; and status-change items
+ * ({@link StatusChanges}), key {@code orderId} = {@code CHANGES#...}, which only the index {@code byChangeDay}
+ * holds.
  *
  * <p>Instants are stored as fixed-width UTC text with milliseconds ({@code 2026-11-27T10:00:00.000Z}) so that
- * string order is time order in the index range keys. The index keys {@code statusDay}, {@code captureDay}
- * and {@code refundDay} are derived from the order, so they can never disagree with it.
+ * string order is time order in the index range keys.
+ *
+ * <p>What each index costs: {@code byCustomer} holds keys only, and its keys ({@code customerId},
+ * {@code placedAt}) never change after the placement, so an order is written to it once; {@code byChangeDay}
+ * holds keys only and indexes the status-change items alone (order items have no {@code changeDay}), one per
+ * batch and day.
  */
 public final class OrdersTable {
     public static final String ORDER_ID = "orderId";
@@ -33,7 +42,6 @@ public final class OrdersTable {
     public static final String PLACED_AT = "placedAt";
     public static final String UPDATED_AT = "updatedAt";
     public static final String STATUS_AT = "statusAt";
-    public static final String STATUS_DAY = "statusDay";
     public static final String LAST_EVENT_ID = "lastEventId";
     public static final String LAST_EVENT_TYPE = "lastEventType";
     public static final String APPLIED_EVENT_IDS = "appliedEventIds";
@@ -41,34 +49,23 @@ public final class OrdersTable {
     public static final String VERSION = "version";
     public static final String CAPTURED_MINOR = "capturedMinor";
     public static final String CAPTURED_AT = "capturedAt";
-    public static final String CAPTURE_DAY = "captureDay";
     public static final String REFUNDED_MINOR = "refundedMinor";
     public static final String REFUNDED_AT = "refundedAt";
-    public static final String REFUND_DAY = "refundDay";
 
-    /** Orders of a customer, newest first: {@code customerId} = c, {@code ScanIndexForward=false}. */
+    /** The UTC day of a status-change item: the hash key of {@code byChangeDay}. */
+    public static final String CHANGE_DAY = "changeDay";
+    /** A status-change item's orders, by the status they reached: a map of status name → string set. */
+    public static final String CHANGES = "changes";
+
+    /** Orders of a customer, newest first: {@code customerId} = c, {@code ScanIndexForward=false}; keys only. */
     public static final String BY_CUSTOMER = "byCustomer";
-    /** Orders that reached a status on a UTC day: {@code statusDay} = "PAID#2026-11-27", by {@code statusAt}. */
-    public static final String BY_STATUS_DAY = "byStatusDay";
-    /** Captures of a UTC day and currency: {@code captureDay} = "2026-11-27#EUR" (capturedMinor, currency). */
-    public static final String BY_CAPTURE_DAY = "byCaptureDay";
-    /** Refunds of a UTC day and currency: {@code refundDay} = "2026-11-27#EUR" (refundedMinor, currency). */
-    public static final String BY_REFUND_DAY = "byRefundDay";
+    /** Status-change items of a UTC day: {@code changeDay} = "2026-11-27"; keys only. */
+    public static final String BY_CHANGE_DAY = "byChangeDay";
 
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private OrdersTable() {
-    }
-
-    /** The {@code statusDay} key: "<STATUS>#<yyyy-MM-dd>". */
-    public static String statusDay(OrderStatus status, LocalDate day) {
-        return status.name() + "#" + day;
-    }
-
-    /** The {@code captureDay} / {@code refundDay} key: "<yyyy-MM-dd>#<CUR>". */
-    public static String moneyDay(LocalDate day, Currency currency) {
-        return day + "#" + currency.getCurrencyCode();
     }
 
     /** The UTC day of {@code instant}. */
@@ -91,7 +88,6 @@ public final class OrdersTable {
         item.put(TOTAL_MINOR, n(order.totalMinor()));
         item.put(PLACED_AT, s(instantText(order.placedAt())));
         item.put(STATUS_AT, s(instantText(order.statusAt())));
-        item.put(STATUS_DAY, s(statusDay(order.status(), utcDay(order.statusAt()))));
         if (order.updatedAt() != null) {
             item.put(UPDATED_AT, s(instantText(order.updatedAt())));
         }
@@ -107,17 +103,41 @@ public final class OrdersTable {
         if (order.capture() != null) {
             item.put(CAPTURED_MINOR, n(order.capture().minor()));
             item.put(CAPTURED_AT, s(instantText(order.capture().at())));
-            item.put(CAPTURE_DAY, s(moneyDay(utcDay(order.capture().at()), order.currency())));
         }
         if (order.refund() != null) {
             item.put(REFUNDED_MINOR, n(order.refund().minor()));
             item.put(REFUNDED_AT, s(instantText(order.refund().at())));
-            item.put(REFUND_DAY, s(moneyDay(utcDay(order.refund().at()), order.currency())));
         }
         return item;
     }
 
-    /** The order stored in {@code item} (a full item: from the table or an index projecting ALL). */
+    /** The item of a status-change item. */
+    public static Map<String, AttributeValue> toItem(StatusChanges changes) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ORDER_ID, s(changes.key()));
+        item.put(CHANGE_DAY, s(changes.day().toString()));
+        Map<String, AttributeValue> byStatus = new HashMap<>();
+        changes.orderIds().forEach((status, ids) -> byStatus.put(status.name(), AttributeValue.fromSs(List.copyOf(ids))));
+        item.put(CHANGES, AttributeValue.fromM(byStatus));
+        return item;
+    }
+
+    /** Whether a stored item is a status-change item rather than an order. */
+    public static boolean isStatusChanges(Map<String, AttributeValue> item) {
+        return item.containsKey(CHANGE_DAY);
+    }
+
+    /** The status-change item stored in {@code item}. */
+    public static StatusChanges statusChangesFromItem(Map<String, AttributeValue> item) {
+        Map<OrderStatus, Set<String>> ids = new EnumMap<>(OrderStatus.class);
+        AttributeValue changes = item.get(CHANGES);
+        if (changes != null && changes.hasM()) {
+            changes.m().forEach((status, set) -> ids.put(OrderStatus.valueOf(status), new TreeSet<>(set.ss())));
+        }
+        return new StatusChanges(text(item, ORDER_ID), LocalDate.parse(text(item, CHANGE_DAY)), ids);
+    }
+
+    /** The order stored in {@code item} (a full order item from the table). */
     public static Order fromItem(Map<String, AttributeValue> item) {
         TreeMap<String, String> rejected = new TreeMap<>();
         AttributeValue rejectedValue = item.get(REJECTED_RECORDS);

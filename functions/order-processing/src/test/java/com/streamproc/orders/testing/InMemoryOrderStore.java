@@ -3,6 +3,9 @@ package com.streamproc.orders.testing;
 import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.store.ConcurrentOrderUpdateException;
 import com.streamproc.orders.store.OrderStore;
+import com.streamproc.orders.store.StatusChanges;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -19,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  */
 public final class InMemoryOrderStore implements OrderStore {
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Map<String, StatusChanges> statusChanges = new ConcurrentHashMap<>();
+    private final AtomicInteger statusChangeFaults = new AtomicInteger();
+    private final List<String> writes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final Map<String, Fault> saveFaults = new ConcurrentHashMap<>();
     private final Map<String, Runnable> beforeSave = new ConcurrentHashMap<>();
     private final AtomicInteger saveAttempts = new AtomicInteger();
@@ -36,6 +42,34 @@ public final class InMemoryOrderStore implements OrderStore {
     public Optional<Order> load(String orderId) {
         loads.incrementAndGet();
         return Optional.ofNullable(orders.get(orderId));
+    }
+
+    @Override
+    public void saveStatusChanges(Collection<StatusChanges> changes) {
+        if (statusChangeFaults.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throw throttling();
+        }
+        changes.forEach(item -> {
+            statusChanges.put(item.key(), item);
+            writes.add("changes " + item.key());
+        });
+    }
+
+    /** The next {@code times} status-change writes are throttled. */
+    public void throttleStatusChanges(int times) {
+        statusChangeFaults.set(times);
+    }
+
+    /** Every successful write in order: {@code "changes <key>"} or {@code "order <orderId>"}. */
+    public List<String> writes() {
+        synchronized (writes) {
+            return List.copyOf(writes);
+        }
+    }
+
+    /** The status-change items written so far, by key. */
+    public Map<String, StatusChanges> statusChanges() {
+        return Map.copyOf(statusChanges);
     }
 
     @Override
@@ -96,6 +130,7 @@ public final class InMemoryOrderStore implements OrderStore {
         }
         orders.put(order.orderId(), order);
         saves.incrementAndGet();
+        writes.add("order " + order.orderId());
     }
 
     /** The next {@code times} writes of {@code orderId} fail with throttling, storing nothing. */

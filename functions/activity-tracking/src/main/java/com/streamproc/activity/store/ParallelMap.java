@@ -1,0 +1,21 @@
+package com.streamproc.activity.store;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Runs a task on every input, possibly several at once; results in input order. */
+public interface ParallelMap {
+    /** One input at a time, on the caller's thread. */
+    ParallelMap SEQUENTIAL = new ParallelMap() {
+        @Override
+        public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
+            return inputs.stream().map(task).toList();
+        }
+    };
+
+    /**
+     * @param onFailure the result for an input whose task threw a transient or configuration failure; a
+     *                  deterministic failure is thrown once every task has finished
+     */
+    <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure);
+}
