@@ -360,14 +360,15 @@ public final class BenchReport {
                 + "settings, against a DynamoDB stand-in adding 10 ms to every request: `ParallelizationFactor` "
                 + "lanes, each its own production wiring with the template's `MAX_CONCURRENT_KEYS`, each fed the "
                 + "records whose partition key hashes to it in full batches of `BatchSize` (under a backlog the "
-                + "batching window never waits). Headroom = sustained ÷ a shard's ingest limit of 1,000 records/s. "
+                + "batching window never waits). Headroom = what the event source sustains ÷ a shard's ingest limit of 1,000 records/s, where "
+                + "it sustains the function's rate or, if lower, the shard's read limit (2 MB/s, the cap column "
+                + "for the workload's average record size). "
                 + "Drain time: a one-hour outage at full ingest leaves 3.6 million records; they drain at the "
                 + "surplus over the ingest that goes on. The lanes run one after the other (on Lambda each has its "
                 + "own execution environment and CPU share; here they would compete for two cores); throughput = "
                 + "records ÷ the longest lane's time. Each workload runs " + settings.headroomRuns()
                 + " times; the median run is reported, every run's rate in the last column. Not modelled: the "
-                + "event source's own polling and invoke overhead. A shard's read limit (2 MB/s) caps what any "
-                + "setting can reach; the cap column gives it for the workload's average record size.\n\n");
+                + "event source's own polling and invoke overhead.\n\n");
         MarkdownTable table = new MarkdownTable("function", "batch", "window s", "parallelization",
                 "MAX_CONCURRENT_KEYS", "records", "mean batch ms", "records/s", "headroom", "target", "result",
                 "one-hour backlog drains in", "read-limit cap", "runs: records/s");
@@ -397,8 +398,10 @@ public final class BenchReport {
         out.append("### 3. Batch latency against a DynamoDB stand-in adding 10 ms per request\n\n");
         out.append("Production wiring with `MAX_CONCURRENT_KEYS` = ")
                 .append(BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS)
-                .append("; ideal = requests ÷ concurrency × 10 ms; \"measured ÷ 10 ms\" is how many round trips "
-                        + "the batch took one after the other. Runs per size: ")
+                .append("; ideal = ⌈requests ÷ concurrency⌉ round trips of 10 ms, and at least two (a read round, then "
+                        + "a write round: every function reads an item before its conditional write); "
+                        + "\"measured ÷ 10 ms\" is how many round trips the batch took one after the other. "
+                        + "Runs per size: ")
                 .append(settings.describeLatencyRuns()).append(" (median reported).\n\n");
         MarkdownTable table = new MarkdownTable("function", "batch", "requests", "by operation", "ideal ms",
                 "measured ms", "measured ÷ 10 ms", "ratio", "target", "result");

@@ -61,9 +61,12 @@ public final class HeadroomBenchmark {
             return records / elapsedSeconds;
         }
 
-        /** Sustained throughput ÷ the shard's ingest limit. */
+        /**
+         * What the shard's event source sustains ÷ the shard's ingest limit: the function's rate, or the shard's
+         * read limit where that is lower (no function can process records faster than the shard hands them out).
+         */
         public double headroom() {
-            return recordsPerSecond() / SHARD_INGEST_RECORDS_PER_SECOND;
+            return Math.min(recordsPerSecond() / SHARD_INGEST_RECORDS_PER_SECOND, readLimitHeadroom());
         }
 
         /** The shard's read limit ÷ its ingest limit, for records of this size: a ceiling on the headroom. */

@@ -7,9 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class IdealLatencyTest {
     @Test
-    void spreadsTheRequestsEvenlyOverTheConcurrency() {
-        assertThat(IdealLatency.millis(180, 8, 10)).isEqualTo(225.0);
-        assertThat(IdealLatency.millis(1, 8, 10)).isEqualTo(1.25);
+    void spreadsTheRequestsOverTheConcurrencyInWholeRoundTrips() {
+        assertThat(IdealLatency.millis(180, 8, 10)).isEqualTo(230.0); // 23 rounds: 22 full, one of 4
+        assertThat(IdealLatency.millis(2501, 100, 10)).isEqualTo(260.0);
+    }
+
+    @Test
+    void aBatchThatReadsAndWritesTakesAtLeastTwoRoundTrips() {
+        assertThat(IdealLatency.millis(92, 100, 10)).isEqualTo(20.0);
+        assertThat(IdealLatency.millis(9, 8, 10)).isEqualTo(20.0);
+    }
+
+    @Test
+    void aSingleRequestIsOneRoundTrip() {
+        assertThat(IdealLatency.millis(1, 100, 10)).isEqualTo(10.0);
     }
 
     @Test
