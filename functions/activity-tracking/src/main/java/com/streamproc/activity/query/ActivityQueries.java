@@ -5,7 +5,9 @@ import com.streamproc.activity.aggregate.ActionHourKey;
 import com.streamproc.activity.aggregate.UserDay;
 import com.streamproc.activity.aggregate.UserDayKey;
 import com.streamproc.activity.store.ActivityStore;
+import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.store.DynamoDbActivityStore;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -54,16 +56,18 @@ public final class ActivityQueries {
 
     /**
      * How many distinct users were active on a UTC day: the number of user-day items of that day, counted on the
-     * {@code byActiveDay} index (Query with Select=COUNT).
+     * {@code byActiveDay} index (Query with Select=COUNT), in each of the day's buckets.
      */
     public long activeUsers(LocalDate day) {
         long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            ActivityStore.CountPage page = store.countActiveDay(day.toString(), start);
-            count += page.count();
-            start = page.lastEvaluatedKey();
-        } while (start != null);
+        for (String bucket : WriteShards.values(day.toString(), ActivityTableLayout.ACTIVE_DAY_BUCKETS)) {
+            Map<String, AttributeValue> start = null;
+            do {
+                ActivityStore.CountPage page = store.countActiveDay(bucket, start);
+                count += page.count();
+                start = page.lastEvaluatedKey();
+            } while (start != null);
+        }
         return count;
     }
 }
