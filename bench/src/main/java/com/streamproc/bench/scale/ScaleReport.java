@@ -20,7 +20,7 @@ public final class ScaleReport {
                 + "and its share of DynamoDB's 1,000 write units per second per partition; the value with the most "
                 + "read units and its share of 3,000. Goal: at most 50 % in normal traffic and the hot-user and "
                 + "hot-customer scenarios, at most 100 % (no throttling) in the others. How the figures are "
-                + "computed, and what is assumed, is under \"Partition heat: the model\" above.\n\n");
+                + "computed, and what is assumed, is under \"Partition capacity at scale\" above.\n\n");
         MarkdownTable table = new MarkdownTable("scenario", "function", "shards", "table or index", "hottest key",
                 "write units/s", "share of 1,000", "hottest read key's units/s", "share of 3,000", "goal", "result");
         long missed = 0;

@@ -11,6 +11,8 @@ import com.streamproc.shared.dynamo.WriteShards;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,11 +58,15 @@ public final class ActivityQueries {
 
     /**
      * How many distinct users were active on a UTC day: the number of user-day items of that day, counted on the
-     * {@code byActiveDay} index (Query with Select=COUNT), in each of the day's buckets.
+     * {@code byActiveDay} index (Query with Select=COUNT), in each of the day's buckets and under the plain day
+     * (user-days written before the index key was bucketed; a user-day moves to its bucket when next written).
      */
     public long activeUsers(LocalDate day) {
         long count = 0;
-        for (String bucket : WriteShards.values(day.toString(), ActivityTableLayout.ACTIVE_DAY_BUCKETS)) {
+        List<String> values = new ArrayList<>(WriteShards.values(day.toString(),
+                ActivityTableLayout.ACTIVE_DAY_BUCKETS));
+        values.add(day.toString());
+        for (String bucket : values) {
             Map<String, AttributeValue> start = null;
             do {
                 ActivityStore.CountPage page = store.countActiveDay(bucket, start);
