@@ -124,7 +124,7 @@ public final class BenchMain {
         String markdown = what.equals("scale") ? "" : report.render(MachineInfo.current());
         System.out.println();
         System.out.println(markdown);
-        String scale = bench.scaleMarkdown == null ? null
+        String scale = bench.scaleReplays == null ? null
                 : ScaleReport.render(bench.scaleReplays, command, bench.scaleStartedAt);
         if (scale != null) {
             System.out.println(scale);
@@ -187,8 +187,8 @@ public final class BenchMain {
         say("load average at end: " + MachineInfo.describeLoad(MachineInfo.loadAverage()));
     }
 
+    /** The partition-capacity model's replays, once it has run (null otherwise), and when it started. */
     private List<ScaleBenchmark.Replay> scaleReplays;
-    private String scaleMarkdown;
     private String scaleStartedAt;
 
     private void scale() {
@@ -210,7 +210,6 @@ public final class BenchMain {
                     replay.records(), replay.batchSize(), seconds(start), replay.failedBatches()));
         }
         scaleReplays = replays;
-        scaleMarkdown = "";
     }
 
     private void cpu(BenchReport report) throws Exception {

@@ -34,13 +34,12 @@ final class MeteredDynamoDb implements DynamoDbClient {
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
-        PutItemRequest sent = request;
         try {
-            PutItemResponse response = delegate.putItem(sent);
-            meter.completed(sent, response);
+            PutItemResponse response = delegate.putItem(request);
+            meter.completed(request, response);
             return response;
         } catch (RuntimeException e) {
-            meter.failed(sent, e);
+            meter.failed(request, e); // billed only when its condition failed
             throw e;
         }
     }
