@@ -2,6 +2,7 @@ package com.streamproc.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -95,20 +96,23 @@ final class Accounting {
         Set<String> shards = new TreeSet<>();
         produced.forEach(p -> shards.add(p.shardId()));
         for (String shard : shards) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                        .keyConditionExpression("shardId = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard)))
-                        .projectionExpression("sequenceNumber, reason")
-                        .exclusiveStartKey(from));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    found.put(shard + ":" + item.get("sequenceNumber").s(),
-                            item.containsKey("reason") ? item.get("reason").s() : "?");
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            for (String bucket : QuarantineKeys.shardBuckets(shard)) {
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> from = start;
+                    QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                            .keyConditionExpression("shardBucket = :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
+                            .projectionExpression("sequenceNumber, reason")
+                            .exclusiveStartKey(from));
+                    for (Map<String, AttributeValue> item : page.items()) {
+                        found.put(shard + ":" + item.get("sequenceNumber").s(),
+                                item.containsKey("reason") ? item.get("reason").s() : "?");
+                    }
+                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                            ? page.lastEvaluatedKey() : null;
+                } while (start != null);
+            }
         }
         return found;
     }
@@ -117,16 +121,19 @@ final class Accounting {
     long quarantinedCount(String table, Set<String> shards) {
         long count = 0;
         for (String shard : shards) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                        .keyConditionExpression("shardId = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard)))
-                        .select("COUNT").exclusiveStartKey(from));
-                count += page.count();
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            for (String bucket : QuarantineKeys.shardBuckets(shard)) {
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> from = start;
+                    QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                            .keyConditionExpression("shardBucket = :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
+                            .select("COUNT").exclusiveStartKey(from));
+                    count += page.count();
+                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                            ? page.lastEvaluatedKey() : null;
+                } while (start != null);
+            }
         }
         return count;
     }

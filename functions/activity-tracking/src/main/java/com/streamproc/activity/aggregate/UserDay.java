@@ -1,6 +1,7 @@
 package com.streamproc.activity.aggregate;
 
 import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY;
+import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY_BUCKETS;
 import static com.streamproc.activity.store.ActivityTableLayout.HWM;
 import static com.streamproc.activity.store.ActivityTableLayout.PK;
 import static com.streamproc.activity.store.ActivityTableLayout.SK;
@@ -8,6 +9,7 @@ import static com.streamproc.activity.store.ActivityTableLayout.SK;
 import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -96,7 +98,8 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
         item.put(SK, AttributeValue.fromS(key.itemKey().sk()));
         item.put("userId", AttributeValue.fromS(key.userId()));
         item.put("day", AttributeValue.fromS(key.day().toString()));
-        item.put(ACTIVE_DAY, AttributeValue.fromS(key.day().toString()));
+        item.put(ACTIVE_DAY, AttributeValue.fromS(WriteShards.value(key.day().toString(),
+                WriteShards.bucket(key.userId(), ACTIVE_DAY_BUCKETS))));
         item.put("total", AttributeValue.fromN(Long.toString(total)));
         item.put("actions", AttributeValue.fromM(actionMap));
         item.put("firstSeen", AttributeValue.fromS(ActivityTimes.seenText(firstSeen)));
