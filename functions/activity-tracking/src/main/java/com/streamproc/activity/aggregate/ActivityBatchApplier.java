@@ -11,10 +11,12 @@ import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.retry.TransientRetry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Applies a batch of activity events to the aggregates, exactly once per event, in phases. Aggregates cross users,
@@ -47,14 +49,15 @@ import java.util.Set;
  * at a time; action-hour items (many users of one shard each) need {@code ParallelizationFactor: 1}.
  */
 public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
-    private final EventMarkerStore markers;
+    private final ActivityStore store;
+    private final ConcurrentRequests requests;
     private final UserDayWriter userDays;
     private final ActionHourWriter actionHours;
     private final BatchItemReader reader;
 
     public ActivityBatchApplier(ActivityStore store, Clock clock, int maxConcurrentRequests) {
-        ConcurrentRequests requests = ConcurrentRequests.upTo(maxConcurrentRequests);
-        this.markers = new EventMarkerStore(store, requests, clock);
+        this.store = store;
+        this.requests = ConcurrentRequests.upTo(maxConcurrentRequests);
         this.userDays = new UserDayWriter(store, requests);
         this.actionHours = new ActionHourWriter(store, requests);
         this.reader = new BatchItemReader(store, requests);
@@ -63,44 +66,82 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
     @Override
     public void apply(List<InboundRecord<ActivityEvent>> records, ApplyContext context) {
         TransientRetry retry = context.retry();
-        List<InboundRecord<ActivityEvent>> firstOccurrences = firstOccurrences(records, context);
+        Map<RecordRef, List<RecordRef>> laterCopies = new HashMap<>();
+        List<InboundRecord<ActivityEvent>> firstOccurrences = firstOccurrences(records, context, laterCopies);
         if (firstOccurrences.isEmpty() || context.deadline().expired()) {
             return;
         }
 
-        // Every item the phases may need, in one round.
-        Map<UserDayKey, List<InboundRecord<ActivityEvent>>> allUserDays = ActivityAggregator.byUserDay(firstOccurrences);
-        Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> allActionHours =
-                ActivityAggregator.byActionHour(firstOccurrences);
-        List<ItemKey> keys = new ArrayList<>(EventMarkerStore.keysOf(eventIdsOf(firstOccurrences)));
-        allUserDays.keySet().forEach(key -> keys.add(key.itemKey()));
-        allActionHours.keySet().forEach(key -> keys.add(key.itemKey()));
+        // Every item the batch may write, in one round.
+        Map<UserDayKey, List<InboundRecord<ActivityEvent>>> byUserDay = ActivityAggregator.byUserDay(firstOccurrences);
+        List<ItemKey> keys = new ArrayList<>();
+        byUserDay.keySet().forEach(key -> keys.add(key.itemKey()));
+        ActivityAggregator.byActionHour(firstOccurrences).keySet().forEach(key -> keys.add(key.itemKey()));
         BatchItemReader.Reads reads = reader.readAll(keys, retry);
+        if (context.deadline().expired()) {
+            return;
+        }
 
+        // Decide every record from its user-day item as read: counted (now or before) or a duplicate.
+        UserDayWriter.Plan plan = userDays.plan(byUserDay, reads, firstDeliveredOf(firstOccurrences, context),
+                laterCopies);
         Frontier frontier = new Frontier();
-        List<InboundRecord<ActivityEvent>> uncounted = uncounted(firstOccurrences, frontier, context, reads);
-        // Phase 1: the user-day items; their failures lower the frontier.
-        if (uncounted.isEmpty() || context.deadline().expired()) {
-            return;
-        }
+        plan.unread().forEach(frontier::stopAt);
+        List<InboundRecord<ActivityEvent>> toActionHours = frontier.admitted(plan.counted());
+        Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> byActionHour =
+                ActivityAggregator.byActionHour(toActionHours);
 
-        userDays.write(ActivityAggregator.byUserDay(uncounted), retry, reads).forEach(frontier::stopAt);
-        List<InboundRecord<ActivityEvent>> belowFrontier = frontier.admitted(uncounted);
-        if (belowFrontier.isEmpty() || context.deadline().expired()) {
-            return;
-        }
+        // The user-day puts and the action-hour puts, all at once.
+        List<Object> writes = new ArrayList<>(plan.slices());
+        writes.addAll(byActionHour.keySet());
+        List<Object> results = requests.map(writes, write -> {
+            if (write instanceof ActionHourKey key) {
+                return reads.wasRead(key.itemKey()) && actionHours.writeOne(key,
+                        ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key), retry);
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, AttributeValue>> slice = (List<Map<String, AttributeValue>>) write;
+            return store.putAll(slice, retry);
+        }, write -> write instanceof ActionHourKey ? Boolean.FALSE : write);
 
-        // Phase 2: the action-hour items, below the frontier only.
-        Set<RecordRef> actionHourFailed = actionHours.write(ActivityAggregator.byActionHour(belowFrontier), retry,
-                reads);
-        List<InboundRecord<ActivityEvent>> counted = belowFrontier.stream()
-                .filter(record -> !actionHourFailed.contains(record.ref())).toList();
-        if (counted.isEmpty() || context.deadline().expired()) {
-            return;
+        List<Map<String, AttributeValue>> unwritten = new ArrayList<>();
+        Set<RecordRef> actionHourFailed = new HashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Object result = results.get(i);
+            if (writes.get(i) instanceof ActionHourKey key) {
+                if (!Boolean.TRUE.equals(result)) {
+                    byActionHour.get(key).forEach(record -> actionHourFailed.add(record.ref()));
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Map<String, AttributeValue>> notWritten = (List<Map<String, AttributeValue>>) result;
+                unwritten.addAll(notWritten);
+            }
         }
+        UserDayWriter.Outcome userDayOutcome = plan.outcome(unwritten);
 
-        // Phase 3: a marker says "counted everywhere"; only now is a record applied.
-        markers.mark(counted, retry).forEach(context::applied);
+        // A duplicate is done once its user-day item (whose mark moved past it) is written; a counted record once
+        // its user-day and its action-hour item are.
+        userDayOutcome.duplicates().forEach(record -> context.applied(record.ref()));
+        for (InboundRecord<ActivityEvent> record : userDayOutcome.counted()) {
+            if (frontier.admits(record.ref()) && !actionHourFailed.contains(record.ref())) {
+                context.applied(record.ref());
+            }
+        }
+    }
+
+    /** Per shard, the first record Lambda delivered (from the core), or else the first record of this call. */
+    private static Map<String, RecordRef> firstDeliveredOf(List<InboundRecord<ActivityEvent>> records,
+                                                           ApplyContext context) {
+        Map<String, RecordRef> firsts = new HashMap<>();
+        for (InboundRecord<ActivityEvent> record : records) {
+            String shard = record.ref().shardId();
+            if (!firsts.containsKey(shard)) {
+                RecordRef delivered = context.firstDelivered(shard);
+                firsts.put(shard, delivered != null ? delivered : record.ref());
+            }
+        }
+        return firsts;
     }
 
     /**
@@ -109,12 +150,15 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
      * is not its userId never gets here: the core quarantines it, see {@code ActivityEventDecoder}.)
      */
     private static List<InboundRecord<ActivityEvent>> firstOccurrences(List<InboundRecord<ActivityEvent>> records,
-                                                                        ApplyContext context) {
+                                                                        ApplyContext context,
+                                                                        Map<RecordRef, List<RecordRef>> laterCopies) {
         List<InboundRecord<ActivityEvent>> first = new ArrayList<>(records.size());
-        Set<String> seen = new HashSet<>();
+        Map<String, RecordRef> seen = new HashMap<>();
         for (InboundRecord<ActivityEvent> record : records) {
-            if (!seen.add(record.event().eventId())) {
+            RecordRef firstCopy = seen.putIfAbsent(record.event().eventId(), record.ref());
+            if (firstCopy != null) {
                 context.applied(record.ref());
+                laterCopies.computeIfAbsent(firstCopy, k -> new ArrayList<>()).add(record.ref());
             } else {
                 first.add(record);
             }
@@ -122,26 +166,4 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         return first;
     }
 
-    private static List<String> eventIdsOf(List<InboundRecord<ActivityEvent>> records) {
-        return records.stream().map(r -> r.event().eventId()).toList();
-    }
-
-    /** Phase 0: drops counted events (applied), holds back those not known to be uncounted (frontier). */
-    private List<InboundRecord<ActivityEvent>> uncounted(List<InboundRecord<ActivityEvent>> records,
-                                                         Frontier frontier, ApplyContext context,
-                                                         BatchItemReader.Reads reads) {
-        EventMarkerStore.Lookup lookup = markers.find(eventIdsOf(records), reads);
-        List<InboundRecord<ActivityEvent>> uncounted = new ArrayList<>(records.size());
-        for (InboundRecord<ActivityEvent> record : records) {
-            String eventId = record.event().eventId();
-            if (lookup.counted().contains(eventId)) {
-                context.applied(record.ref());
-            } else if (lookup.unknown().contains(eventId)) {
-                frontier.stopAt(record.ref());
-            } else {
-                uncounted.add(record);
-            }
-        }
-        return frontier.admitted(uncounted);
-    }
 }
