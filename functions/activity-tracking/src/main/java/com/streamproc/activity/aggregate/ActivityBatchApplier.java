@@ -19,31 +19,27 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Applies a batch of activity events to the aggregates, exactly once per event, in phases. Aggregates cross users,
- * so this is one applier for the whole batch rather than a per-key one.
+ * Applies a batch of activity events to the aggregates, exactly once per event. Aggregates cross users, so this is
+ * one applier for the whole batch rather than a per-key one. Two dependent round trips:
  *
- * <p>Every item the phases may need (the events' markers, their user-day and action-hour items) is read first, in
- * one round of concurrent {@code BatchGetItem}s, so that the phases cost one round trip each for their writes only.
- * Reading a user-day or action-hour item before the phases that write it is safe: only this batch writes them
- * meanwhile (one writer per shard), and an action-hour put is conditional on the mark it read anyway.
- *
- * <ol start="0">
- *   <li>Drop what is already counted: later copies of an eventId within the batch (the first copy counts) and events
- *       with a marker ({@link EventMarkerStore}). A record whose marker could not be read, and every later record,
- *       waits for the replay (the frontier): otherwise a later record could move an item's mark past it.</li>
- *   <li>User-day items ({@link UserDayWriter}). The frontier moves down to f, the earliest record whose user-day
- *       item was not written.</li>
- *   <li>Action-hour items ({@link ActionHourWriter}) for the records below f only, so an action-hour mark never
- *       passes a record that is not yet counted in its user-day: the two views stay consistent at every moment.</li>
- *   <li>Markers ({@link EventMarkerStore}) for the records whose user-day and action-hour writes both succeeded.</li>
+ * <ol>
+ *   <li>Later copies of an eventId within the batch are applied through the first copy. Every user-day and
+ *       action-hour item of the batch is read in one round of concurrent consistent {@code BatchGetItem}s. A record
+ *       whose user-day item could not be read sets the {@link Frontier}: no action-hour item takes it or a later
+ *       record of its shard.</li>
+ *   <li>Each record is decided from its user-day item as read ({@link UserDay#deciding}): counted (now, or by an
+ *       earlier write when Lambda delivers it again) or a producer's duplicate ({@link RecentEvents}). Then the
+ *       changed user-day items ({@code BatchWriteItem}) and the action-hour items of the counted records below the
+ *       frontier (conditional {@code PutItem}s) are written, all at once.</li>
  * </ol>
  *
- * <p><b>Replay guard.</b> A record is marked applied once its marker is written (or it was dropped in phase 0);
- * every other record stays unmarked, and Lambda replays from the earliest of them. Each item ignores records at or
- * below its own high-water mark, and each mark covers only records counted in that item: an item's write carries all
- * of the item's records of the batch that are above its mark and is all-or-nothing, and no phase takes a record
- * above one that an earlier phase left out. A marker exists only for a record counted everywhere. So a replayed
- * record is dropped by its marker, or counted exactly in the items that lack it.
+ * <p><b>Replay guard.</b> A duplicate is applied once its user-day item is written, a counted record once its
+ * user-day and its action-hour item are; every other record stays unmarked, and Lambda delivers the batch again
+ * from the earliest of them. Each item ignores records at or below its own high-water mark, and each mark covers
+ * only what its item holds: an item's write carries all of the batch's records for it above its mark and is
+ * all-or-nothing. A record's decision is taken once, when its user-day mark first passes it, and is found again from
+ * the item (its segment's entries and later copies). So a record delivered again is counted exactly in the items
+ * that lack it.
  *
  * <p>No transactions: a user's records share a partition key and so one shard, every user-day item has one writer
  * at a time; action-hour items (many users of one shard each) need {@code ParallelizationFactor: 1}.

@@ -7,7 +7,6 @@ package com.streamproc.activity.store;
  *   <li>User-day: {@code USER#<userId>} / {@code DAY#<yyyy-MM-dd>}, with {@code activeDay} feeding the
  *       {@code byActiveDay} index.</li>
  *   <li>Action-hour, one per shard: {@code ACTION#<action>#<yyyy-MM-ddTHH>} / {@code SHARD#<shardId>}.</li>
- *   <li>Event marker (TTL): {@code EVENT#<eventId>} / {@code EVENT}.</li>
  * </ul>
  */
 public final class ActivityTableLayout {
@@ -23,8 +22,6 @@ public final class ActivityTableLayout {
     public static final String DAY_PREFIX = "DAY#";
     public static final String ACTION_PREFIX = "ACTION#";
     public static final String SHARD_PREFIX = "SHARD#";
-    public static final String EVENT_PREFIX = "EVENT#";
-    public static final String EVENT_SK = "EVENT";
 
     private ActivityTableLayout() {
     }
