@@ -45,19 +45,23 @@ public final class RecentEvents {
     static final int ENTRY_BYTES = 8;
     public static final String IDS = "ids";
     public static final String SEGMENTS = "idSegs";
+    /** A segment's {@code after} when the item had no mark for the shard: sorts below every padded sequence. */
+    static final String NO_MARK = "-";
 
     /**
-     * One write's appended entries: from index {@code start}, records of {@code shardId} from {@code firstSequence}.
+     * One write's appended entries: from index {@code start}; the write decided the records of {@code shardId} above
+     * {@code after} (the item's mark for that shard before the write, {@link #NO_MARK} for none), up to the next segment's
+     * {@code after} (or the mark).
      * {@code laterCopies}: the records of the write's batch that were later copies of an event this write counted
      * (dropped within the batch): their event id is among the segment's entries, but they were not counted.
      */
-    record Segment(String shardId, String firstSequence, int start, List<String> laterCopies) {
+    record Segment(String shardId, String after, int start, List<String> laterCopies) {
         Segment {
             laterCopies = List.copyOf(laterCopies);
         }
 
         Segment movedBy(int offset) {
-            return new Segment(shardId, firstSequence, start - offset, laterCopies);
+            return new Segment(shardId, after, start - offset, laterCopies);
         }
     }
 
@@ -125,7 +129,7 @@ public final class RecentEvents {
         int found = -1;
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
-            if (segment.shardId().equals(ref.shardId()) && segment.firstSequence().compareTo(sequence) <= 0) {
+            if (segment.shardId().equals(ref.shardId()) && segment.after().compareTo(sequence) < 0) {
                 found = i;
             }
         }
@@ -150,8 +154,8 @@ public final class RecentEvents {
      * These entries with {@code added} appended (in order) and the entries no longer needed evicted.
      *
      * @param added          the entries of the records this write counts
-     * @param firstNew       per shard, the padded sequence of the first record this write decides (counted or a
-     *                       duplicate): each shard's decisions get a segment, even when none is counted
+     * @param firstNew       per shard whose records this write decides (counted or duplicates), the item's mark
+     *                       before it ({@link #NO_MARK} for none): each such shard gets a segment, even when none is counted
      * @param laterCopies    per shard, the padded sequences of the batch's later copies of events this write counts
      * @param firstDelivered per shard, the padded sequence of the first record Lambda delivered in this invocation
      *                       (a shard missing: unknown, then none of its segments is dropped)
@@ -172,16 +176,15 @@ public final class RecentEvents {
                 }
                 continue;
             }
-            String upperBound = null; // a segment's records lie below the next segment's first of the same shard
+            String upperBound = null; // a segment's records lie at or below the next segment's after (same shard)
             for (int j = i + 1; j < segments.size(); j++) {
                 if (segments.get(j).shardId().equals(segment.shardId())) {
-                    upperBound = segments.get(j).firstSequence();
+                    upperBound = segments.get(j).after();
                     break;
                 }
             }
-            boolean mayBeDeliveredAgain = upperBound == null
-                    ? oldMarks.getOrDefault(segment.shardId(), "").compareTo(first) >= 0
-                    : upperBound.compareTo(first) > 0;
+            boolean mayBeDeliveredAgain = (upperBound == null ? oldMarks.getOrDefault(segment.shardId(), "")
+                    : upperBound).compareTo(first) >= 0;
             if (mayBeDeliveredAgain) {
                 kept.add(segment);
             }
@@ -216,14 +219,14 @@ public final class RecentEvents {
     }
 
     /**
-     * Whether the entries decide a record at or below its shard's mark: true when a kept segment of its shard starts
-     * at or below it. Otherwise its segment was dropped: the record lay below a later batch's first record, so it
-     * was fully applied or a duplicate long ago.
+     * Whether the entries decide a record at or below its shard's mark: true when a kept segment of its shard decided
+     * the records above a mark below it. Otherwise its segment was dropped: the record lay below a later batch's first
+     * record, so it was fully applied or a duplicate long ago.
      */
     boolean decides(RecordRef ref) {
         String sequence = ref.paddedSequence();
         for (Segment segment : segments) {
-            if (segment.shardId().equals(ref.shardId()) && segment.firstSequence().compareTo(sequence) <= 0) {
+            if (segment.shardId().equals(ref.shardId()) && segment.after().compareTo(sequence) < 0) {
                 return true;
             }
         }
@@ -236,7 +239,7 @@ public final class RecentEvents {
         for (Segment segment : segments) {
             Map<String, AttributeValue> m = new HashMap<>();
             m.put("sh", AttributeValue.fromS(segment.shardId()));
-            m.put("sq", AttributeValue.fromS(segment.firstSequence()));
+            m.put("af", AttributeValue.fromS(segment.after()));
             m.put("ix", AttributeValue.fromN(Integer.toString(segment.start())));
             if (!segment.laterCopies().isEmpty()) {
                 m.put("lc", AttributeValue.fromL(segment.laterCopies().stream().map(AttributeValue::fromS).toList()));
@@ -257,7 +260,7 @@ public final class RecentEvents {
             for (AttributeValue value : list.l()) {
                 Map<String, AttributeValue> m = value.m();
                 AttributeValue copies = m.get("lc");
-                segments.add(new Segment(m.get("sh").s(), m.get("sq").s(), Integer.parseInt(m.get("ix").n()),
+                segments.add(new Segment(m.get("sh").s(), m.get("af").s(), Integer.parseInt(m.get("ix").n()),
                         copies == null || !copies.hasL() ? List.of()
                                 : copies.l().stream().map(AttributeValue::s).toList()));
             }

@@ -119,7 +119,7 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
                 }
                 continue;
             }
-            firstNew.putIfAbsent(ref.shardId(), sequence);
+            firstNew.putIfAbsent(ref.shardId(), decided == null ? RecentEvents.NO_MARK : decided);
             newHwm.merge(ref.shardId(), sequence, (a, b) -> a.compareTo(b) >= 0 ? a : b);
             if (recent.hasEvent(eventHash) || !eventsNow.add(record.event().eventId())) {
                 duplicates.add(record);
