@@ -65,7 +65,7 @@ public enum BenchFunction {
     },
     ACTIVITY("activity", "activity-tracking", "ActivityTrackingFunction",
             "com.streamproc.activity.ActivityTrackingHandler", "ACTIVITY_TABLE", "ActivityTable",
-            "ActivityQuarantineTable", Set.of("hwm"), "EVENT#") {
+            "ActivityQuarantineTable", Set.of("hwm", "ids", "idSegs"), null) {
         @Override
         public Workload workload(int records, long seed) {
             return ActivityWorkload.generate(records, 1_000, 20, seed);
@@ -227,7 +227,7 @@ public enum BenchFunction {
         return bookkeepingAttributes;
     }
 
-    /** Whether an item of the function's table exists only for bookkeeping (activity's event markers). */
+    /** Whether an item of the function's table exists only for bookkeeping (none today). */
     public boolean isBookkeepingItem(Map<String, AttributeValue> item) {
         if (bookkeepingKeyPrefix == null) {
             return false;

@@ -8,7 +8,6 @@ package com.streamproc.activity.store;
  *       {@code byActiveDay} index: {@code <yyyy-MM-dd>#<bucket>}, the bucket ({@link #ACTIVE_DAY_BUCKETS}) from the
  *       user, since every user's first event of a day (all at once after midnight UTC) enters the index.</li>
  *   <li>Action-hour, one per shard: {@code ACTION#<action>#<yyyy-MM-ddTHH>} / {@code SHARD#<shardId>}.</li>
- *   <li>Event marker (TTL): {@code EVENT#<eventId>} / {@code EVENT}.</li>
  * </ul>
  */
 public final class ActivityTableLayout {
@@ -29,8 +28,6 @@ public final class ActivityTableLayout {
     public static final String DAY_PREFIX = "DAY#";
     public static final String ACTION_PREFIX = "ACTION#";
     public static final String SHARD_PREFIX = "SHARD#";
-    public static final String EVENT_PREFIX = "EVENT#";
-    public static final String EVENT_SK = "EVENT";
 
     private ActivityTableLayout() {
     }
