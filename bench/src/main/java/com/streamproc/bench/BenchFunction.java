@@ -1,5 +1,6 @@
 package com.streamproc.bench;
 
+import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.activity.ActivityTrackingHandler;
 import com.streamproc.activity.aggregate.ActivityBatchApplier;
 import com.streamproc.activity.event.ActivityEventDecoder;
@@ -8,8 +9,9 @@ import com.streamproc.bench.workload.ActivityWorkload;
 import com.streamproc.bench.workload.CustomerWorkload;
 import com.streamproc.bench.workload.OrderWorkload;
 import com.streamproc.bench.workload.Workload;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.store.DynamoDbCustomerStore;
+import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.orders.store.DynamoDbOrderStore;
@@ -51,7 +53,7 @@ public enum BenchFunction {
 
         @Override
         public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
-            return OrderProcessingHandler.processorFromEnvironment(env, dynamoDb);
+            return new OrderProcessingDescriptor().processor(env, dynamoDb);
         }
 
         @Override
@@ -79,7 +81,7 @@ public enum BenchFunction {
         /** The handler's own production wiring, on the given client. */
         @Override
         public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
-            return ActivityTrackingHandler.processorFromEnvironment(env, dynamoDb);
+            return new ActivityTrackingDescriptor().processor(env, dynamoDb);
         }
 
         @Override
@@ -101,21 +103,21 @@ public enum BenchFunction {
 
         @Override
         public RecordDecoder<?> decoder(Clock clock) {
-            return DataCleansingFunction.decoder(clock);
+            return DataCleansingDescriptor.newDecoder(clock);
         }
 
         @Override
         public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
-            return DataCleansingFunction.fromEnvironment(env, dynamoDb);
+            return new DataCleansingDescriptor().processor(env, dynamoDb);
         }
 
         @Override
         public BatchProcessor<?> singleThreaded(DynamoDbClient dynamoDb, StackTables tables) {
             Clock clock = Clock.systemUTC();
-            return new BatchProcessor<>(DataCleansingFunction.decoder(clock),
-                    DataCleansingFunction.applier(new DynamoDbCustomerStore(dynamoDb, tables.name(tableLogicalId())),
+            return new BatchProcessor<>(DataCleansingDescriptor.newDecoder(clock),
+                    DataCleansingDescriptor.newApplier(new DynamoDbCustomerStore(dynamoDb, tables.name(tableLogicalId())),
                             1),
-                    quarantine(dynamoDb, tables, clock), DataCleansingFunction.config(), NO_LOG);
+                    quarantine(dynamoDb, tables, clock), DataCleansingDescriptor.defaultConfig(), NO_LOG);
         }
     };
 

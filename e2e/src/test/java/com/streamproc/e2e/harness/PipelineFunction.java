@@ -3,9 +3,11 @@ package com.streamproc.e2e.harness;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.DataCleansingHandler;
+import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,10 +52,10 @@ public enum PipelineFunction {
                                                                       DynamoDbClient dynamoDb) {
         return switch (this) {
             case ORDER_PROCESSING -> new OrderProcessingHandler(
-                    OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
-            case DATA_CLEANSING -> new DataCleansingHandler(DataCleansingFunction.fromEnvironment(env, dynamoDb));
+                    new OrderProcessingDescriptor().processor(env, dynamoDb));
+            case DATA_CLEANSING -> new DataCleansingHandler(new DataCleansingDescriptor().processor(env, dynamoDb));
             case ACTIVITY_TRACKING -> new ActivityTrackingHandler(
-                    ActivityTrackingHandler.processorFromEnvironment(env, dynamoDb));
+                    new ActivityTrackingDescriptor().processor(env, dynamoDb));
         };
     }
 }

@@ -51,7 +51,7 @@ class DataCleansingFuzzIT {
     private static final String SHARD = "shardId-000000000001";
     private static final List<String> SOURCES = List.of("crm", "webshop", "support", "erp");
     private static final AtomicInteger TRIES = new AtomicInteger();
-    private static final FuzzReport REPORT = new FuzzReport(DataCleansingFunction.NAME);
+    private static final FuzzReport REPORT = new FuzzReport(DataCleansingDescriptor.NAME);
     private static BigInteger nextSequence = KinesisEventFixture.FIRST_SEQUENCE;
 
     private static BatchLogCapture log;
@@ -75,7 +75,7 @@ class DataCleansingFuzzIT {
         queries = new CustomerQueries(checkClient, names.get("CustomersTable"));
         // Before the handler: its log lines go to the System.out of the moment it is built.
         log = BatchLogCapture.install();
-        handler = new DataCleansingHandler(DataCleansingFunction.fromEnvironment(new FunctionEnvironment(
+        handler = new DataCleansingHandler(new DataCleansingDescriptor().processor(new FunctionEnvironment(
                 Map.of("CUSTOMERS_TABLE", names.get("CustomersTable"), "QUARANTINE_TABLE", quarantineTable)),
                 functionClient));
     }

@@ -182,7 +182,7 @@ class DataCleansingIT {
                 running.add(shards.submit(() -> {
                     // One execution environment per shard, as Lambda runs them.
                     DataCleansingHandler handler = new DataCleansingHandler(
-                            DataCleansingFunction.fromEnvironment(env, dynamoDb));
+                            new DataCleansingDescriptor().processor(env, dynamoDb));
                     List<StreamsEventResponse> responses = new ArrayList<>();
                     for (KinesisEvent batch : batches) {
                         responses.add(handler.handleRequest(batch, FakeLambdaContext.withTime(60_000)));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The IT's generator and the cleanser agree record by record, so the IT's comparison is about merging and storing. */
 class GeneratedCustomerStreamTest {
-    private final CustomerRecordDecoder decoder = DataCleansingFunction.decoder(
+    private final CustomerRecordDecoder decoder = DataCleansingDescriptor.newDecoder(
             Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
 
     @Test

@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The handler, wired as in production ({@link OrderProcessingHandler#processorFromEnvironment}), against dynalite
+ * The handler, wired as in production ({@link OrderProcessingDescriptor#processor}), against dynalite
  * with the tables of sam-template.yaml: a seeded stream of hundreds of orders with duplicates, poison and replays
  * of random batch suffixes ends in the reference state, order by order and day by day, as the analysts' queries
  * see it; and the function stays within one write request per event.
@@ -109,7 +109,7 @@ class OrderProcessingIT {
     @Test
     void generatedStreamWithDuplicatesAndReplaysEndsInTheReferenceState() {
         GeneratedOrderStream generated = GeneratedOrderStream.generate(SEED, ORDERS);
-        OrderProcessingHandler handler = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(
+        OrderProcessingHandler handler = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(
                 new FunctionEnvironment(Map.of("ORDERS_TABLE", ordersTable, "QUARANTINE_TABLE", quarantineTable,
                         "MAX_CONCURRENT_KEYS", "8")), dynamoDb));
         CALLS.reset();
@@ -157,8 +157,8 @@ class OrderProcessingIT {
         GeneratedOrderStream generated = GeneratedOrderStream.generate(seed, 60);
         FunctionEnvironment env = new FunctionEnvironment(Map.of("ORDERS_TABLE", ordersTable,
                 "QUARANTINE_TABLE", quarantineTable, "MAX_CONCURRENT_KEYS", "4"));
-        OrderProcessingHandler first = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
-        OrderProcessingHandler second = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
+        OrderProcessingHandler first = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(env, dynamoDb));
+        OrderProcessingHandler second = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(env, dynamoDb));
         RecordStream records = generated.records();
         CALLS.reset();
         LOST_RACES.set(0);

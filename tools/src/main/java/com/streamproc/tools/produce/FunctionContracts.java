@@ -3,7 +3,7 @@ package com.streamproc.tools.produce;
 import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.activity.event.ActivityEventDecoder;
 import com.streamproc.cleansing.CleansedRecord;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.tools.aws.PipelineFunction;
@@ -35,7 +35,7 @@ public final class FunctionContracts {
                 List.of("userId")));
         // CleansedRecord.source() is the record's sourceSystem + ":" + sourceRecordId.
         contracts.put(PipelineFunction.DATA_CLEANSING, new DecoderContract<CleansedRecord>(
-                PipelineFunction.DATA_CLEANSING, DataCleansingFunction.decoder(clock), CleansedRecord::source,
+                PipelineFunction.DATA_CLEANSING, DataCleansingDescriptor.newDecoder(clock), CleansedRecord::source,
                 List.of("sourceSystem", "sourceRecordId")));
         return contracts;
     }

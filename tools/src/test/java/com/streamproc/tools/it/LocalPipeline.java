@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.activity.aggregate.ActivityBatchApplier;
-import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.activity.store.DynamoDbActivityStore;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.DataCleansingHandler;
 import com.streamproc.emulators.EmulatorStack;
+import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.shared.aws.FunctionEnvironment;
-import com.streamproc.shared.batch.BatchProcessor;
-import com.streamproc.shared.batch.BatchProcessorConfig;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,18 +46,14 @@ final class LocalPipeline implements AutoCloseable {
         stack.createResources(stack.samTemplate(), Map.of("EnvironmentName", env));
         this.dynamoDb = stack.dynamoDbClient();
         this.kinesis = stack.kinesisClient();
-        Clock clock = Clock.systemUTC();
 
         handlers.put(PipelineFunction.ORDER_PROCESSING, new OrderProcessingHandler(
-                OrderProcessingHandler.processorFromEnvironment(environment(PipelineFunction.ORDER_PROCESSING,
+                new OrderProcessingDescriptor().processor(environment(PipelineFunction.ORDER_PROCESSING,
                         "ORDERS_TABLE"), dynamoDb)));
         FunctionEnvironment activityEnv = environment(PipelineFunction.ACTIVITY_TRACKING, "ACTIVITY_TABLE");
-        handlers.put(PipelineFunction.ACTIVITY_TRACKING, new ActivityTrackingHandler(BatchProcessor.fromEnvironment(
-                BatchProcessorConfig.defaults(ActivityTrackingHandler.FUNCTION_NAME), new ActivityEventDecoder(clock),
-                new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb,
-                        PipelineFunction.ACTIVITY_TRACKING.tableName(env)), clock, 8),
-                dynamoDb, activityEnv)));
-        handlers.put(PipelineFunction.DATA_CLEANSING, new DataCleansingHandler(DataCleansingFunction.fromEnvironment(
+        handlers.put(PipelineFunction.ACTIVITY_TRACKING, new ActivityTrackingHandler(
+                new ActivityTrackingDescriptor().processor(activityEnv, dynamoDb)));
+        handlers.put(PipelineFunction.DATA_CLEANSING, new DataCleansingHandler(new DataCleansingDescriptor().processor(
                 environment(PipelineFunction.DATA_CLEANSING, "CUSTOMERS_TABLE"), dynamoDb)));
     }
 

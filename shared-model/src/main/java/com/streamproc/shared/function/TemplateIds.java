@@ -1,0 +1,20 @@
+package com.streamproc.shared.function;
+
+import java.util.Objects;
+
+/**
+ * The logical ids a function's resources have in {@code sam-template.yaml}.
+ *
+ * @param function        the {@code AWS::Serverless::Function}
+ * @param stream          the Kinesis stream it consumes
+ * @param table           its data table
+ * @param quarantineTable the table its poison records go to
+ */
+public record TemplateIds(String function, String stream, String table, String quarantineTable) {
+    public TemplateIds {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(quarantineTable, "quarantineTable");
+    }
+}
