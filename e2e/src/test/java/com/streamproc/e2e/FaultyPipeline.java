@@ -117,7 +117,7 @@ final class FaultyPipeline implements AutoCloseable {
             FunctionEnvironment environment = new FunctionEnvironment(env);
             deadlineMargins.put(function, Duration.ofMillis(Long.parseLong(
                     environment.optional("DEADLINE_MARGIN_MS", "3000"))));
-            pools.put(function, new EnvironmentPool(function, environment, stack.dynamoDbEndpoint()));
+            pools.put(function, new EnvironmentPool(function.descriptor(), environment, stack.dynamoDbEndpoint()));
         }
     }
 
