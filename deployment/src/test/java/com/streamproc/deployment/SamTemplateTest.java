@@ -398,6 +398,21 @@ class SamTemplateTest {
 
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void namesItsStreamAndTablesWithTheSuffixesItsDescriptorDeclares(DeployedFunction function) {
+            // Tools that know only the environment name find the resources by these suffixes.
+            var suffixes = function.descriptor().resourceSuffixes();
+
+            assertThat(TEMPLATE.properties(function.stream()).get("Name"))
+                    .isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + suffixes.stream()));
+            assertThat(TEMPLATE.properties(function.table()).get("TableName"))
+                    .isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + suffixes.table()));
+            assertThat(TEMPLATE.properties(function.quarantineTable()).get("TableName"))
+                    .isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + suffixes.quarantineTable()));
+            assertThat(suffixes.function()).isEqualTo(function.name());
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void namesTheHandlerAndTheFunctionAsTheBriefSays(DeployedFunction function) {
             Map<String, Object> properties = TEMPLATE.properties(function.logicalId());
 

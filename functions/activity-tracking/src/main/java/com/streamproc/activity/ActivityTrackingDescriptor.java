@@ -46,6 +46,11 @@ public final class ActivityTrackingDescriptor implements FunctionDescriptor<Acti
     }
 
     @Override
+    public TemplateIds resourceSuffixes() {
+        return new TemplateIds("activity-tracking", "activity", "activity", "activity-quarantine");
+    }
+
+    @Override
     public Class<? extends RequestHandler<?, ?>> handlerClass() {
         return ActivityTrackingHandler.class;
     }
@@ -67,8 +72,8 @@ public final class ActivityTrackingDescriptor implements FunctionDescriptor<Acti
     }
 
     @Override
-    public String partitionKeyRule() {
-        return "the event's userId";
+    public List<String> partitionKeyFields() {
+        return List.of("userId");
     }
 
     @Override

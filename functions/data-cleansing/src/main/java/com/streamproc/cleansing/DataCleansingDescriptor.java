@@ -76,6 +76,11 @@ public final class DataCleansingDescriptor implements FunctionDescriptor<Cleanse
     }
 
     @Override
+    public TemplateIds resourceSuffixes() {
+        return new TemplateIds("data-cleansing", "customer-records", "customers", "cleansing-quarantine");
+    }
+
+    @Override
     public Class<? extends RequestHandler<?, ?>> handlerClass() {
         return DataCleansingHandler.class;
     }
@@ -91,8 +96,8 @@ public final class DataCleansingDescriptor implements FunctionDescriptor<Cleanse
     }
 
     @Override
-    public String partitionKeyRule() {
-        return "sourceSystem:sourceRecordId";
+    public List<String> partitionKeyFields() {
+        return List.of("sourceSystem", "sourceRecordId");
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class OrderProcessingDescriptor implements FunctionDescriptor<Order
     }
 
     @Override
+    public TemplateIds resourceSuffixes() {
+        return new TemplateIds("order-processing", "orders", "orders", "orders-quarantine");
+    }
+
+    @Override
     public Class<? extends RequestHandler<?, ?>> handlerClass() {
         return OrderProcessingHandler.class;
     }
@@ -62,8 +67,8 @@ public final class OrderProcessingDescriptor implements FunctionDescriptor<Order
     }
 
     @Override
-    public String partitionKeyRule() {
-        return "the event's orderId";
+    public List<String> partitionKeyFields() {
+        return List.of("orderId");
     }
 
     @Override

@@ -27,10 +27,7 @@ public interface FunctionDescriptor<E> {
     /** The function's name in logs, metrics, quarantine items and {@code events/}; also its module directory. */
     String name();
 
-    /**
-     * The short name of the events it consumes, as command lines take it ({@code orders}); also the suffix of its
-     * stream, table and quarantine names where {@link #resourceSuffixes} does not say otherwise.
-     */
+    /** The short name of the events it consumes, as command lines and reports show it ({@code orders}). */
     String eventType();
 
     /** Other names a command line accepts for this function (besides {@link #name} and {@link #eventType}). */
@@ -43,6 +40,12 @@ public interface FunctionDescriptor<E> {
 
     /** The class the template's {@code Handler} names; its no-argument constructor is Lambda's entry point. */
     Class<? extends RequestHandler<?, ?>> handlerClass();
+
+    /**
+     * What the template appends to {@code EnvironmentName-} to name its stream, table and quarantine table, so a
+     * tool that knows only the environment can find them.
+     */
+    TemplateIds resourceSuffixes();
 
     /** The template's {@code Handler} value. */
     default String handler() {
@@ -63,8 +66,11 @@ public interface FunctionDescriptor<E> {
         return 0;
     }
 
-    /** How its partition keys must be formed, in words (the decoder enforces it). */
-    String partitionKeyRule();
+    /**
+     * The top-level JSON fields its partition key is made of, joined by {@code ":"}; the decoder's
+     * {@link RecordDecoder#requiredPartitionKey} enforces it.
+     */
+    List<String> partitionKeyFields();
 
     /** Its decoder: bytes to events, poison for anything its contract refuses. */
     RecordDecoder<E> decoder(Clock clock);

@@ -3,7 +3,9 @@ package com.streamproc.shared.function;
 import java.util.Objects;
 
 /**
- * The logical ids a function's resources have in {@code sam-template.yaml}.
+ * Names of a function's resources in {@code sam-template.yaml}: their logical ids
+ * ({@link FunctionDescriptor#templateIds}), or the suffixes of their physical names
+ * ({@link FunctionDescriptor#resourceSuffixes}).
  *
  * @param function        the {@code AWS::Serverless::Function}
  * @param stream          the Kinesis stream it consumes

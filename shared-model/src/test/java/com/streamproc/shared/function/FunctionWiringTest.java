@@ -149,8 +149,13 @@ class FunctionWiringTest {
         }
 
         @Override
-        public String partitionKeyRule() {
-            return "any";
+        public TemplateIds resourceSuffixes() {
+            return new TemplateIds("text", "text", "text", "text-quarantine");
+        }
+
+        @Override
+        public List<String> partitionKeyFields() {
+            return List.of();
         }
 
         @Override

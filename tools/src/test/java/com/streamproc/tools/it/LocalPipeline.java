@@ -15,6 +15,7 @@ import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -38,8 +39,8 @@ final class LocalPipeline implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final KinesisClient kinesis;
     private final Map<PipelineFunction, RequestHandler<KinesisEvent, StreamsEventResponse>> handlers =
-            new EnumMap<>(PipelineFunction.class);
-    private final Map<PipelineFunction, Set<String>> delivered = new EnumMap<>(PipelineFunction.class);
+            new java.util.TreeMap<>();
+    private final Map<PipelineFunction, Set<String>> delivered = new java.util.TreeMap<>();
 
     LocalPipeline(EmulatorStack stack, String env) {
         this.env = env;
@@ -47,14 +48,14 @@ final class LocalPipeline implements AutoCloseable {
         this.dynamoDb = stack.dynamoDbClient();
         this.kinesis = stack.kinesisClient();
 
-        handlers.put(PipelineFunction.ORDER_PROCESSING, new OrderProcessingHandler(
-                new OrderProcessingDescriptor().processor(environment(PipelineFunction.ORDER_PROCESSING,
+        handlers.put(TestFunctions.ORDER_PROCESSING, new OrderProcessingHandler(
+                new OrderProcessingDescriptor().processor(environment(TestFunctions.ORDER_PROCESSING,
                         "ORDERS_TABLE"), dynamoDb)));
-        FunctionEnvironment activityEnv = environment(PipelineFunction.ACTIVITY_TRACKING, "ACTIVITY_TABLE");
-        handlers.put(PipelineFunction.ACTIVITY_TRACKING, new ActivityTrackingHandler(
+        FunctionEnvironment activityEnv = environment(TestFunctions.ACTIVITY_TRACKING, "ACTIVITY_TABLE");
+        handlers.put(TestFunctions.ACTIVITY_TRACKING, new ActivityTrackingHandler(
                 new ActivityTrackingDescriptor().processor(activityEnv, dynamoDb)));
-        handlers.put(PipelineFunction.DATA_CLEANSING, new DataCleansingHandler(new DataCleansingDescriptor().processor(
-                environment(PipelineFunction.DATA_CLEANSING, "CUSTOMERS_TABLE"), dynamoDb)));
+        handlers.put(TestFunctions.DATA_CLEANSING, new DataCleansingHandler(new DataCleansingDescriptor().processor(
+                environment(TestFunctions.DATA_CLEANSING, "CUSTOMERS_TABLE"), dynamoDb)));
     }
 
     private FunctionEnvironment environment(PipelineFunction function, String tableVariable) {

@@ -32,7 +32,7 @@ class ProduceCommandTest {
     Path dir;
 
     private ToolContext context(String stdin) {
-        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, EventContract> contracts = new java.util.TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
                     new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
