@@ -1,6 +1,5 @@
 package com.streamproc.cleansing;
 
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
@@ -12,7 +11,7 @@ import java.nio.ByteBuffer;
  */
 public final class CustomerRecordDecoder implements RecordDecoder<CleansedRecord> {
     private final JsonRecordDecoder<CustomerRecord> json =
-            new JsonRecordDecoder<>(CustomerRecord.class, EventValidator.none());
+            new JsonRecordDecoder<>(CustomerRecord.class);
     private final CustomerRecordCleanser cleanser;
 
     public CustomerRecordDecoder(CustomerRecordCleanser cleanser) {

@@ -2,7 +2,6 @@ package com.streamproc.tools.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.retry.RetryPolicy;
 import com.streamproc.tools.TestFunctions;
@@ -30,7 +29,7 @@ class AggregatingProducerTest {
         Map<PipelineFunction, EventContract> contracts = new java.util.TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
-                    new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
+                    new JsonRecordDecoder<>(KeyedTestEvent.class), KeyedTestEvent::key,
                     List.of("key")));
         }
         PutRecordsSender sender = new PutRecordsSender(kinesis,
