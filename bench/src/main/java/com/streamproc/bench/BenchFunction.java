@@ -66,7 +66,7 @@ public final class BenchFunction {
                 Set.of("appliedEventIds", "rejectedRecords", "version"), null,
                 Target.atMost(1.0, "write requests/record"), BenchReport.ORDERS_WRU_TARGET, null));
         profiles.put("activity-tracking", new Profile("activity",
-                (records, seed) -> ActivityWorkload.generate(records, 1_000, 20, seed), Set.of("hwm"), "EVENT#",
+                (records, seed) -> ActivityWorkload.generate(records, 1_000, 20, seed), Set.of("hwm", "ids", "idSegs"), null,
                 Target.atMost(0.3, "write requests/record"), null, null));
         profiles.put("data-cleansing", new Profile("cleansing", CustomerWorkload::generate, Set.of("version"), null,
                 Target.atMost(1.0, "write requests/record"), null, CustomerWorkload::generateSpread));
@@ -211,7 +211,7 @@ public final class BenchFunction {
         return profile.bookkeepingAttributes();
     }
 
-    /** Whether an item of the function's table exists only for bookkeeping (activity's event markers). */
+    /** Whether an item of the function's table exists only for bookkeeping (none today). */
     public boolean isBookkeepingItem(Map<String, AttributeValue> item) {
         if (profile.bookkeepingKeyPrefix() == null) {
             return false;

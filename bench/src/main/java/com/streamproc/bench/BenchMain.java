@@ -10,6 +10,10 @@ import com.streamproc.bench.pipeline.RawThroughput;
 import com.streamproc.bench.report.MachineInfo;
 import com.streamproc.bench.report.Numbers;
 import com.streamproc.bench.report.ResultsDocument;
+import com.streamproc.bench.scale.ScaleBenchmark;
+import com.streamproc.bench.scale.ScaleModel;
+import com.streamproc.bench.scale.ScaleReport;
+import com.streamproc.bench.scale.ScaleScenario;
 import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.emulators.EmulatorStack;
@@ -34,6 +38,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code all}: every benchmark, then the results section of BENCHMARKS.md is rewritten;</li>
+ *   <li>{@code scale}: the partition-capacity model (no emulators); rewrites only the "Partition heat at scale"
+ *       section of BENCHMARKS.md (unless {@code --quick} without {@code --output});</li>
  *   <li>{@code cpu}, {@code latency}, {@code headroom}, {@code cost}, {@code coldstart}, {@code pipeline}: one
  *       benchmark, results on standard output only (unless {@code --output} is given); {@code cost} runs
  *       {@code headroom} first, for the Lambda duration its dollars need.</li>
@@ -44,7 +50,8 @@ import java.util.Set;
  * usage.
  */
 public final class BenchMain {
-    static final Set<String> WHAT = Set.of("all", "cpu", "latency", "headroom", "cost", "coldstart", "pipeline");
+    static final Set<String> WHAT = Set.of("all", "cpu", "latency", "headroom", "cost", "coldstart", "pipeline",
+            "scale");
     public static final String ONE_COMMAND = "mvn -q -B -DskipTests package && java -jar bench/target/streamproc-bench.jar all";
 
     private final Settings settings;
@@ -68,7 +75,7 @@ public final class BenchMain {
             System.exit(run(args));
         } catch (UsageException e) {
             System.err.println("usage: java -jar bench/target/streamproc-bench.jar <all|cpu|latency|headroom|cost|coldstart|"
-                    + "pipeline> [--quick] [--output FILE] [--project-root DIR] [--functions orders,activity,cleansing]");
+                    + "pipeline|scale> [--quick] [--output FILE] [--project-root DIR] [--functions orders,activity,cleansing]");
             System.err.println(e.getMessage());
             System.exit(2);
         } catch (Exception e) {
@@ -98,7 +105,7 @@ public final class BenchMain {
             }
         }
         Path projectRoot = (root == null ? ProjectRoot.locate() : root).toAbsolutePath().normalize();
-        if (output == null && what.equals("all") && !quick) {
+        if (output == null && (what.equals("all") || what.equals("scale")) && !quick) {
             output = projectRoot.resolve("BENCHMARKS.md");
         }
         // The SDK clients of this JVM talk to the emulators only.
@@ -113,12 +120,23 @@ public final class BenchMain {
                 ? ONE_COMMAND : "java -jar bench/target/streamproc-bench.jar " + String.join(" ", args);
         BenchReport report = new BenchReport(settings, command);
         bench.runAll(what, report);
-        String markdown = report.render(MachineInfo.current());
+        String markdown = what.equals("scale") ? "" : report.render(MachineInfo.current());
         System.out.println();
         System.out.println(markdown);
+        String scale = bench.scaleReplays == null ? null
+                : ScaleReport.render(bench.scaleReplays, command, bench.scaleStartedAt);
+        if (scale != null) {
+            System.out.println(scale);
+        }
         if (output != null) {
             String document = Files.exists(output) ? Files.readString(output) : "";
-            Files.writeString(output, ResultsDocument.withResults(document, markdown));
+            if (!what.equals("scale")) {
+                document = ResultsDocument.withResults(document, markdown);
+            }
+            if (scale != null) {
+                document = ResultsDocument.withSection(document, ScaleReport.BEGIN, ScaleReport.END, scale);
+            }
+            Files.writeString(output, document);
             System.out.println("[bench] results written to " + output);
         }
         return 0;
@@ -130,6 +148,9 @@ public final class BenchMain {
         boolean all = what.equals("all");
         for (BenchFunction function : BenchFunction.values()) {
             report.templateSettings(function, function.settings(projectRoot));
+        }
+        if (all || what.equals("scale")) {
+            timed(report, "7 partition heat at scale", this::scale);
         }
         if (all || what.equals("cpu")) {
             timed(report, "1 CPU per record (JMH)", () -> cpu(report));
@@ -163,6 +184,31 @@ public final class BenchMain {
         }
         report.finished(seconds(runStart), MachineInfo.loadAverage());
         say("load average at end: " + MachineInfo.describeLoad(MachineInfo.loadAverage()));
+    }
+
+    /** The partition-capacity model's replays, once it has run (null otherwise), and when it started. */
+    private List<ScaleBenchmark.Replay> scaleReplays;
+    private String scaleStartedAt;
+
+    private void scale() {
+        scaleStartedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        ScaleBenchmark benchmark = new ScaleBenchmark(projectRoot, logs);
+        List<ScaleBenchmark.Replay> replays = new ArrayList<>();
+        for (ScaleScenario scenario : ScaleBenchmark.scenarios(functions, settings.workloadRecords(),
+                settings.seed())) {
+            long start = System.nanoTime();
+            ScaleBenchmark.Replay replay = benchmark.run(scenario);
+            replays.add(replay);
+            for (ScaleModel.Hottest h : replay.hottest(ScaleBenchmark.SHARDS.get(ScaleBenchmark.SHARDS.size() - 1))) {
+                say(String.format(Locale.ROOT, "  %s %s at %d shards: %s hottest `%s` %.0f WCU/s (%.0f %%), "
+                                + "reads %.0f RCU/s (%.0f %%)", scenario.function().id(), scenario.name(),
+                        ScaleBenchmark.SHARDS.get(ScaleBenchmark.SHARDS.size() - 1), h.target(), h.writeKey(),
+                        h.writeUnits(), h.writeShare() * 100, h.readUnits(), h.readShare() * 100));
+            }
+            say(String.format(Locale.ROOT, "  (%d records, %d per batch, %.1f s, %d failed batches)",
+                    replay.records(), replay.batchSize(), seconds(start), replay.failedBatches()));
+        }
+        scaleReplays = replays;
     }
 
     private void cpu(BenchReport report) throws Exception {

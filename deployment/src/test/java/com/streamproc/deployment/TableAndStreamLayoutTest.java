@@ -21,13 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TableAndStreamLayoutTest {
     private static final SamTemplate TEMPLATE = ProjectFiles.template();
     private static final String QUARANTINE_LAYOUT =
-            "shardId/sequenceKey; byReason=reason/quarantinedAt:ALL; byDay=quarantineDay/quarantinedAt:ALL;"
-                    + " bySource=source/quarantinedAt:ALL; ttl=expiresAt";
+            "shardBucket/sequenceKey; byReason=reasonBucket/quarantinedAt:INCLUDE[reason,source];"
+                    + " byDay=dayBucket/quarantinedAt:INCLUDE[reason,source];"
+                    + " bySource=sourceBucket/quarantinedAt:INCLUDE[reason,source]; ttl=expiresAt";
 
     static Stream<Arguments> tables() {
         return Stream.of(
-                Arguments.of("OrdersTable", "orders", "orderId; byCustomer=customerId/placedAt:KEYS_ONLY;"
-                        + " byChangeDay=changeDay:KEYS_ONLY"),
+                Arguments.of("OrdersTable", "orders", "orderId; byCustomer=customerBucket/placedAt:KEYS_ONLY;"
+                        + " byChangeDay=changeDayBucket:KEYS_ONLY"),
                 Arguments.of("ActivityTable", "activity", "pk/sk; byActiveDay=activeDay/pk:KEYS_ONLY; ttl=expiresAt"),
                 Arguments.of("CustomersTable", "customers", "customerKey; byPhone=phone/customerKey:KEYS_ONLY"),
                 Arguments.of("OrdersQuarantineTable", "orders-quarantine", QUARANTINE_LAYOUT),

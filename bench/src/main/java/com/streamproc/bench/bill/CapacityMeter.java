@@ -51,8 +51,16 @@ public final class CapacityMeter implements ExecutionInterceptor {
     private final Map<String, Double> reportedRead = new ConcurrentHashMap<>();
     private final Map<String, Long> unmetered = new ConcurrentHashMap<>();
 
+    private final List<ItemListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public CapacityMeter(DynamoDbBill bill) {
         this.bill = bill;
+    }
+
+    /** Also tells {@code listener} of every item written or read, with its key (see {@link ItemListener}). */
+    public CapacityMeter listen(ItemListener listener) {
+        listeners.add(listener);
+        return this;
     }
 
     public DynamoDbBill bill() {
@@ -107,8 +115,14 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        SdkRequest request = context.request();
-        Object response = context.response();
+        completed(context.request(), context.response());
+    }
+
+    /**
+     * Bills a request that succeeded with {@code response}: what {@link #afterExecution} does, callable by a client
+     * that is not built by the SDK (an in-process stand-in).
+     */
+    public void completed(SdkRequest request, Object response) {
         if (request instanceof PutItemRequest put) {
             if (metered("PutItem", put.tableName())) {
                 putOne(put.tableName(), put.item());
@@ -193,10 +207,14 @@ public final class CapacityMeter implements ExecutionInterceptor {
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (!(context.exception() instanceof ConditionalCheckFailedException)) {
+        failed(context.request(), context.exception());
+    }
+
+    /** Bills a request that failed with {@code failure}: only a failed condition is billed. */
+    public void failed(SdkRequest request, Throwable failure) {
+        if (!(failure instanceof ConditionalCheckFailedException)) {
             return; // throttled, refused or timed out: not billed as a completed request
         }
-        SdkRequest request = context.request();
         if (request instanceof PutItemRequest put && metered("PutItem", put.tableName())) {
             failedCondition(put.tableName(), put.item(), put.item());
         } else if (request instanceof UpdateItemRequest update && metered("UpdateItem", update.tableName())) {
@@ -210,11 +228,13 @@ public final class CapacityMeter implements ExecutionInterceptor {
         Map<String, AttributeValue> copy = Map.copyOf(item);
         Map<String, AttributeValue> before = rows(table).put(bill.schema(table).keyOf(item), copy);
         bill.write(table, before, copy);
+        listeners.forEach(l -> l.written(table, copy, before, copy));
     }
 
     private synchronized void deleteOne(String table, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> before = rows(table).remove(bill.schema(table).keyOf(key));
         bill.write(table, before, null);
+        listeners.forEach(l -> l.written(table, key, before, null));
     }
 
     private synchronized void readOne(String table, Map<String, AttributeValue> key,
@@ -222,12 +242,14 @@ public final class CapacityMeter implements ExecutionInterceptor {
         // The shadow holds whole items; a response may carry only projected attributes.
         Map<String, AttributeValue> stored = rows(table).get(bill.schema(table).keyOf(key));
         bill.read(table, stored != null ? stored : returned, consistent);
+        listeners.forEach(l -> l.read(table, key, stored != null ? stored : returned, consistent));
     }
 
     private synchronized void failedCondition(String table, Map<String, AttributeValue> keyOrItem,
                                               Map<String, AttributeValue> attempted) {
         Map<String, AttributeValue> stored = rows(table).get(bill.schema(table).keyOf(keyOrItem));
         bill.failedConditionalWrite(table, stored, attempted);
+        listeners.forEach(l -> l.conditionFailed(table, keyOrItem, stored, attempted));
     }
 
     /** The shadow copy of a table's items, by key (for tests and checks). */

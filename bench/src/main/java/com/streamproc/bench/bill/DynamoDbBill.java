@@ -72,6 +72,12 @@ public final class DynamoDbBill {
         return consistent ? units : units / 2.0;
     }
 
+    /** Write units of a write whose condition failed, having met {@code stored} (null: none). */
+    public static long failedConditionUnits(Map<String, AttributeValue> stored, Map<String, AttributeValue> attempted) {
+        return stored == null ? 1
+                : writeUnits(Math.max(ItemSize.of(stored), attempted == null ? 0 : ItemSize.of(attempted)));
+    }
+
     /**
      * Write units one index is charged for a table write that turns {@code before} into {@code after} (either may
      * be null: no item).
@@ -121,8 +127,7 @@ public final class DynamoDbBill {
                                                     Map<String, AttributeValue> attempted) {
         schema(table);
         Counts c = counts(table);
-        long units = stored == null ? 1
-                : writeUnits(Math.max(ItemSize.of(stored), attempted == null ? 0 : ItemSize.of(attempted)));
+        long units = failedConditionUnits(stored, attempted);
         c.failedConditionWru += units;
         c.failedConditions++;
     }

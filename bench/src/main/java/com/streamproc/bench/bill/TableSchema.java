@@ -111,7 +111,7 @@ public record TableSchema(String name, List<String> keyAttributes, List<Index> i
     }
 
     /** The index key values of an entry. */
-    static List<AttributeValue> indexKey(Index index, Map<String, AttributeValue> entry) {
+    public static List<AttributeValue> indexKey(Index index, Map<String, AttributeValue> entry) {
         List<AttributeValue> key = new ArrayList<>();
         for (String name : index.keyAttributes()) {
             key.add(entry.get(name));

@@ -18,18 +18,23 @@ public final class ResultsDocument {
      * @throws IllegalArgumentException when the markers are present but out of order or repeated
      */
     public static String withResults(String document, String results) {
-        String body = results.endsWith("\n") ? results : results + "\n";
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
+        return withSection(document, BEGIN, END, results);
+    }
+
+    /** As {@link #withResults}, between the given markers. */
+    public static String withSection(String document, String beginMarker, String endMarker, String results) {
+        String text = results.endsWith("\n") ? results : results + "\n";
+        int begin = document.indexOf(beginMarker);
+        int end = document.indexOf(endMarker);
         if (begin < 0 && end < 0) {
             String prefix = document.isEmpty() || document.endsWith("\n\n") ? document
                     : document.endsWith("\n") ? document + "\n" : document + "\n\n";
-            return prefix + BEGIN + "\n" + body + END + "\n";
+            return prefix + beginMarker + "\n" + text + endMarker + "\n";
         }
         if (begin < 0 || end < 0 || end < begin
-                || document.indexOf(BEGIN, begin + 1) >= 0 || document.indexOf(END, end + 1) >= 0) {
-            throw new IllegalArgumentException("the results markers are missing, repeated or out of order");
+                || document.indexOf(beginMarker, begin + 1) >= 0 || document.indexOf(endMarker, end + 1) >= 0) {
+            throw new IllegalArgumentException("the markers " + beginMarker + " are missing, repeated or out of order");
         }
-        return document.substring(0, begin) + BEGIN + "\n" + body + document.substring(end);
+        return document.substring(0, begin) + beginMarker + "\n" + text + document.substring(end);
     }
 }

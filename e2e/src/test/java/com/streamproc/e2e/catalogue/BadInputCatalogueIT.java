@@ -21,6 +21,7 @@ import com.streamproc.orders.query.OrderQueries;
 import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
 import java.io.PrintStream;
@@ -137,9 +138,8 @@ class BadInputCatalogueIT {
     }
 
     private static Optional<String> quarantineReason(String table, String shard, String sequence) {
-        GetItemResponse item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                "shardId", AttributeValue.fromS(shard),
-                "sequenceKey", AttributeValue.fromS(RecordRef.padSequence(sequence)))));
+        GetItemResponse item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(QuarantineKeys.tableKey(shard, RecordRef.padSequence(sequence))));
         return item.hasItem() && !item.item().isEmpty() ? Optional.of(item.item().get("reason").s()) : Optional.empty();
     }
 

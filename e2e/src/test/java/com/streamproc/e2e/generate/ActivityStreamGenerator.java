@@ -75,9 +75,15 @@ public final class ActivityStreamGenerator {
             ActivityIntent.Valid event = (ActivityIntent.Valid) original.intent();
             Produced<ActivityIntent> copy;
             if (random.nextInt(4) == 0) {
-                // Same id, different content: the first copy in the stream is the one that counts.
+                // Same id, different content: the first copy in the stream is the one that counts. The copy stays on
+                // the original's UTC day: across batches, duplicates are caught per user and day (the recent event ids
+                // of the user-day item, docs/functions/activity-tracking.md "Producer duplicates").
+                Instant later = event.occurredAt().plusSeconds(3600);
+                Instant moved = later.atZone(ZoneOffset.UTC).toLocalDate()
+                        .equals(event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate())
+                        ? later : event.occurredAt().minusSeconds(3600);
                 ActivityIntent.Valid changed = new ActivityIntent.Valid(event.eventId(), userId,
-                        "login".equals(event.action()) ? "search" : "login", event.occurredAt().plusSeconds(3600));
+                        "login".equals(event.action()) ? "search" : "login", moved);
                 copy = new Produced<>(userId, Poison.utf8(render(changed).toString()), changed);
             } else {
                 copy = new Produced<>(userId, original.data(), event);

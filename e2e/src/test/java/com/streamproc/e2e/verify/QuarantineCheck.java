@@ -3,6 +3,7 @@ package com.streamproc.e2e.verify;
 import com.streamproc.e2e.generate.Delivered;
 import com.streamproc.e2e.generate.Poison;
 import com.streamproc.e2e.generate.StreamPosition;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads a function's quarantine table shard by shard (Query on its key, never Scan) and compares it with the records
+ * Reads a function's quarantine table shard by shard (Query on each of the shard's table keys, never Scan) and compares it with the records
  * the reference says are poison: the same records (shard + sequence number, and sub-sequence number for a user record
  * of a KPL aggregate), each with its reason code (any one for a record labelled {@link Poison#ANY_REASON}),
  * partition key and original size, and nothing else.
@@ -84,17 +85,20 @@ public final class QuarantineCheck {
 
     private static List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, String table, String shard) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                    .keyConditionExpression("shardId = :s")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard)))
-                    .consistentRead(true)
-                    .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (String bucket : QuarantineKeys.shardBuckets(shard)) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                        .keyConditionExpression("shardBucket = :s")
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
+                        .consistentRead(true)
+                        .exclusiveStartKey(from));
+                items.addAll(page.items());
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
+                        : null;
+            } while (start != null);
+        }
         return items;
     }
 }

@@ -15,6 +15,7 @@ import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.aws.SdkCallCounter;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -207,10 +208,12 @@ class ActivityTrackingIT {
     private static long quarantined(DynamoDbClient dynamoDb, List<ShardRecords> shards) {
         long count = 0;
         for (ShardRecords shard : shards) {
-            count += dynamoDb.query(b -> b.tableName(quarantineTable)
-                    .keyConditionExpression("shardId = :s")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard.shardId())))
-                    .select("COUNT")).count();
+            for (String bucket : QuarantineKeys.shardBuckets(shard.shardId())) {
+                count += dynamoDb.query(b -> b.tableName(quarantineTable)
+                        .keyConditionExpression("shardBucket = :s")
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
+                        .select("COUNT")).count();
+            }
         }
         return count;
     }

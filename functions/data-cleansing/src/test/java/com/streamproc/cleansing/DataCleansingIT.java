@@ -13,6 +13,7 @@ import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.aws.SdkCallCounter;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
 import java.math.BigInteger;
@@ -138,7 +139,7 @@ class DataCleansingIT {
                 .collect(Collectors.groupingBy(k -> k.substring(k.indexOf(' ') + 1), TreeMap::new, Collectors.counting()));
         Map<String, Long> byReason = new TreeMap<>();
         for (String reason : expectedByReason.keySet()) {
-            List<Map<String, AttributeValue>> found = query(quarantine, "byReason", "reason", reason);
+            List<Map<String, AttributeValue>> found = query(quarantine, "byReason", QuarantineKeys.REASON_HASH, reason);
             byReason.put(reason, (long) found.size());
             assertThat(found).allSatisfy(item -> {
                 assertThat(item.get("fieldReasons").l()).isNotEmpty();
@@ -148,7 +149,7 @@ class DataCleansingIT {
         assertThat(byReason).isEqualTo(expectedByReason);
         long fromErp = items.stream().filter(i -> i.poisonReason() != null && i.partitionKey().startsWith("erp:"))
                 .map(GeneratedCustomerStream.Item::partitionKey).distinct().count();
-        assertThat(query(quarantine, "bySource", "source", "erp")).hasSize((int) fromErp);
+        assertThat(query(quarantine, "bySource", QuarantineKeys.SOURCE_HASH, "erp")).hasSize((int) fromErp);
     }
 
     private void assertPhoneLookupFindsCustomers(CustomerQueries queries, Map<String, Customer> expected) {
@@ -242,19 +243,27 @@ class DataCleansingIT {
         return batches;
     }
 
+    /** The whole items an index holds under {@code value}: every bucket queried, each entry read by its key. */
     private List<Map<String, AttributeValue>> query(String table, String index, String attribute, String value) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> from = startKey;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(index)
-                    .keyConditionExpression("#a = :v")
-                    .expressionAttributeNames(Map.of("#a", attribute))
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)))
-                    .exclusiveStartKey(from));
-            items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        for (String bucket : QuarantineKeys.indexValues(value)) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName(index)
+                        .keyConditionExpression("#a = :v")
+                        .expressionAttributeNames(Map.of("#a", attribute))
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(bucket)))
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> entry : page.items()) {
+                    items.add(dynamoDb.getItem(g -> g.tableName(table).consistentRead(true).key(Map.of(
+                            QuarantineKeys.TABLE_HASH, entry.get(QuarantineKeys.TABLE_HASH),
+                            QuarantineKeys.TABLE_RANGE, entry.get(QuarantineKeys.TABLE_RANGE)))).item());
+                }
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
         return items;
     }
 

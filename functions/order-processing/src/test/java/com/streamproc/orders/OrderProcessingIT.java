@@ -13,13 +13,14 @@ import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.query.OrderQueries;
 import com.streamproc.orders.store.ConcurrentOrderUpdateException;
 import com.streamproc.orders.store.DynamoDbOrderStore;
-import com.streamproc.orders.testing.GeneratedOrderStream;
 import com.streamproc.orders.testing.GeneratedOrderStream.ExpectedOrder;
+import com.streamproc.orders.testing.GeneratedOrderStream;
 import com.streamproc.orders.testing.RecordStream;
 import com.streamproc.orders.testing.ReplayingDelivery;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.aws.SdkCallCounter;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
 import java.math.BigDecimal;
@@ -213,10 +214,9 @@ class OrderProcessingIT {
 
     private static void assertQuarantine(GeneratedOrderStream generated, boolean exactReasons) {
         generated.poisonReasons().forEach((index, reason) -> {
-            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(quarantineTable).key(Map.of(
-                    "shardId", AttributeValue.fromS(KinesisEventFixture.DEFAULT_SHARD),
-                    "sequenceKey", AttributeValue.fromS(RecordRef.padSequence(RecordStream.sequenceOf(index))))))
-                    .item();
+            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(quarantineTable).key(
+                    QuarantineKeys.tableKey(KinesisEventFixture.DEFAULT_SHARD,
+                            RecordRef.padSequence(RecordStream.sequenceOf(index))))).item();
             assertThat(item).as("quarantine item of record %d", index).isNotEmpty();
             if (exactReasons) {
                 assertThat(item.get("reason").s()).as("reason of record %d", index).isEqualTo(reason);

@@ -2,6 +2,7 @@ package com.streamproc.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Finds every produced record again: in the function's quarantine table (by shard and sequence number), in its
  * failure destination (by shard and sequence range), or applied in its table (by the trace the record leaves:
- * the order's applied event ids, the activity event marker, the customer's sources). Query and GetItem only.
+ * the order's applied event ids, the activity user-day's recent events or mark, the customer's sources). Query and GetItem only.
  */
 final class Accounting {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,20 +96,23 @@ final class Accounting {
         Set<String> shards = new TreeSet<>();
         produced.forEach(p -> shards.add(p.shardId()));
         for (String shard : shards) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                        .keyConditionExpression("shardId = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard)))
-                        .projectionExpression("sequenceNumber, reason")
-                        .exclusiveStartKey(from));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    found.put(shard + ":" + item.get("sequenceNumber").s(),
-                            item.containsKey("reason") ? item.get("reason").s() : "?");
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            for (String bucket : QuarantineKeys.shardBuckets(shard)) {
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> from = start;
+                    QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                            .keyConditionExpression("shardBucket = :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
+                            .projectionExpression("sequenceNumber, reason")
+                            .exclusiveStartKey(from));
+                    for (Map<String, AttributeValue> item : page.items()) {
+                        found.put(shard + ":" + item.get("sequenceNumber").s(),
+                                item.containsKey("reason") ? item.get("reason").s() : "?");
+                    }
+                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                            ? page.lastEvaluatedKey() : null;
+                } while (start != null);
+            }
         }
         return found;
     }
@@ -117,16 +121,19 @@ final class Accounting {
     long quarantinedCount(String table, Set<String> shards) {
         long count = 0;
         for (String shard : shards) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                        .keyConditionExpression("shardId = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(shard)))
-                        .select("COUNT").exclusiveStartKey(from));
-                count += page.count();
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            for (String bucket : QuarantineKeys.shardBuckets(shard)) {
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> from = start;
+                    QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                            .keyConditionExpression("shardBucket = :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
+                            .select("COUNT").exclusiveStartKey(from));
+                    count += page.count();
+                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                            ? page.lastEvaluatedKey() : null;
+                } while (start != null);
+            }
         }
         return count;
     }
@@ -172,8 +179,11 @@ final class Accounting {
             if (trace instanceof DemoRecord.Trace.OrderEvent order) {
                 keys.putIfAbsent(order.orderId(), Map.of("orderId", AttributeValue.fromS(order.orderId())));
             } else if (trace instanceof DemoRecord.Trace.ActivityEvent activity) {
-                keys.putIfAbsent(activity.eventId(), Map.of("pk", AttributeValue.fromS("EVENT#" + activity.eventId()),
-                        "sk", AttributeValue.fromS("EVENT")));
+                if (activity.day() != null) {
+                    keys.putIfAbsent("USER#" + activity.userId() + "|" + activity.day(), Map.of(
+                            "pk", AttributeValue.fromS("USER#" + activity.userId()),
+                            "sk", AttributeValue.fromS("DAY#" + activity.day())));
+                }
             } else if (trace instanceof DemoRecord.Trace.CustomerSource customer) {
                 keys.putIfAbsent(customer.customerKey(),
                         Map.of("customerKey", AttributeValue.fromS(customer.customerKey())));
@@ -181,7 +191,7 @@ final class Accounting {
         }
         List<Map<String, AttributeValue>> items = batchGet(table, new ArrayList<>(keys.values()));
         Map<String, Set<String>> appliedEventIds = new HashMap<>();
-        Set<String> markers = new HashSet<>();
+        Map<String, Map<String, AttributeValue>> userDays = new HashMap<>();
         Map<String, Set<String>> sources = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             if (item.containsKey("orderId")) {
@@ -191,7 +201,7 @@ final class Accounting {
                 sources.put(item.get("customerKey").s(), item.containsKey("sources")
                         ? new HashSet<>(item.get("sources").ss()) : Set.of());
             } else if (item.containsKey("pk")) {
-                markers.add(item.get("pk").s().substring("EVENT#".length()));
+                userDays.put(item.get("pk").s() + "|" + item.get("sk").s(), item);
             }
         }
         for (Producer.Produced p : produced) {
@@ -199,7 +209,8 @@ final class Accounting {
             boolean ok = trace instanceof DemoRecord.Trace.OrderEvent order
                     ? appliedEventIds.getOrDefault(order.orderId(), Set.of()).contains(order.eventId())
                     : trace instanceof DemoRecord.Trace.ActivityEvent activity
-                    ? markers.contains(activity.eventId())
+                    ? activityApplied(userDays.get("USER#" + activity.userId() + "|DAY#" + activity.day()),
+                            activity.eventId(), p)
                     : trace instanceof DemoRecord.Trace.CustomerSource customer
                     && sources.getOrDefault(customer.customerKey(), Set.of()).contains(customer.source());
             if (ok) {
@@ -207,6 +218,46 @@ final class Accounting {
             }
         }
         return confirmed;
+    }
+
+    /**
+     * Whether the user-day item shows the activity record applied: the event id's hash is among its recent events
+     * (the first 8 bytes of its SHA-256, as {@code RecentEvents} keeps them: it was counted, so a copy of it was
+     * applied as a duplicate), or the item's mark for the record's shard has reached the record (it was decided).
+     */
+    private static boolean activityApplied(Map<String, AttributeValue> item, String eventId, Producer.Produced p) {
+        if (item == null) {
+            return false;
+        }
+        AttributeValue marks = item.get("hwm");
+        if (marks != null && marks.hasM() && marks.m().containsKey(p.shardId())
+                && marks.m().get(p.shardId()).s().compareTo(padded(p.sequenceNumber())) >= 0) {
+            return true;
+        }
+        AttributeValue ids = item.get("ids");
+        if (ids == null || ids.b() == null) {
+            return false;
+        }
+        byte[] hash;
+        try {
+            hash = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] entries = ids.b().asByteArray();
+        for (int i = 0; i + 8 <= entries.length; i += 8) {
+            if (java.util.Arrays.equals(entries, i, i + 8, hash, 0, 8)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sequence number as activity's marks store it: three digits of length, then the digits without leading zeros. */
+    private static String padded(String sequenceNumber) {
+        String digits = new BigInteger(sequenceNumber).toString();
+        return String.format(java.util.Locale.ROOT, "%03d", digits.length()) + digits;
     }
 
     private List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys) {

@@ -91,7 +91,17 @@ final class ActivityTraffic implements DemoTraffic {
 
     private DemoRecord record(String partitionKey, ObjectNode event, String expected) {
         return new DemoRecord(function, partitionKey, event.toString().getBytes(StandardCharsets.UTF_8),
-                new DemoRecord.Trace.ActivityEvent(event.path("eventId").asText()), expected);
+                new DemoRecord.Trace.ActivityEvent(event.path("eventId").asText(), event.path("userId").asText(),
+                        utcDay(event.path("occurredAt").asText())), expected);
+    }
+
+    private static String utcDay(String occurredAt) {
+        try {
+            return java.time.LocalDate.ofInstant(java.time.OffsetDateTime.parse(occurredAt).toInstant(),
+                    java.time.ZoneOffset.UTC).toString();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private void poison() {

@@ -31,8 +31,12 @@ public record DemoRecord(String function, String partitionKey, byte[] data, Trac
         record OrderEvent(String orderId, String eventId) implements Trace {
         }
 
-        /** Activity: the event marker {@code EVENT#<eventId>} exists. */
-        record ActivityEvent(String eventId) implements Trace {
+        /**
+         * Activity: the user-day item {@code USER#<userId>} / {@code DAY#<day>} holds the event id's hash among its
+         * recent events ({@code ids}), or its mark for the record's shard has reached the record. {@code day} is the
+         * UTC day of {@code occurredAt}, null when it cannot be read (such a record is never applied).
+         */
+        record ActivityEvent(String eventId, String userId, String day) implements Trace {
         }
 
         /** Customers: the customer's {@code sources} holds {@code system:recordId}. */

@@ -24,6 +24,7 @@ public final class ApplyContext {
     private final Deadline deadline;
     private final TransientRetry retry;
     private final Map<RecordRef, RecordOutcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, RecordRef> firstDelivered = new ConcurrentHashMap<>();
 
     public ApplyContext(Deadline deadline, TransientRetry retry) {
         this.deadline = deadline;
@@ -36,6 +37,20 @@ public final class ApplyContext {
 
     public TransientRetry retry() {
         return retry;
+    }
+
+    /**
+     * The earliest record of {@code shardId} that Lambda delivered in this invocation (poison included), or
+     * {@code null} when the core did not say (an applier called directly). Every record of that shard below it was
+     * checkpointed by Lambda: it is never delivered again by the event source.
+     */
+    public RecordRef firstDelivered(String shardId) {
+        return firstDelivered.get(shardId);
+    }
+
+    /** Notes a record Lambda delivered in this invocation (the core calls it for every record of the batch). */
+    public void delivered(RecordRef ref) {
+        firstDelivered.merge(ref.shardId(), ref, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 
     /** The record's effect is durably stored (or it was already, as a duplicate or replay). */

@@ -178,6 +178,7 @@ public final class BatchProcessor<E> {
 
         for (KinesisEvent.KinesisEventRecord record : raw) {
             RecordRef kinesisRef = KinesisRecords.refOf(record);
+            applyContext.delivered(kinesisRef);
             ByteBuffer data = record.getKinesis().getData();
             List<KplAggregate.UserRecord> userRecords = null;
             if (KplAggregate.isAggregated(data)) {

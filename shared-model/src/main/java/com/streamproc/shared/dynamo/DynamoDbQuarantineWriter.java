@@ -30,9 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * <p>Item layout (the table and its indexes are declared in {@code sam-template.yaml}):
  * <ul>
- *   <li>key: {@code shardId} (hash), {@code sequenceKey} (range; {@link RecordRef#paddedSequence()}, so string order is
- *       stream order; a user record of a KPL aggregate has its sub-sequence number in it). A replayed record
- *       overwrites its own item: one copy per record, and per user record.</li>
+ *   <li>key: {@code shardBucket} (hash: the shard and one of {@link QuarantineKeys#TABLE_BUCKETS} buckets derived from
+ *       the record's identity, so that a poison flood on one shard spreads over several partitions),
+ *       {@code sequenceKey} (range; {@link RecordRef#paddedSequence()}, so string order is stream order within a
+ *       bucket; a user record of a KPL aggregate has its sub-sequence number in it). A replayed record overwrites
+ *       its own item: one copy per record, and per user record. {@link QuarantineKeys#tableKey} computes the key of
+ *       a named record.</li>
+ *   <li>{@code shardId}; index keys {@code reasonBucket}, {@code dayBucket} and (when the source is known)
+ *       {@code sourceBucket}: the value and one of {@link QuarantineKeys#INDEX_BUCKETS} buckets, the same bucket
+ *       for the three.</li>
  *   <li>{@code sequenceNumber} (for a user record, its aggregate's), {@code subSequenceNumber} (only for a user
  *       record), {@code partitionKey} (a user record's own), {@code function}, {@code arrivedAt} (Kinesis arrival),
  *       {@code quarantinedAt}, {@code quarantineDay} (UTC {@code yyyy-MM-dd}), {@code reason}, {@code detail},
@@ -43,8 +49,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>{@code expiresAt}: epoch seconds for the table's TTL. The quarantine is the only place raw values stay,
  *       and only until then.</li>
  * </ul>
- * Indexes: {@code byReason} (reason, quarantinedAt), {@code byDay} (quarantineDay, quarantinedAt) and, on tables
- * that have it, {@code bySource} (source, quarantinedAt).
+ * Indexes: {@code byReason} (reasonBucket, quarantinedAt), {@code byDay} (dayBucket, quarantinedAt) and
+ * {@code bySource} (sourceBucket, quarantinedAt), each projecting only {@code reason} and {@code source} besides the
+ * keys: the payload is written once, to the table, and a reader gets whole items by key. The payload is cut to
+ * {@code maxPayloadBytes} (64 KB by default): a stored item costs at most 65 write units.
  */
 public final class DynamoDbQuarantineWriter implements QuarantineWriter {
     /** Default cap on the stored copy of a payload. */
@@ -120,15 +128,11 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
     Map<String, AttributeValue> minimalItem(QuarantinedRecord record, RuntimeException refusal, Instant now) {
         RecordRef ref = record.ref();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("shardId", s(ref.shardId()));
-        item.put("sequenceKey", s(ref.paddedSequence()));
+        putKeys(item, ref, now, record.reason().reasonCode());
         item.put("sequenceNumber", s(ref.sequenceNumber()));
         putSubSequence(item, ref);
         item.put("function", s(functionName));
         item.put("arrivedAt", s(ref.arrivedAt().toString()));
-        item.put("quarantinedAt", s(now.toString()));
-        item.put("quarantineDay", s(now.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
-        item.put("reason", s(record.reason().reasonCode()));
         item.put("itemRefused", s(FailureCause.of(refusal).describe()));
         item.put("detail", s("the full quarantine item was refused; read the record from the stream by its"
                 + " sequence number while the stream retains it"));
@@ -143,16 +147,12 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
     Map<String, AttributeValue> item(QuarantinedRecord record, Instant now) {
         RecordRef ref = record.ref();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("shardId", s(ref.shardId()));
-        item.put("sequenceKey", s(ref.paddedSequence()));
+        putKeys(item, ref, now, record.reason().reasonCode());
         item.put("sequenceNumber", s(ref.sequenceNumber()));
         putSubSequence(item, ref);
         item.put("partitionKey", s(ref.partitionKey()));
         item.put("function", s(functionName));
         item.put("arrivedAt", s(ref.arrivedAt().toString()));
-        item.put("quarantinedAt", s(now.toString()));
-        item.put("quarantineDay", s(now.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
-        item.put("reason", s(record.reason().reasonCode()));
         if (!record.reason().detail().isEmpty()) {
             item.put("detail", s(record.reason().detail()));
         }
@@ -161,6 +161,8 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
         }
         if (record.source() != null && !record.source().isBlank()) {
             item.put("source", s(record.source()));
+            item.put(QuarantineKeys.SOURCE_HASH, s(QuarantineKeys.indexValue(record.source(),
+                    QuarantineKeys.indexBucket(ref.shardId(), ref.paddedSequence()))));
         }
         ByteBuffer payload = record.payload().duplicate();
         int size = payload.remaining();
@@ -182,6 +184,21 @@ public final class DynamoDbQuarantineWriter implements QuarantineWriter {
         }
         item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(timeToLive).getEpochSecond())));
         return item;
+    }
+
+    /** The table key, the record's shard, its times and reason, and the index keys of its day and reason. */
+    private static void putKeys(Map<String, AttributeValue> item, RecordRef ref, Instant now, String reason) {
+        String sequenceKey = ref.paddedSequence();
+        int bucket = QuarantineKeys.indexBucket(ref.shardId(), sequenceKey);
+        String day = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        item.put(QuarantineKeys.TABLE_HASH, s(QuarantineKeys.shardBucket(ref.shardId(), sequenceKey)));
+        item.put(QuarantineKeys.TABLE_RANGE, s(sequenceKey));
+        item.put("shardId", s(ref.shardId()));
+        item.put("quarantinedAt", s(now.toString()));
+        item.put("quarantineDay", s(day));
+        item.put("reason", s(reason));
+        item.put(QuarantineKeys.DAY_HASH, s(QuarantineKeys.indexValue(day, bucket)));
+        item.put(QuarantineKeys.REASON_HASH, s(QuarantineKeys.indexValue(reason, bucket)));
     }
 
     private static void putSubSequence(Map<String, AttributeValue> item, RecordRef ref) {

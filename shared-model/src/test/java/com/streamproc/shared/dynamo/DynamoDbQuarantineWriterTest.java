@@ -24,6 +24,22 @@ class DynamoDbQuarantineWriterTest {
             Instant.parse("2026-11-27T23:58:00Z"), 10);
 
     @Test
+    void keysAreBucketedByTheRecordsIdentitySoThatAReaderCanComputeThem() {
+        Map<String, AttributeValue> item = writer.item(new QuarantinedRecord(ref,
+                new PoisonRecordException("NO_CONTACT_POINT", "no usable email or phone", List.of()),
+                "crm", ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8))), NOW);
+
+        int bucket = QuarantineKeys.indexBucket("shardId-000000000001", "00512345");
+        assertThat(Map.of("shardBucket", item.get("shardBucket"), "sequenceKey", item.get("sequenceKey")))
+                .isEqualTo(QuarantineKeys.tableKey("shardId-000000000001", "00512345"));
+        assertThat(item.get("shardBucket").s()).startsWith("shardId-000000000001#");
+        assertThat(item.get("reasonBucket").s()).isEqualTo("NO_CONTACT_POINT#" + bucket);
+        assertThat(item.get("dayBucket").s()).isEqualTo("2026-11-27#" + bucket);
+        assertThat(item.get("sourceBucket").s()).isEqualTo("crm#" + bucket);
+        assertThat(QuarantineKeys.indexValues("crm")).contains(item.get("sourceBucket").s());
+    }
+
+    @Test
     void storesKeysReasonTimesAndTtl() {
         Map<String, AttributeValue> item = writer.item(new QuarantinedRecord(ref,
                 new PoisonRecordException("NO_CONTACT_POINT", "no usable email or phone",

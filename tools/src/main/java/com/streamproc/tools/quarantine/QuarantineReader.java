@@ -1,6 +1,7 @@
 package com.streamproc.tools.quarantine;
 
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +9,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -20,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Finds quarantined records with {@code Query} on the table's indexes ({@code byReason}, {@code bySource},
  * {@code byDay}) or {@code GetItem} by key: never {@code Scan}. Newest first, following pages until the limit.
+ * The indexes are write-sharded ({@link QuarantineKeys}): a reason, source or day is queried in each of its buckets,
+ * in parallel, and the newest entries are read whole by key (the indexes hold no payload).
  *
  * <p>{@code quarantinedAt} is ISO-8601 text of varying width ({@code ...:05Z}, {@code ...:05.123Z}); bounds are
  * written to the second without the zone ({@code 2026-11-27T10:00:05}), which every stored value of that second
@@ -27,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code to}.
  */
 public final class QuarantineReader {
+    /** Buckets queried at once. */
+    static final int PARALLEL_QUERIES = 16;
     private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
     /** Below any stored value and above any, for open-ended ranges. */
@@ -51,15 +61,16 @@ public final class QuarantineReader {
         String lower = selection.from() == null ? LOWEST : bound(selection.from());
         String upper = selection.to() == null ? HIGHEST : bound(selection.to());
         if (selection.reason() != null) {
-            return query("byReason", "reason", selection.reason(), lower, upper,
+            return query("byReason", QuarantineKeys.REASON_HASH, selection.reason(), lower, upper,
                     selection.source() == null ? null : Map.entry("source", selection.source()), limit);
         }
         if (selection.source() != null) {
-            return query("bySource", "source", selection.source(), lower, upper, null, limit);
+            return query("bySource", QuarantineKeys.SOURCE_HASH, selection.source(), lower, upper, null, limit);
         }
         List<QuarantinedItem> found = new ArrayList<>();
         for (LocalDate day : days(selection)) {
-            found.addAll(query("byDay", "quarantineDay", day.toString(), lower, upper, null, limit - found.size()));
+            found.addAll(query("byDay", QuarantineKeys.DAY_HASH, day.toString(), lower, upper, null,
+                    limit - found.size()));
             if (found.size() >= limit) {
                 break;
             }
@@ -88,12 +99,58 @@ public final class QuarantineReader {
         return BOUND.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /**
+     * Every bucket of {@code keyValue} in the index, in parallel (each newest first, up to the limit), merged newest
+     * first; the first {@code limit} entries are then read whole from the table by key, since the index holds no
+     * payload.
+     */
     private List<QuarantinedItem> query(String index, String keyAttribute, String keyValue, String lower,
                                         String upper, Map.Entry<String, String> filter, int limit) {
-        List<QuarantinedItem> found = new ArrayList<>();
         if (limit <= 0) {
-            return found;
+            return new ArrayList<>();
         }
+        List<String> buckets = QuarantineKeys.indexValues(keyValue);
+        ExecutorService executor = Executors.newFixedThreadPool(PARALLEL_QUERIES);
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
+        try {
+            List<Future<List<Map<String, AttributeValue>>>> running = new ArrayList<>();
+            for (String bucket : buckets) {
+                running.add(executor.submit(() -> queryBucket(index, keyAttribute, bucket, lower, upper, filter,
+                        limit)));
+            }
+            for (Future<List<Map<String, AttributeValue>>> future : running) {
+                entries.addAll(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying " + index, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("querying " + index + " failed", e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+        entries.sort(Comparator.comparing((Map<String, AttributeValue> e) -> text(e, "quarantinedAt")).reversed()
+                .thenComparing(e -> text(e, QuarantineKeys.TABLE_HASH))
+                .thenComparing(e -> text(e, QuarantineKeys.TABLE_RANGE)));
+        List<QuarantinedItem> found = new ArrayList<>();
+        for (Map<String, AttributeValue> entry : entries.subList(0, Math.min(limit, entries.size()))) {
+            GetItemResponse response = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
+                    .key(Map.of(QuarantineKeys.TABLE_HASH, entry.get(QuarantineKeys.TABLE_HASH),
+                            QuarantineKeys.TABLE_RANGE, entry.get(QuarantineKeys.TABLE_RANGE))));
+            if (response.hasItem() && !response.item().isEmpty()) {
+                found.add(QuarantinedItem.fromItem(response.item())); // gone meanwhile (redriven, expired): skipped
+            }
+        }
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> queryBucket(String index, String keyAttribute, String keyValue,
+                                                          String lower, String upper,
+                                                          Map.Entry<String, String> filter, int limit) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
         Map<String, String> names = new HashMap<>(Map.of("#k", keyAttribute, "#t", "quarantinedAt"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":k", AttributeValue.fromS(keyValue),
@@ -116,12 +173,17 @@ public final class QuarantineReader {
                     .limit(filter == null ? Math.min(limit - found.size(), 1000) : null).build());
             for (Map<String, AttributeValue> item : page.items()) {
                 if (found.size() < limit) {
-                    found.add(QuarantinedItem.fromItem(item));
+                    found.add(item);
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && found.size() < limit);
         return found;
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? "" : value.s();
     }
 
     private List<QuarantinedItem> byIds(QuarantineSelection selection, int limit) {
@@ -143,8 +205,7 @@ public final class QuarantineReader {
                 throw new IllegalArgumentException("not a sequence number in record id '" + id + "'");
             }
             GetItemResponse response = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                    .key(Map.of("shardId", AttributeValue.fromS(id.substring(0, slash)),
-                            "sequenceKey", AttributeValue.fromS(sequenceKey))));
+                    .key(QuarantineKeys.tableKey(id.substring(0, slash), sequenceKey)));
             if (response.hasItem() && !response.item().isEmpty()) {
                 QuarantinedItem item = QuarantinedItem.fromItem(response.item());
                 if (matches(item, selection)) {

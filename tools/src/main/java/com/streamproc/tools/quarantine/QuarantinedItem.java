@@ -1,5 +1,6 @@
 package com.streamproc.tools.quarantine;
 
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -45,7 +46,7 @@ public record QuarantinedItem(String shardId, String sequenceKey, String sequenc
 
     /** The table key of this item. */
     public Map<String, AttributeValue> key() {
-        return Map.of("shardId", AttributeValue.fromS(shardId), "sequenceKey", AttributeValue.fromS(sequenceKey));
+        return QuarantineKeys.tableKey(shardId, sequenceKey);
     }
 
     /**

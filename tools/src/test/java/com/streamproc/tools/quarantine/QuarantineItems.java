@@ -1,5 +1,6 @@
 package com.streamproc.tools.quarantine;
 
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,8 +13,9 @@ final class QuarantineItems {
     static Map<String, AttributeValue> item(String shard, String sequence, String key, String reason,
                                             String payload, boolean truncated) {
         Map<String, AttributeValue> item = new HashMap<>();
+        String sequenceKey = String.format("%03d", sequence.length()) + sequence;
         item.put("shardId", AttributeValue.fromS(shard));
-        item.put("sequenceKey", AttributeValue.fromS(String.format("%03d", sequence.length()) + sequence));
+        item.put("sequenceKey", AttributeValue.fromS(sequenceKey));
         item.put("sequenceNumber", AttributeValue.fromS(sequence));
         item.put("partitionKey", AttributeValue.fromS(key));
         item.put("function", AttributeValue.fromS("order-processing"));
@@ -26,6 +28,7 @@ final class QuarantineItems {
         item.put("payload", AttributeValue.fromS(payload));
         item.put("payloadTruncated", AttributeValue.fromBool(truncated));
         item.put("payloadBytes", AttributeValue.fromN(Integer.toString(truncated ? 200_000 : payload.length())));
+        keys(item);
         return item;
     }
 
@@ -37,6 +40,18 @@ final class QuarantineItems {
         item.put("sequenceKey", AttributeValue.fromS(String.format("%03d", sequence.length()) + sequence + "."
                 + String.format("%03d", sub.length()) + sub));
         item.put("subSequenceNumber", AttributeValue.fromN(sub));
+        keys(item);
+        return item;
+    }
+
+    /** Sets an item's table and index keys from its shard, sequence key, day and reason, as the writer does. */
+    static Map<String, AttributeValue> keys(Map<String, AttributeValue> item) {
+        String shard = item.get("shardId").s();
+        String sequenceKey = item.get("sequenceKey").s();
+        int bucket = QuarantineKeys.indexBucket(shard, sequenceKey);
+        item.put("shardBucket", AttributeValue.fromS(QuarantineKeys.shardBucket(shard, sequenceKey)));
+        item.put("dayBucket", AttributeValue.fromS(QuarantineKeys.indexValue(item.get("quarantineDay").s(), bucket)));
+        item.put("reasonBucket", AttributeValue.fromS(QuarantineKeys.indexValue(item.get("reason").s(), bucket)));
         return item;
     }
 }

@@ -4,10 +4,13 @@ import static com.streamproc.tools.quarantine.QuarantineItems.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,19 +24,23 @@ class QuarantineReaderTest {
             Clock.fixed(Instant.parse("2026-11-27T15:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void byReasonQueriesTheReasonIndexNewestFirstWithinTheTimeRange() {
+    void byReasonQueriesEveryBucketOfTheReasonNewestFirstWithinTheTimeRange() {
         reader.find(new QuarantineSelection("INVALID_TRANSITION", null, Instant.parse("2026-11-27T10:00:00Z"),
                 Instant.parse("2026-11-27T11:00:00Z"), List.of()), 50);
 
-        QueryRequest query = dynamoDb.queries.get(0);
-        assertThat(query.tableName()).isEqualTo("local-orders-quarantine");
-        assertThat(query.indexName()).isEqualTo("byReason");
-        assertThat(query.scanIndexForward()).isFalse();
-        assertThat(query.keyConditionExpression()).isEqualTo("#k = :k AND #t BETWEEN :lo AND :hi");
-        assertThat(query.expressionAttributeValues()).containsEntry(":k", AttributeValue.fromS("INVALID_TRANSITION"))
-                .containsEntry(":lo", AttributeValue.fromS("2026-11-27T10:00:00"))
-                .containsEntry(":hi", AttributeValue.fromS("2026-11-27T11:00:00"));
-        assertThat(query.filterExpression()).isNull();
+        assertThat(dynamoDb.queries).hasSize(QuarantineKeys.INDEX_BUCKETS).allSatisfy(query -> {
+            assertThat(query.tableName()).isEqualTo("local-orders-quarantine");
+            assertThat(query.indexName()).isEqualTo("byReason");
+            assertThat(query.scanIndexForward()).isFalse();
+            assertThat(query.keyConditionExpression()).isEqualTo("#k = :k AND #t BETWEEN :lo AND :hi");
+            assertThat(query.expressionAttributeNames()).containsEntry("#k", "reasonBucket");
+            assertThat(query.expressionAttributeValues())
+                    .containsEntry(":lo", AttributeValue.fromS("2026-11-27T10:00:00"))
+                    .containsEntry(":hi", AttributeValue.fromS("2026-11-27T11:00:00"));
+            assertThat(query.filterExpression()).isNull();
+        });
+        assertThat(dynamoDb.queries).extracting(q -> q.expressionAttributeValues().get(":k").s())
+                .containsExactlyInAnyOrderElementsOf(QuarantineKeys.indexValues("INVALID_TRANSITION"));
     }
 
     @Test
@@ -50,18 +57,21 @@ class QuarantineReaderTest {
     void reasonAndSourceTogetherQueryByReasonAndFilterBySource() {
         reader.find(new QuarantineSelection("NO_CONTACT_POINT", "crm", null, null, List.of()), 10);
 
-        QueryRequest query = dynamoDb.queries.get(0);
-        assertThat(query.indexName()).isEqualTo("byReason");
-        assertThat(query.filterExpression()).isEqualTo("#f = :f");
-        assertThat(query.expressionAttributeNames()).containsEntry("#f", "source");
-        assertThat(query.expressionAttributeValues()).containsEntry(":f", AttributeValue.fromS("crm"));
+        assertThat(dynamoDb.queries).isNotEmpty().allSatisfy(query -> {
+            assertThat(query.indexName()).isEqualTo("byReason");
+            assertThat(query.filterExpression()).isEqualTo("#f = :f");
+            assertThat(query.expressionAttributeNames()).containsEntry("#f", "source");
+            assertThat(query.expressionAttributeValues()).containsEntry(":f", AttributeValue.fromS("crm"));
+        });
     }
 
     @Test
     void sourceAloneQueriesTheSourceIndex() {
         reader.find(new QuarantineSelection(null, "shop", null, null, List.of()), 10);
 
-        assertThat(dynamoDb.queries.get(0).indexName()).isEqualTo("bySource");
+        assertThat(dynamoDb.queries).extracting(QueryRequest::indexName).containsOnly("bySource");
+        assertThat(dynamoDb.queries).extracting(q -> q.expressionAttributeValues().get(":k").s())
+                .containsExactlyInAnyOrderElementsOf(QuarantineKeys.indexValues("shop"));
     }
 
     @Test
@@ -70,53 +80,95 @@ class QuarantineReaderTest {
                 Instant.parse("2026-11-28T00:00:00Z"), List.of()), 100);
 
         assertThat(dynamoDb.queries).extracting(QueryRequest::indexName).containsOnly("byDay");
-        assertThat(dynamoDb.queries).extracting(q -> q.expressionAttributeValues().get(":k").s())
-                .containsExactly("2026-11-27", "2026-11-26", "2026-11-25");
+        assertThat(daysQueried()).containsExactly("2026-11-27", "2026-11-26", "2026-11-25");
     }
 
     @Test
     void noSelectionMeansTodayUtc() {
         reader.find(new QuarantineSelection(null, null, null, null, List.of()), 100);
 
-        assertThat(dynamoDb.queries).extracting(q -> q.expressionAttributeValues().get(":k").s())
-                .containsExactly("2026-11-27");
+        assertThat(daysQueried()).containsExactly("2026-11-27");
     }
 
     @Test
     void pagesAreFollowedUntilTheLimit() {
-        Map<String, AttributeValue> next = Map.of("shardId", AttributeValue.fromS("s"));
-        dynamoDb.pages.add(QueryResponse.builder().items(
-                item("shardId-000000000000", "101", "o-1", "INVALID_TRANSITION", "{}", false),
-                item("shardId-000000000000", "102", "o-2", "INVALID_TRANSITION", "{}", false))
+        Map<String, AttributeValue> first = stored("101", "2026-11-27T10:00:04Z");
+        String bucket = first.get("reasonBucket").s();
+        Map<String, AttributeValue> next = Map.of("shardBucket", AttributeValue.fromS("s"));
+        dynamoDb.page(bucket, QueryResponse.builder().items(first, stored("102", "2026-11-27T10:00:03Z"))
                 .lastEvaluatedKey(next).build());
-        dynamoDb.pages.add(QueryResponse.builder().items(
-                item("shardId-000000000000", "103", "o-3", "INVALID_TRANSITION", "{}", false),
-                item("shardId-000000000000", "104", "o-4", "INVALID_TRANSITION", "{}", false))
-                .lastEvaluatedKey(next).build());
+        dynamoDb.page(bucket, QueryResponse.builder().items(stored("103", "2026-11-27T10:00:02Z"),
+                stored("104", "2026-11-27T10:00:01Z")).lastEvaluatedKey(next).build());
 
         List<QuarantinedItem> found = reader.find(
                 new QuarantineSelection("INVALID_TRANSITION", null, null, null, List.of()), 3);
 
-        assertThat(found).extracting(QuarantinedItem::partitionKey).containsExactly("o-1", "o-2", "o-3");
-        assertThat(dynamoDb.queries).hasSize(2);
-        assertThat(dynamoDb.queries.get(1).exclusiveStartKey()).isEqualTo(next);
+        assertThat(found).extracting(QuarantinedItem::partitionKey).containsExactly("o-101", "o-102", "o-103");
+        List<QueryRequest> ofBucket = dynamoDb.queries.stream()
+                .filter(q -> q.expressionAttributeValues().get(":k").s().equals(bucket)).toList();
+        assertThat(ofBucket).hasSize(2);
+        assertThat(ofBucket.get(1).exclusiveStartKey()).isEqualTo(next);
+    }
+
+    @Test
+    void entriesOfAllBucketsAreMergedNewestFirstAndReadWholeByKey() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add(stored(Integer.toString(1000 + i), "2026-11-27T10:00:" + String.format("%02d", i) + "Z"));
+        }
+        // One page per bucket, newest first, as the index returns it.
+        Map<String, List<Map<String, AttributeValue>>> byBucket = new HashMap<>();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            byBucket.computeIfAbsent(items.get(i).get("reasonBucket").s(), b -> new ArrayList<>()).add(items.get(i));
+        }
+        byBucket.forEach((bucket, page) -> dynamoDb.page(bucket, QueryResponse.builder().items(page).build()));
+
+        List<QuarantinedItem> found = reader.find(
+                new QuarantineSelection("INVALID_TRANSITION", null, null, null, List.of()), 5);
+
+        assertThat(items.stream().map(i -> i.get("reasonBucket").s()).distinct().count()).isGreaterThan(10);
+        assertThat(found).extracting(QuarantinedItem::partitionKey)
+                .containsExactly("o-1039", "o-1038", "o-1037", "o-1036", "o-1035");
+        assertThat(found).allSatisfy(item -> assertThat(item.payload()).isEqualTo("{}"));
+        assertThat(dynamoDb.gets).hasSize(5).allSatisfy(get -> assertThat(get.consistentRead()).isTrue());
+    }
+
+    /** An item stored in the table, whose index entry (keys, reason, source) is what a query returns. */
+    private Map<String, AttributeValue> stored(String sequence, String quarantinedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(item("shardId-000000000000", sequence, "o-" + sequence,
+                "INVALID_TRANSITION", "{}", false));
+        item.put("quarantinedAt", AttributeValue.fromS(quarantinedAt));
+        dynamoDb.store(item);
+        Map<String, AttributeValue> entry = new HashMap<>();
+        for (String name : List.of("shardBucket", "sequenceKey", "reasonBucket", "dayBucket", "quarantinedAt",
+                "reason")) {
+            entry.put(name, item.get(name));
+        }
+        return entry;
+    }
+
+    private List<String> daysQueried() {
+        return dynamoDb.queries.stream().map(q -> q.expressionAttributeValues().get(":k").s())
+                .map(value -> value.substring(0, value.indexOf('#'))).distinct().toList();
     }
 
     @Test
     void namedRecordIsReadByItsKeyWithThePaddedSequence() {
-        dynamoDb.items.add(item("shardId-000000000001", "4959", "o-1", "ORDER_UNKNOWN", "{}", false));
+        dynamoDb.store(item("shardId-000000000001", "4959", "o-1", "ORDER_UNKNOWN", "{}", false));
 
         List<QuarantinedItem> found = reader.find(new QuarantineSelection(null, null, null, null,
                 List.of("shardId-000000000001/4959")), 10);
 
         assertThat(found).singleElement().extracting(QuarantinedItem::id).isEqualTo("shardId-000000000001/4959");
-        assertThat(dynamoDb.gets.get(0).key()).containsEntry("sequenceKey", AttributeValue.fromS("0044959"));
+        assertThat(dynamoDb.gets.get(0).key()).containsEntry("sequenceKey", AttributeValue.fromS("0044959"))
+                .containsEntry("shardBucket", AttributeValue.fromS(
+                        QuarantineKeys.shardBucket("shardId-000000000001", "0044959")));
         assertThat(dynamoDb.queries).isEmpty();
     }
 
     @Test
     void namedUserRecordOfAnAggregateIsReadByItsKeyWithThePaddedSubSequence() {
-        dynamoDb.items.add(QuarantineItems.userRecordItem("shardId-000000000001", "4959", 12, "o-1", "ORDER_UNKNOWN",
+        dynamoDb.store(QuarantineItems.userRecordItem("shardId-000000000001", "4959", 12, "o-1", "ORDER_UNKNOWN",
                 "{}"));
 
         List<QuarantinedItem> found = reader.find(new QuarantineSelection(null, null, null, null,

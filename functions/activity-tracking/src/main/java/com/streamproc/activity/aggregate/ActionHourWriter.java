@@ -73,7 +73,7 @@ public final class ActionHourWriter {
         return notWritten;
     }
 
-    private boolean writeOne(ActionHourKey key, ActionHour current, List<InboundRecord<ActivityEvent>> records,
+    boolean writeOne(ActionHourKey key, ActionHour current, List<InboundRecord<ActivityEvent>> records,
                              TransientRetry retry) {
         for (int attempt = 1; ; attempt++) {
             ActionHour updated = current.applying(records);
@@ -108,7 +108,7 @@ public final class ActionHourWriter {
         }
     }
 
-    private static ActionHour current(ActionHourKey key, Map<String, AttributeValue> stored) {
+    static ActionHour current(ActionHourKey key, Map<String, AttributeValue> stored) {
         return stored == null ? ActionHour.empty(key) : ActionHour.fromItem(key, stored);
     }
 }

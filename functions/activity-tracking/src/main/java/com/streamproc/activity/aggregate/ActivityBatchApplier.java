@@ -11,50 +11,49 @@ import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.retry.TransientRetry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Applies a batch of activity events to the aggregates, exactly once per event, in phases. Aggregates cross users,
- * so this is one applier for the whole batch rather than a per-key one.
+ * Applies a batch of activity events to the aggregates, exactly once per event. Aggregates cross users, so this is
+ * one applier for the whole batch rather than a per-key one. Two dependent round trips:
  *
- * <p>Every item the phases may need (the events' markers, their user-day and action-hour items) is read first, in
- * one round of concurrent {@code BatchGetItem}s, so that the phases cost one round trip each for their writes only.
- * Reading a user-day or action-hour item before the phases that write it is safe: only this batch writes them
- * meanwhile (one writer per shard), and an action-hour put is conditional on the mark it read anyway.
- *
- * <ol start="0">
- *   <li>Drop what is already counted: later copies of an eventId within the batch (the first copy counts) and events
- *       with a marker ({@link EventMarkerStore}). A record whose marker could not be read, and every later record,
- *       waits for the replay (the frontier): otherwise a later record could move an item's mark past it.</li>
- *   <li>User-day items ({@link UserDayWriter}). The frontier moves down to f, the earliest record whose user-day
- *       item was not written.</li>
- *   <li>Action-hour items ({@link ActionHourWriter}) for the records below f only, so an action-hour mark never
- *       passes a record that is not yet counted in its user-day: the two views stay consistent at every moment.</li>
- *   <li>Markers ({@link EventMarkerStore}) for the records whose user-day and action-hour writes both succeeded.</li>
+ * <ol>
+ *   <li>Later copies of an eventId within the batch are applied through the first copy. Every user-day and
+ *       action-hour item of the batch is read in one round of concurrent consistent {@code BatchGetItem}s. A record
+ *       whose user-day item could not be read sets the {@link Frontier}: no action-hour item takes it or a later
+ *       record of its shard.</li>
+ *   <li>Each record is decided from its user-day item as read ({@link UserDay#deciding}): counted (now, or by an
+ *       earlier write when Lambda delivers it again) or a producer's duplicate ({@link RecentEvents}). Then the
+ *       changed user-day items ({@code BatchWriteItem}) and the action-hour items of the counted records below the
+ *       frontier (conditional {@code PutItem}s) are written, all at once.</li>
  * </ol>
  *
- * <p><b>Replay guard.</b> A record is marked applied once its marker is written (or it was dropped in phase 0);
- * every other record stays unmarked, and Lambda replays from the earliest of them. Each item ignores records at or
- * below its own high-water mark, and each mark covers only records counted in that item: an item's write carries all
- * of the item's records of the batch that are above its mark and is all-or-nothing, and no phase takes a record
- * above one that an earlier phase left out. A marker exists only for a record counted everywhere. So a replayed
- * record is dropped by its marker, or counted exactly in the items that lack it.
+ * <p><b>Replay guard.</b> A duplicate is applied once its user-day item is written, a counted record once its
+ * user-day and its action-hour item are; every other record stays unmarked, and Lambda delivers the batch again
+ * from the earliest of them. Each item ignores records at or below its own high-water mark, and each mark covers
+ * only what its item holds: an item's write carries all of the batch's records for it above its mark and is
+ * all-or-nothing. A record's decision is taken once, when its user-day mark first passes it, and is found again from
+ * the item (its segment's entries and later copies). So a record delivered again is counted exactly in the items
+ * that lack it.
  *
  * <p>No transactions: a user's records share a partition key and so one shard, every user-day item has one writer
  * at a time; action-hour items (many users of one shard each) need {@code ParallelizationFactor: 1}.
  */
 public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
-    private final EventMarkerStore markers;
+    private final ActivityStore store;
+    private final ConcurrentRequests requests;
     private final UserDayWriter userDays;
     private final ActionHourWriter actionHours;
     private final BatchItemReader reader;
 
     public ActivityBatchApplier(ActivityStore store, Clock clock, int maxConcurrentRequests) {
-        ConcurrentRequests requests = ConcurrentRequests.upTo(maxConcurrentRequests);
-        this.markers = new EventMarkerStore(store, requests, clock);
+        this.store = store;
+        this.requests = ConcurrentRequests.upTo(maxConcurrentRequests);
         this.userDays = new UserDayWriter(store, requests);
         this.actionHours = new ActionHourWriter(store, requests);
         this.reader = new BatchItemReader(store, requests);
@@ -63,44 +62,82 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
     @Override
     public void apply(List<InboundRecord<ActivityEvent>> records, ApplyContext context) {
         TransientRetry retry = context.retry();
-        List<InboundRecord<ActivityEvent>> firstOccurrences = firstOccurrences(records, context);
+        Map<RecordRef, List<RecordRef>> laterCopies = new HashMap<>();
+        List<InboundRecord<ActivityEvent>> firstOccurrences = firstOccurrences(records, context, laterCopies);
         if (firstOccurrences.isEmpty() || context.deadline().expired()) {
             return;
         }
 
-        // Every item the phases may need, in one round.
-        Map<UserDayKey, List<InboundRecord<ActivityEvent>>> allUserDays = ActivityAggregator.byUserDay(firstOccurrences);
-        Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> allActionHours =
-                ActivityAggregator.byActionHour(firstOccurrences);
-        List<ItemKey> keys = new ArrayList<>(EventMarkerStore.keysOf(eventIdsOf(firstOccurrences)));
-        allUserDays.keySet().forEach(key -> keys.add(key.itemKey()));
-        allActionHours.keySet().forEach(key -> keys.add(key.itemKey()));
+        // Every item the batch may write, in one round.
+        Map<UserDayKey, List<InboundRecord<ActivityEvent>>> byUserDay = ActivityAggregator.byUserDay(firstOccurrences);
+        List<ItemKey> keys = new ArrayList<>();
+        byUserDay.keySet().forEach(key -> keys.add(key.itemKey()));
+        ActivityAggregator.byActionHour(firstOccurrences).keySet().forEach(key -> keys.add(key.itemKey()));
         BatchItemReader.Reads reads = reader.readAll(keys, retry);
+        if (context.deadline().expired()) {
+            return;
+        }
 
+        // Decide every record from its user-day item as read: counted (now or before) or a duplicate.
+        UserDayWriter.Plan plan = userDays.plan(byUserDay, reads, firstDeliveredOf(firstOccurrences, context),
+                laterCopies);
         Frontier frontier = new Frontier();
-        List<InboundRecord<ActivityEvent>> uncounted = uncounted(firstOccurrences, frontier, context, reads);
-        // Phase 1: the user-day items; their failures lower the frontier.
-        if (uncounted.isEmpty() || context.deadline().expired()) {
-            return;
-        }
+        plan.unread().forEach(frontier::stopAt);
+        List<InboundRecord<ActivityEvent>> toActionHours = frontier.admitted(plan.counted());
+        Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> byActionHour =
+                ActivityAggregator.byActionHour(toActionHours);
 
-        userDays.write(ActivityAggregator.byUserDay(uncounted), retry, reads).forEach(frontier::stopAt);
-        List<InboundRecord<ActivityEvent>> belowFrontier = frontier.admitted(uncounted);
-        if (belowFrontier.isEmpty() || context.deadline().expired()) {
-            return;
-        }
+        // The user-day puts and the action-hour puts, all at once.
+        List<Object> writes = new ArrayList<>(plan.slices());
+        writes.addAll(byActionHour.keySet());
+        List<Object> results = requests.map(writes, write -> {
+            if (write instanceof ActionHourKey key) {
+                return reads.wasRead(key.itemKey()) && actionHours.writeOne(key,
+                        ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key), retry);
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, AttributeValue>> slice = (List<Map<String, AttributeValue>>) write;
+            return store.putAll(slice, retry);
+        }, write -> write instanceof ActionHourKey ? Boolean.FALSE : write);
 
-        // Phase 2: the action-hour items, below the frontier only.
-        Set<RecordRef> actionHourFailed = actionHours.write(ActivityAggregator.byActionHour(belowFrontier), retry,
-                reads);
-        List<InboundRecord<ActivityEvent>> counted = belowFrontier.stream()
-                .filter(record -> !actionHourFailed.contains(record.ref())).toList();
-        if (counted.isEmpty() || context.deadline().expired()) {
-            return;
+        List<Map<String, AttributeValue>> unwritten = new ArrayList<>();
+        Set<RecordRef> actionHourFailed = new HashSet<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Object result = results.get(i);
+            if (writes.get(i) instanceof ActionHourKey key) {
+                if (!Boolean.TRUE.equals(result)) {
+                    byActionHour.get(key).forEach(record -> actionHourFailed.add(record.ref()));
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Map<String, AttributeValue>> notWritten = (List<Map<String, AttributeValue>>) result;
+                unwritten.addAll(notWritten);
+            }
         }
+        UserDayWriter.Outcome userDayOutcome = plan.outcome(unwritten);
 
-        // Phase 3: a marker says "counted everywhere"; only now is a record applied.
-        markers.mark(counted, retry).forEach(context::applied);
+        // A duplicate is done once its user-day item (whose mark moved past it) is written; a counted record once
+        // its user-day and its action-hour item are.
+        userDayOutcome.duplicates().forEach(record -> context.applied(record.ref()));
+        for (InboundRecord<ActivityEvent> record : userDayOutcome.counted()) {
+            if (frontier.admits(record.ref()) && !actionHourFailed.contains(record.ref())) {
+                context.applied(record.ref());
+            }
+        }
+    }
+
+    /** Per shard, the first record Lambda delivered (from the core), or else the first record of this call. */
+    private static Map<String, RecordRef> firstDeliveredOf(List<InboundRecord<ActivityEvent>> records,
+                                                           ApplyContext context) {
+        Map<String, RecordRef> firsts = new HashMap<>();
+        for (InboundRecord<ActivityEvent> record : records) {
+            String shard = record.ref().shardId();
+            if (!firsts.containsKey(shard)) {
+                RecordRef delivered = context.firstDelivered(shard);
+                firsts.put(shard, delivered != null ? delivered : record.ref());
+            }
+        }
+        return firsts;
     }
 
     /**
@@ -109,12 +146,15 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
      * is not its userId never gets here: the core quarantines it, see {@code ActivityEventDecoder}.)
      */
     private static List<InboundRecord<ActivityEvent>> firstOccurrences(List<InboundRecord<ActivityEvent>> records,
-                                                                        ApplyContext context) {
+                                                                        ApplyContext context,
+                                                                        Map<RecordRef, List<RecordRef>> laterCopies) {
         List<InboundRecord<ActivityEvent>> first = new ArrayList<>(records.size());
-        Set<String> seen = new HashSet<>();
+        Map<String, RecordRef> seen = new HashMap<>();
         for (InboundRecord<ActivityEvent> record : records) {
-            if (!seen.add(record.event().eventId())) {
+            RecordRef firstCopy = seen.putIfAbsent(record.event().eventId(), record.ref());
+            if (firstCopy != null) {
                 context.applied(record.ref());
+                laterCopies.computeIfAbsent(firstCopy, k -> new ArrayList<>()).add(record.ref());
             } else {
                 first.add(record);
             }
@@ -122,26 +162,4 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         return first;
     }
 
-    private static List<String> eventIdsOf(List<InboundRecord<ActivityEvent>> records) {
-        return records.stream().map(r -> r.event().eventId()).toList();
-    }
-
-    /** Phase 0: drops counted events (applied), holds back those not known to be uncounted (frontier). */
-    private List<InboundRecord<ActivityEvent>> uncounted(List<InboundRecord<ActivityEvent>> records,
-                                                         Frontier frontier, ApplyContext context,
-                                                         BatchItemReader.Reads reads) {
-        EventMarkerStore.Lookup lookup = markers.find(eventIdsOf(records), reads);
-        List<InboundRecord<ActivityEvent>> uncounted = new ArrayList<>(records.size());
-        for (InboundRecord<ActivityEvent> record : records) {
-            String eventId = record.event().eventId();
-            if (lookup.counted().contains(eventId)) {
-                context.applied(record.ref());
-            } else if (lookup.unknown().contains(eventId)) {
-                frontier.stopAt(record.ref());
-            } else {
-                uncounted.add(record);
-            }
-        }
-        return frontier.admitted(uncounted);
-    }
 }

@@ -1,6 +1,7 @@
 package com.streamproc.activity.aggregate;
 
 import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY;
+import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY_BUCKETS;
 import static com.streamproc.activity.store.ActivityTableLayout.HWM;
 import static com.streamproc.activity.store.ActivityTableLayout.PK;
 import static com.streamproc.activity.store.ActivityTableLayout.SK;
@@ -8,9 +9,14 @@ import static com.streamproc.activity.store.ActivityTableLayout.SK;
 import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param firstSeen null only for an item that counts nothing yet
  */
 public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actions, Instant firstSeen,
-                      Instant lastSeen, Map<String, String> hwm) {
+                      Instant lastSeen, Map<String, String> hwm, RecentEvents recent) {
     /**
      * Distinct actions kept per user-day (about 80 KB, far below DynamoDB's 400 KB item limit, which would otherwise
      * turn a user with endless distinct actions into a write that fails forever and blocks the shard).
@@ -41,29 +47,84 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
         Objects.requireNonNull(key, "key");
         actions = Map.copyOf(actions);
         hwm = Map.copyOf(hwm);
+        Objects.requireNonNull(recent, "recent");
+    }
+
+    public UserDay(UserDayKey key, long total, Map<String, ActionStats> actions, Instant firstSeen, Instant lastSeen,
+                   Map<String, String> hwm) {
+        this(key, total, actions, firstSeen, lastSeen, hwm, RecentEvents.none());
     }
 
     public static UserDay empty(UserDayKey key) {
-        return new UserDay(key, 0, Map.of(), null, null, Map.of());
+        return new UserDay(key, 0, Map.of(), null, null, Map.of(), RecentEvents.none());
     }
 
     /**
-     * This item with {@code records} counted, except those at or below the item's mark for their shard (already
-     * counted). Returns {@code this} itself when nothing is new, so that the caller can skip the write.
+     * What {@link #deciding} made of a group of records.
+     *
+     * @param updated    the item to write, or the item itself when nothing changed (no write needed)
+     * @param counted    records counted in this item, now or by an earlier write (a redelivered record counted
+     *                   before): they count in their action-hour items too, as far as those lack them
+     * @param duplicates records whose event this item counted through another record: counted nowhere
      */
-    public UserDay applying(List<InboundRecord<ActivityEvent>> records) {
+    public record Decision(UserDay updated, List<InboundRecord<ActivityEvent>> counted,
+                           List<InboundRecord<ActivityEvent>> duplicates) {
+    }
+
+    /**
+     * Decides each record (sorted by sequence number within its shard) and counts the new ones.
+     *
+     * <ul>
+     *   <li>Above the item's mark for its shard: a duplicate if its event id is among the item's recent events
+     *       ({@link RecentEvents}), otherwise counted now. Either way the mark moves past it.</li>
+     *   <li>At or below the mark (delivered again): counted before if its own entry is there, else a duplicate.</li>
+     * </ul>
+     *
+     * @param firstDelivered per shard, the first record Lambda delivered in this invocation (may be empty)
+     */
+    public Decision deciding(List<InboundRecord<ActivityEvent>> records, Map<String, RecordRef> firstDelivered) {
+        return deciding(records, firstDelivered, Map.of());
+    }
+
+    /**
+     * @param laterCopies per record, the later copies of its event in the same batch (dropped there): recorded with
+     *                    this write when the record is counted now, so that they are never taken for it
+     */
+    public Decision deciding(List<InboundRecord<ActivityEvent>> records, Map<String, RecordRef> firstDelivered,
+                             Map<RecordRef, List<RecordRef>> laterCopies) {
         Map<String, ActionStats> newActions = new HashMap<>(actions);
         Map<String, String> newHwm = new HashMap<>(hwm);
         long newTotal = total;
         Instant first = firstSeen;
         Instant last = lastSeen;
-        boolean changed = false;
+        List<InboundRecord<ActivityEvent>> counted = new ArrayList<>();
+        List<InboundRecord<ActivityEvent>> duplicates = new ArrayList<>();
+        List<RecentEvents.Entry> added = new ArrayList<>();
+        Map<String, String> firstNew = new LinkedHashMap<>();
+        Map<String, List<String>> copies = new HashMap<>();
+        Set<String> eventsNow = new HashSet<>();
         for (InboundRecord<ActivityEvent> record : records) {
             RecordRef ref = record.ref();
             String sequence = ref.paddedSequence();
-            // Compare with the stored mark, not a running one: what was stored before this batch is what is counted.
-            String counted = hwm.get(ref.shardId());
-            if (counted != null && sequence.compareTo(counted) <= 0) {
+            byte[] eventHash = RecentEvents.eventHash(record.event().eventId());
+            // Compare with the stored mark, not a running one: what was stored before this batch is decided.
+            String decided = hwm.get(ref.shardId());
+            if (decided != null && sequence.compareTo(decided) <= 0) {
+                // An item written before the entries existed: counted, as its marks alone always said. A record
+                // whose segment is gone was below a later batch's first record, so it was fully applied (counted in
+                // its action-hour item too) or a duplicate: either way nothing is left to count.
+                if (!recent.tracked()
+                        || recent.decides(ref) && recent.counted(ref, eventHash)) {
+                    counted.add(record);
+                } else {
+                    duplicates.add(record);
+                }
+                continue;
+            }
+            firstNew.putIfAbsent(ref.shardId(), decided == null ? RecentEvents.NO_MARK : decided);
+            newHwm.merge(ref.shardId(), sequence, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            if (recent.hasEvent(eventHash) || !eventsNow.add(record.event().eventId())) {
+                duplicates.add(record);
                 continue;
             }
             Instant at = ActivityTimes.seen(record.event().occurredAt());
@@ -71,10 +132,28 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
             newTotal++;
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
-            newHwm.merge(ref.shardId(), sequence, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-            changed = true;
+            added.add(new RecentEvents.Entry(ref, eventHash));
+            for (RecordRef copy : laterCopies.getOrDefault(ref, List.of())) {
+                copies.computeIfAbsent(copy.shardId(), k -> new ArrayList<>()).add(copy.paddedSequence());
+            }
+            counted.add(record);
         }
-        return changed ? new UserDay(key, newTotal, newActions, first, last, newHwm) : this;
+        if (firstNew.isEmpty()) {
+            return new Decision(this, counted, duplicates);
+        }
+        Map<String, String> firsts = new HashMap<>();
+        firstDelivered.forEach((shard, ref) -> firsts.put(shard, ref.paddedSequence()));
+        RecentEvents newRecent = recent.appending(added, firstNew, copies, firsts, hwm);
+        return new Decision(new UserDay(key, newTotal, newActions, first, last, newHwm, newRecent), counted,
+                duplicates);
+    }
+
+    /**
+     * This item with {@code records} counted, except those at or below the item's mark for their shard (already
+     * counted). Returns {@code this} itself when nothing is new, so that the caller can skip the write.
+     */
+    public UserDay applying(List<InboundRecord<ActivityEvent>> records) {
+        return deciding(records, Map.of()).updated();
     }
 
     /** The action itself, or {@link #OTHER_ACTIONS} once the item holds as many distinct actions as it may. */
@@ -96,12 +175,14 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
         item.put(SK, AttributeValue.fromS(key.itemKey().sk()));
         item.put("userId", AttributeValue.fromS(key.userId()));
         item.put("day", AttributeValue.fromS(key.day().toString()));
-        item.put(ACTIVE_DAY, AttributeValue.fromS(key.day().toString()));
+        item.put(ACTIVE_DAY, AttributeValue.fromS(WriteShards.value(key.day().toString(),
+                WriteShards.bucket(key.userId(), ACTIVE_DAY_BUCKETS))));
         item.put("total", AttributeValue.fromN(Long.toString(total)));
         item.put("actions", AttributeValue.fromM(actionMap));
         item.put("firstSeen", AttributeValue.fromS(ActivityTimes.seenText(firstSeen)));
         item.put("lastSeen", AttributeValue.fromS(ActivityTimes.seenText(lastSeen)));
         item.put(HWM, AttributeValue.fromM(hwmMap));
+        recent.putInto(item);
         return item;
     }
 
@@ -116,6 +197,6 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
         }
         return new UserDay(key, Long.parseLong(item.get("total").n()), actions,
                 ActivityTimes.parseSeen(item.get("firstSeen").s()), ActivityTimes.parseSeen(item.get("lastSeen").s()),
-                hwm);
+                hwm, RecentEvents.fromItem(item));
     }
 }

@@ -9,8 +9,10 @@ import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.dynamo.DynamoBatchWriter;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,51 +41,89 @@ public final class UserDayWriter {
     }
 
     /**
-     * Counts each group's records in its user-day item.
+     * What the user-day phase made of a batch.
      *
-     * @return the records whose item was not written (not readable, not written, or out of time): none of a
-     *         group's records are counted unless all are
+     * @param notWritten records whose item was not read or not written: nothing about them is decided
+     * @param counted    records counted in their user-day item (now or before): they go on to the action-hour items
+     * @param duplicates records whose event their user-day item counted through another record: done
      */
-    public Set<RecordRef> write(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry) {
-        if (groups.isEmpty()) {
-            return new HashSet<>();
-        }
-        return write(groups, retry,
-                reader.readAll(groups.keySet().stream().map(UserDayKey::itemKey).toList(), retry));
+    public record Outcome(Set<RecordRef> notWritten, List<InboundRecord<ActivityEvent>> counted,
+                          List<InboundRecord<ActivityEvent>> duplicates) {
     }
 
-    /** The same, from reads that covered the groups' items (among others), made earlier in the batch. */
-    public Set<RecordRef> write(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry,
-                                BatchItemReader.Reads reads) {
-        Set<RecordRef> notWritten = new HashSet<>();
-        if (groups.isEmpty()) {
-            return notWritten;
-        }
+    /** Counts each group's records in its user-day item, from reads made earlier that covered the items. */
+    public Outcome write(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry,
+                         BatchItemReader.Reads reads, Map<String, RecordRef> firstDelivered) {
+        Plan plan = plan(groups, reads, firstDelivered, Map.of());
+        List<List<Map<String, AttributeValue>>> unwritten = requests.map(plan.slices(),
+                slice -> store.putAll(slice, retry), slice -> slice);
+        return plan.outcome(unwritten.stream().flatMap(List::stream).toList());
+    }
+
+    /**
+     * The decisions and the puts of a batch's user-day items, before anything is written: the decisions depend only
+     * on the items as read, so the action-hour writes can start at the same time as these puts.
+     */
+    public Plan plan(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, BatchItemReader.Reads reads,
+                     Map<String, RecordRef> firstDelivered, Map<RecordRef, List<RecordRef>> laterCopies) {
+        Set<RecordRef> unread = new HashSet<>();
         List<Map<String, AttributeValue>> puts = new ArrayList<>();
         Map<Map<String, AttributeValue>, UserDayKey> keyOfPut = new IdentityHashMap<>();
+        Map<UserDayKey, UserDay.Decision> decisions = new LinkedHashMap<>();
         groups.forEach((key, records) -> {
             ItemKey itemKey = key.itemKey();
             if (!reads.wasRead(itemKey)) {
-                records.forEach(record -> notWritten.add(record.ref()));
+                records.forEach(record -> unread.add(record.ref()));
                 return;
             }
             Map<String, AttributeValue> stored = reads.found().get(itemKey);
             UserDay current = stored == null ? UserDay.empty(key) : UserDay.fromItem(stored);
-            UserDay updated = current.applying(records);
-            if (updated != current) {
-                Map<String, AttributeValue> item = updated.toItem();
+            UserDay.Decision decision = current.deciding(records, firstDelivered, laterCopies);
+            decisions.put(key, decision);
+            if (decision.updated() != current) {
+                Map<String, AttributeValue> item = decision.updated().toItem();
                 puts.add(item);
                 keyOfPut.put(item, key);
             }
         });
-        List<List<Map<String, AttributeValue>>> unwritten = requests.map(
-                ConcurrentRequests.slices(puts, DynamoBatchWriter.MAX_ITEMS_PER_REQUEST),
-                slice -> store.putAll(slice, retry), slice -> slice);
-        for (List<Map<String, AttributeValue>> items : unwritten) {
-            for (Map<String, AttributeValue> item : items) {
-                groups.get(keyOfPut.get(item)).forEach(record -> notWritten.add(record.ref()));
-            }
+        return new Plan(groups, decisions, unread, ConcurrentRequests.slices(puts,
+                DynamoBatchWriter.MAX_ITEMS_PER_REQUEST), keyOfPut);
+    }
+
+    /**
+     * @param decisions per readable item, what its records are
+     * @param unread    records whose item could not be read: nothing about them is decided
+     * @param slices    the puts, one {@code BatchWriteItem} each
+     */
+    public record Plan(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups,
+                       Map<UserDayKey, UserDay.Decision> decisions, Set<RecordRef> unread,
+                       List<List<Map<String, AttributeValue>>> slices,
+                       Map<Map<String, AttributeValue>, UserDayKey> keyOfPut) {
+        /** The records counted in a readable item (now or before), whether or not its put succeeds. */
+        public List<InboundRecord<ActivityEvent>> counted() {
+            List<InboundRecord<ActivityEvent>> counted = new ArrayList<>();
+            decisions.values().forEach(decision -> counted.addAll(decision.counted()));
+            return counted;
         }
-        return notWritten;
+
+        /** The outcome once the puts are done; {@code unwritten} are the put items that were not written. */
+        public Outcome outcome(List<Map<String, AttributeValue>> unwritten) {
+            Set<RecordRef> notWritten = new HashSet<>(unread);
+            Set<UserDayKey> failed = new HashSet<>();
+            for (Map<String, AttributeValue> item : unwritten) {
+                UserDayKey key = keyOfPut.get(item);
+                failed.add(key);
+                groups.get(key).forEach(record -> notWritten.add(record.ref()));
+            }
+            List<InboundRecord<ActivityEvent>> counted = new ArrayList<>();
+            List<InboundRecord<ActivityEvent>> duplicates = new ArrayList<>();
+            decisions.forEach((key, decision) -> {
+                if (!failed.contains(key)) {
+                    counted.addAll(decision.counted());
+                    duplicates.addAll(decision.duplicates());
+                }
+            });
+            return new Outcome(notWritten, counted, duplicates);
+        }
     }
 }

@@ -5,10 +5,14 @@ import com.streamproc.activity.aggregate.ActionHourKey;
 import com.streamproc.activity.aggregate.UserDay;
 import com.streamproc.activity.aggregate.UserDayKey;
 import com.streamproc.activity.store.ActivityStore;
+import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.store.DynamoDbActivityStore;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,16 +58,22 @@ public final class ActivityQueries {
 
     /**
      * How many distinct users were active on a UTC day: the number of user-day items of that day, counted on the
-     * {@code byActiveDay} index (Query with Select=COUNT).
+     * {@code byActiveDay} index (Query with Select=COUNT), in each of the day's buckets and under the plain day
+     * (user-days written before the index key was bucketed; a user-day moves to its bucket when next written).
      */
     public long activeUsers(LocalDate day) {
         long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            ActivityStore.CountPage page = store.countActiveDay(day.toString(), start);
-            count += page.count();
-            start = page.lastEvaluatedKey();
-        } while (start != null);
+        List<String> values = new ArrayList<>(WriteShards.values(day.toString(),
+                ActivityTableLayout.ACTIVE_DAY_BUCKETS));
+        values.add(day.toString());
+        for (String bucket : values) {
+            Map<String, AttributeValue> start = null;
+            do {
+                ActivityStore.CountPage page = store.countActiveDay(bucket, start);
+                count += page.count();
+                start = page.lastEvaluatedKey();
+            } while (start != null);
+        }
         return count;
     }
 }

@@ -45,8 +45,11 @@ public interface ActivityStore {
     /** One {@code Query} page of the items with partition key {@code pk}. */
     Page query(String pk, Map<String, AttributeValue> exclusiveStartKey);
 
-    /** One {@code Query} page on index {@code byActiveDay} for {@code activeDay = day}, {@code Select=COUNT}. */
-    CountPage countActiveDay(String day, Map<String, AttributeValue> exclusiveStartKey);
+    /**
+     * One {@code Query} page on index {@code byActiveDay} for {@code activeDay = dayBucket} (one bucket of a day),
+     * {@code Select=COUNT}.
+     */
+    CountPage countActiveDay(String dayBucket, Map<String, AttributeValue> exclusiveStartKey);
 
     /** @param unprocessed keys DynamoDB did not read this time ({@code UnprocessedKeys}) */
     record BatchRead(Map<ItemKey, Map<String, AttributeValue>> items, List<ItemKey> unprocessed) {

@@ -134,7 +134,7 @@ class ActivityExactnessTest {
 
         assertThat(reported(replay)).isEmpty();
         assertThat(storedLike(ActivityTotals.reference(twelveEvents()))).isEqualTo(ActivityTotals.reference(twelveEvents()));
-        assertThat(store.writeRequests()).as("a fully applied batch is recognised by its markers").isZero();
+        assertThat(store.writeRequests()).as("a fully applied batch is recognised by its marks").isZero();
     }
 
     @Test
@@ -178,10 +178,9 @@ class ActivityExactnessTest {
         assertThat(reported(first)).hasSize(1);
         int replayFrom = shard.indexOf(reported(first).get(0));
         assertThat(replayFrom).isGreaterThan(0);
-        assertThat(storedSum(ActivityTableLayout.ACTION_PREFIX, "count"))
-                .as("action-hour counts never include an event the user-day totals lack")
-                .isLessThanOrEqualTo(storedSum(ActivityTableLayout.USER_PREFIX, "total"))
-                .isLessThan(60);
+        // The action-hour puts run alongside the user-day puts, so they may hold events whose user-day put failed;
+        // the replay counts those in their user-day items only (each item's mark covers what it holds).
+        assertThat(storedSum(ActivityTableLayout.USER_PREFIX, "total")).isLessThan(60);
         store.faults(FaultPlan.none());
         runner.runFrom(shard, replayFrom, 100, 5);
         assertThat(storedLike(ActivityTotals.reference(events))).isEqualTo(ActivityTotals.reference(events));
@@ -206,7 +205,7 @@ class ActivityExactnessTest {
     }
 
     @Test
-    void markerLookupFailureHoldsRecordsBackWithoutLosingThem() {
+    void failedItemReadHoldsRecordsBackWithoutLosingThem() {
         List<TestActivity> events = twelveEvents();
         ShardRecords shard = shardOf(events);
         store.faults(failAlways(InMemoryActivityStore.BATCH_GET, 1, 2));
@@ -310,8 +309,8 @@ class ActivityExactnessTest {
         assertThat(reported(response)).isEmpty();
         assertThat(store.writesOf(new UserDayKey("hot-user", LocalDate.parse("2026-11-28")).itemKey())).isEqualTo(1);
         assertThat(store.requests(InMemoryActivityStore.PUT)).as("one per action-hour").isEqualTo(2);
-        assertThat(store.requests(InMemoryActivityStore.BATCH_WRITE)).as("1 user-day + 120 marker requests")
-                .isEqualTo(1 + 3000 / 25);
+        assertThat(store.requests(InMemoryActivityStore.BATCH_WRITE)).as("1 user-day request, no markers")
+                .isEqualTo(1);
         assertThat(harness.queries().userDay("hot-user", LocalDate.parse("2026-11-28")).orElseThrow().total())
                 .isEqualTo(3000);
     }

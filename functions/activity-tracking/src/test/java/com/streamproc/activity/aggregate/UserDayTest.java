@@ -3,8 +3,10 @@ package com.streamproc.activity.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.activity.event.ActivityEvent;
+import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,7 +85,9 @@ class UserDayTest {
         UserDay read = UserDay.fromItem(day.toItem());
 
         assertThat(read).isEqualTo(day);
-        assertThat(day.toItem().get("activeDay").s()).isEqualTo("2026-11-28");
+        // The index key is the day and the user's bucket, so that a day's users spread over partitions.
+        assertThat(day.toItem().get("activeDay").s()).isEqualTo("2026-11-28#"
+                + WriteShards.bucket(KEY.userId(), ActivityTableLayout.ACTIVE_DAY_BUCKETS));
         assertThat(day.toItem().get("lastSeen").s()).isEqualTo("2026-11-28T23:59:59.999Z");
         assertThat(day.toItem().get("firstSeen").s()).isEqualTo("2026-11-28T05:00:00.000Z");
     }

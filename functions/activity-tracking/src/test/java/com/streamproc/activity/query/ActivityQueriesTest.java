@@ -7,6 +7,7 @@ import com.streamproc.activity.aggregate.ActionHourKey;
 import com.streamproc.activity.aggregate.ActionStats;
 import com.streamproc.activity.aggregate.UserDay;
 import com.streamproc.activity.aggregate.UserDayKey;
+import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.testing.InMemoryActivityStore;
 import com.streamproc.shared.batch.Deadline;
 import com.streamproc.shared.retry.RetryPolicy;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,18 @@ class ActivityQueriesTest {
         assertThat(queries.activeUsers(DAY)).isEqualTo(7);
         assertThat(queries.activeUsers(DAY.minusDays(1))).isEqualTo(1);
         assertThat(queries.activeUsers(DAY.plusDays(1))).isZero();
-        assertThat(store.requests(InMemoryActivityStore.QUERY)).as("4 pages, 1 page, 1 page").isEqualTo(6);
+        // Every bucket of each day and the plain day are queried, at least one page each.
+        assertThat(store.requests(InMemoryActivityStore.QUERY))
+                .isGreaterThanOrEqualTo(3 * (ActivityTableLayout.ACTIVE_DAY_BUCKETS + 1));
+    }
+
+    @Test
+    void activeUsersAlsoCountsUserDaysWrittenBeforeTheIndexKeyWasBucketed() {
+        Map<String, AttributeValue> legacy = new HashMap<>(userDay("user-old", DAY, 2).toItem());
+        legacy.put(ActivityTableLayout.ACTIVE_DAY, AttributeValue.fromS(DAY.toString()));
+        put(List.of(legacy, userDay("user-new", DAY, 1).toItem()));
+
+        assertThat(queries.activeUsers(DAY)).isEqualTo(2);
     }
 
     @Test

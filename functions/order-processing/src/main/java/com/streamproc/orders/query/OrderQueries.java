@@ -5,6 +5,7 @@ import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.store.OrdersTable;
 import com.streamproc.orders.store.StatusChanges;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,21 +69,30 @@ public final class OrderQueries {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        List<String> orderIds = new ArrayList<>();
-        QueryRequest.Builder query = QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(OrdersTable.BY_CUSTOMER)
-                .keyConditionExpression("#k = :k")
-                .expressionAttributeNames(Map.of("#k", OrdersTable.CUSTOMER_ID))
-                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(customerId)))
-                .scanIndexForward(false);
-        Map<String, AttributeValue> startKey = null;
-        do {
-            query.limit(Math.min(PAGE_SIZE, limit - orderIds.size())).exclusiveStartKey(startKey);
-            QueryResponse page = dynamoDb.query(query.build());
-            page.items().forEach(item -> orderIds.add(item.get(OrdersTable.ORDER_ID).s()));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && orderIds.size() < limit);
+        // Each bucket newest first, up to the limit; then the newest of them all.
+        List<Map<String, AttributeValue>> entries = new ArrayList<>();
+        for (String bucket : WriteShards.values(customerId, OrdersTable.CUSTOMER_BUCKETS)) {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(OrdersTable.BY_CUSTOMER)
+                    .keyConditionExpression("#k = :k")
+                    .expressionAttributeNames(Map.of("#k", OrdersTable.CUSTOMER_BUCKET))
+                    .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(bucket)))
+                    .scanIndexForward(false);
+            int found = 0;
+            Map<String, AttributeValue> startKey = null;
+            do {
+                query.limit(Math.min(PAGE_SIZE, limit - found)).exclusiveStartKey(startKey);
+                QueryResponse page = dynamoDb.query(query.build());
+                entries.addAll(page.items());
+                found += page.items().size();
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (startKey != null && found < limit);
+        }
+        entries.sort(Comparator.comparing((Map<String, AttributeValue> e) -> e.get(OrdersTable.PLACED_AT).s())
+                .thenComparing(e -> e.get(OrdersTable.ORDER_ID).s()).reversed());
+        List<String> orderIds = entries.stream().limit(limit).map(e -> e.get(OrdersTable.ORDER_ID).s()).toList();
         Map<String, Map<String, AttributeValue>> items = getAll(orderIds);
         List<Order> orders = new ArrayList<>();
         for (String orderId : orderIds) {
@@ -129,19 +139,22 @@ public final class OrderQueries {
     /** The orders the day's status-change items name under any of {@code statuses}. */
     private Set<String> candidates(LocalDate day, Set<OrderStatus> statuses) {
         List<String> itemKeys = new ArrayList<>();
-        QueryRequest.Builder query = QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(OrdersTable.BY_CHANGE_DAY)
-                .keyConditionExpression("#k = :k")
-                .expressionAttributeNames(Map.of("#k", OrdersTable.CHANGE_DAY))
-                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(day.toString())))
-                .limit(PAGE_SIZE);
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = dynamoDb.query(query.exclusiveStartKey(startKey).build());
-            page.items().forEach(item -> itemKeys.add(item.get(OrdersTable.ORDER_ID).s()));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        for (String bucket : WriteShards.values(day.toString(), OrdersTable.CHANGE_DAY_BUCKETS)) {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(tableName)
+                    .indexName(OrdersTable.BY_CHANGE_DAY)
+                    .keyConditionExpression("#k = :k")
+                    .expressionAttributeNames(Map.of("#k", OrdersTable.CHANGE_DAY_BUCKET))
+                    .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(bucket)))
+                    .limit(PAGE_SIZE);
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryResponse page = dynamoDb.query(query.exclusiveStartKey(startKey).build());
+                page.items().forEach(item -> itemKeys.add(item.get(OrdersTable.ORDER_ID).s()));
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
         Set<String> orderIds = new TreeSet<>();
         for (Map<String, AttributeValue> item : getAll(itemKeys).values()) {
             StatusChanges changes = OrdersTable.statusChangesFromItem(item);

@@ -4,6 +4,7 @@ import com.streamproc.orders.domain.MoneyMovement;
 import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderEventType;
 import com.streamproc.orders.domain.OrderStatus;
+import com.streamproc.shared.dynamo.WriteShards;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,10 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Instants are stored as fixed-width UTC text with milliseconds ({@code 2026-11-27T10:00:00.000Z}) so that
  * string order is time order in the index range keys.
  *
- * <p>What each index costs: {@code byCustomer} holds keys only, and its keys ({@code customerId},
+ * <p>What each index costs: {@code byCustomer} holds keys only, and its keys ({@code customerBucket},
  * {@code placedAt}) never change after the placement, so an order is written to it once; {@code byChangeDay}
- * holds keys only and indexes the status-change items alone (order items have no {@code changeDay}), one per
- * batch and day.
+ * holds keys only and indexes the status-change items alone (order items have no {@code changeDayBucket}), one
+ * per batch and day. Both hash keys are write-sharded ({@link WriteShards}): a day, or a customer placing many
+ * orders, would otherwise take more than one partition's 1,000 write units per second on a large stream.
  */
 public final class OrdersTable {
     public static final String ORDER_ID = "orderId";
@@ -52,14 +54,28 @@ public final class OrdersTable {
     public static final String REFUNDED_MINOR = "refundedMinor";
     public static final String REFUNDED_AT = "refundedAt";
 
-    /** The UTC day of a status-change item: the hash key of {@code byChangeDay}. */
+    /** The UTC day of a status-change item. */
     public static final String CHANGE_DAY = "changeDay";
+    /** The hash key of {@code byChangeDay}: the day and a bucket ({@link #CHANGE_DAY_BUCKETS}) of the item's key. */
+    public static final String CHANGE_DAY_BUCKET = "changeDayBucket";
+    /** The hash key of {@code byCustomer}: the customer and a bucket ({@link #CUSTOMER_BUCKETS}) of the order. */
+    public static final String CUSTOMER_BUCKET = "customerBucket";
+    /**
+     * Partitions of a day in {@code byChangeDay}: every batch of every shard writes one item per day, so one day
+     * alone would take 10 items/s per shard (1,000 write units/s at 100 shards).
+     */
+    public static final int CHANGE_DAY_BUCKETS = 16;
+    /** Partitions of a customer in {@code byCustomer}, so that one busy customer's placements spread. */
+    public static final int CUSTOMER_BUCKETS = 8;
     /** A status-change item's orders, by the status they reached: a map of status name → string set. */
     public static final String CHANGES = "changes";
 
-    /** Orders of a customer, newest first: {@code customerId} = c, {@code ScanIndexForward=false}; keys only. */
+    /**
+     * Orders of a customer, newest first: {@code customerBucket} = each of {@code c#0..7},
+     * {@code ScanIndexForward=false}, merged by {@code placedAt}; keys only.
+     */
     public static final String BY_CUSTOMER = "byCustomer";
-    /** Status-change items of a UTC day: {@code changeDay} = "2026-11-27"; keys only. */
+    /** Status-change items of a UTC day: {@code changeDayBucket} = each of {@code 2026-11-27#0..15}; keys only. */
     public static final String BY_CHANGE_DAY = "byChangeDay";
 
     private static final DateTimeFormatter INSTANT_TEXT =
@@ -84,6 +100,8 @@ public final class OrdersTable {
         item.put(ORDER_ID, s(order.orderId()));
         item.put(STATUS, s(order.status().name()));
         item.put(CUSTOMER_ID, s(order.customerId()));
+        item.put(CUSTOMER_BUCKET, s(WriteShards.value(order.customerId(),
+                WriteShards.bucket(order.orderId(), CUSTOMER_BUCKETS))));
         item.put(CURRENCY, s(order.currency().getCurrencyCode()));
         item.put(TOTAL_MINOR, n(order.totalMinor()));
         item.put(PLACED_AT, s(instantText(order.placedAt())));
@@ -116,6 +134,8 @@ public final class OrdersTable {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ORDER_ID, s(changes.key()));
         item.put(CHANGE_DAY, s(changes.day().toString()));
+        item.put(CHANGE_DAY_BUCKET, s(WriteShards.value(changes.day().toString(),
+                WriteShards.bucket(changes.key(), CHANGE_DAY_BUCKETS))));
         Map<String, AttributeValue> byStatus = new HashMap<>();
         changes.orderIds().forEach((status, ids) -> byStatus.put(status.name(), AttributeValue.fromSs(List.copyOf(ids))));
         item.put(CHANGES, AttributeValue.fromM(byStatus));

@@ -39,7 +39,7 @@ class OrdersTableTest {
         assertThat(item.get("capturedAt").s()).isEqualTo("2026-11-27T00:00:00.000Z");
         assertThat(item.get("refundedMinor").n()).isEqualTo("450");
         // Only status-change items enter byChangeDay; an order's own item never does.
-        assertThat(item).doesNotContainKeys("changeDay", "statusDay", "captureDay", "refundDay");
+        assertThat(item).doesNotContainKeys("changeDay", "changeDayBucket", "statusDay", "captureDay", "refundDay");
         assertThat(OrdersTable.isStatusChanges(item)).isFalse();
         assertThat(item.get("appliedEventIds").ss()).containsExactlyInAnyOrder("e1", "e2", "e5");
         assertThat(item.get("rejectedRecords").m()).containsEntry("0561234", AttributeValue.fromS("INVALID_TRANSITION"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.FuzzRecord;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -100,29 +101,35 @@ public final class FuzzCheck {
         return new Outcome(batch, byIndex);
     }
 
-    /** The quarantine items of one shard between two sequence numbers, by sequence number (Query, never Scan). */
+    /**
+     * The quarantine items of one shard between two sequence numbers, by sequence number (Query on each of the
+     * shard's table keys, never Scan).
+     */
     public static Map<String, Quarantined> quarantineItems(DynamoDbClient dynamoDb, String table, String shardId,
                                                            String fromSequence, String toSequence) {
         Map<String, Quarantined> items = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                    .keyConditionExpression("shardId = :s AND sequenceKey BETWEEN :a AND :b")
-                    .expressionAttributeValues(Map.of(
-                            ":s", AttributeValue.fromS(shardId),
-                            ":a", AttributeValue.fromS(RecordRef.padSequence(fromSequence)),
-                            ":b", AttributeValue.fromS(RecordRef.padSequence(toSequence))))
-                    .consistentRead(true)
-                    .exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                AttributeValue reason = item.get("reason");
-                AttributeValue detail = item.get("detail");
-                items.put(item.get("sequenceNumber").s(), new Quarantined(reason == null ? null : reason.s(),
-                        detail == null ? "" : detail.s()));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (String bucket : QuarantineKeys.shardBuckets(shardId)) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamoDb.query(b -> b.tableName(table)
+                        .keyConditionExpression("shardBucket = :s AND sequenceKey BETWEEN :a AND :b")
+                        .expressionAttributeValues(Map.of(
+                                ":s", AttributeValue.fromS(bucket),
+                                ":a", AttributeValue.fromS(RecordRef.padSequence(fromSequence)),
+                                ":b", AttributeValue.fromS(RecordRef.padSequence(toSequence))))
+                        .consistentRead(true)
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    AttributeValue reason = item.get("reason");
+                    AttributeValue detail = item.get("detail");
+                    items.put(item.get("sequenceNumber").s(), new Quarantined(reason == null ? null : reason.s(),
+                            detail == null ? "" : detail.s()));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
+                        : null;
+            } while (start != null);
+        }
         return items;
     }
 }
