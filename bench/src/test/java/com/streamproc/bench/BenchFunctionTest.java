@@ -9,6 +9,7 @@ import com.streamproc.bench.workload.Workload;
 import com.streamproc.emulators.ProjectRoot;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class BenchFunctionTest {
         BatchProcessor<?> processor = function.singleThreaded(dynamoDb, tables);
 
         StreamsEventResponse response = processor.process(KinesisBatches.event(workload.records(), 0, ARRIVED),
-                new BenchContext(function.moduleName()));
+                FakeLambdaContext.unhurried(function.moduleName()));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(dynamoDb.itemCount(tables.name(function.quarantineLogicalId())))
@@ -50,7 +51,7 @@ class BenchFunctionTest {
         StackTables tables = StackTables.read(ProjectRoot.locate(), "test");
         FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
         Workload workload = function.workload(2_000, 42);
-        BenchContext context = new BenchContext(function.moduleName());
+        FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
         try (FunctionLog log = new FunctionLog(temp.resolve("function.log"))) {
             BatchProcessor<?> processor = log.building(() ->
                     function.production(new FunctionEnvironment(function.environment(tables)), dynamoDb));
