@@ -23,6 +23,7 @@ import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.shared.testing.ShardReplay;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ class OrderProcessingIT {
                         "MAX_CONCURRENT_KEYS", "8")), dynamoDb));
         CALLS.reset();
 
-        ReplayingDelivery.Stats stats = ReplayingDelivery.run(generated.records(), SEED, 50, 250,
+        ShardReplay.Stats stats = ReplayingDelivery.run(generated.records(), SEED, 50, 250,
                 event -> handle(handler, event));
 
         long writes = CALLS.writeRequests();
@@ -166,8 +167,8 @@ class OrderProcessingIT {
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<ReplayingDelivery.Stats> a = pool.submit(() -> ReplayingDelivery.run(records, seed, 20, 80, event -> handle(first, event)));
-            Future<ReplayingDelivery.Stats> b = pool.submit(() -> ReplayingDelivery.run(records, seed + 7, 20, 80, event -> handle(second, event)));
+            Future<ShardReplay.Stats> a = pool.submit(() -> ReplayingDelivery.run(records, seed, 20, 80, event -> handle(first, event)));
+            Future<ShardReplay.Stats> b = pool.submit(() -> ReplayingDelivery.run(records, seed + 7, 20, 80, event -> handle(second, event)));
             a.get();
             b.get();
         } finally {
