@@ -1,7 +1,7 @@
 package com.streamproc.e2e;
 
 import com.streamproc.activity.query.ActivityQueries;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.e2e.generate.ActivityIntent;
 import com.streamproc.e2e.generate.ActivityStreamGenerator;
 import com.streamproc.e2e.generate.CustomerIntent;

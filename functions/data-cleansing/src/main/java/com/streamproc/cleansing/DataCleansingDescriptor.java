@@ -1,6 +1,7 @@
 package com.streamproc.cleansing;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.streamproc.cleansing.decode.CustomerRecordDecoder;
 import com.streamproc.cleansing.store.CustomerBatchApplier;
 import com.streamproc.cleansing.store.CustomerStore;
 import com.streamproc.cleansing.store.DynamoDbCustomerStore;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerKeys;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.JqwikEmulatorStack;
 import com.streamproc.shared.aws.AwsClients;

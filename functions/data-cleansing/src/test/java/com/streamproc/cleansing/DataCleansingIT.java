@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
 import com.streamproc.cleansing.merge.ReferenceMerge;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.aws.FunctionEnvironment;

@@ -2,6 +2,7 @@ package com.streamproc.cleansing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.streamproc.cleansing.decode.CustomerRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.streamproc.tools.query;
 
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandGroup;

@@ -1,4 +1,4 @@
-package com.streamproc.cleansing.store;
+package com.streamproc.cleansing.query;
 
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.merge.Customer;

@@ -1,5 +1,10 @@
-package com.streamproc.cleansing;
+package com.streamproc.cleansing.decode;
 
+import com.streamproc.cleansing.CleansedRecord;
+import com.streamproc.cleansing.CleansingOutcome;
+import com.streamproc.cleansing.CustomerRecord;
+import com.streamproc.cleansing.CustomerRecordCleanser;
+import com.streamproc.cleansing.RejectedRecord;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
