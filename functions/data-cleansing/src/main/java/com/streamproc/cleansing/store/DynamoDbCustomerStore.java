@@ -1,21 +1,15 @@
 package com.streamproc.cleansing.store;
 
 import com.streamproc.cleansing.merge.Customer;
-import java.util.ArrayList;
+import com.streamproc.shared.dynamo.DynamoBatchReader;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
@@ -28,16 +22,17 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     private static final String NEW_CUSTOMER = "attribute_not_exists(" + CustomerItems.CUSTOMER_KEY + ")";
     private static final String SAME_VERSION = "#version = :expected";
 
-    /** DynamoDB's limit of keys per BatchGetItem request. */
-    static final int MAX_KEYS_PER_READ = 100;
-    private static final int MAX_UNPROCESSED_ROUNDS = 3;
+    /** Rounds of unprocessed keys per chunk of a read; what is still unread after them is a transient failure. */
+    private static final int READ_ROUNDS = 3;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final DynamoBatchReader reader;
 
     public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.reader = new DynamoBatchReader(dynamoDb, READ_ROUNDS);
     }
 
     @Override
@@ -51,36 +46,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
 
     @Override
     public Map<String, Optional<StoredCustomer>> loadAll(Collection<String> customerKeys) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(customerKeys));
         Map<String, Optional<StoredCustomer>> customers = new LinkedHashMap<>();
-        for (int start = 0; start < distinct.size(); start += MAX_KEYS_PER_READ) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String key : distinct.subList(start, Math.min(distinct.size(), start + MAX_KEYS_PER_READ))) {
-                keys.add(CustomerItems.key(key));
-            }
-            for (int round = 0; round < MAX_UNPROCESSED_ROUNDS && !keys.isEmpty(); round++) {
-                List<Map<String, AttributeValue>> asking = keys;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(tableName,
-                        KeysAndAttributes.builder().keys(asking).consistentRead(true).build())));
-                Set<String> found = new HashSet<>();
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                    String key = item.get(CustomerItems.CUSTOMER_KEY).s();
-                    found.add(key);
-                    customers.put(key, Optional.of(CustomerItems.fromItem(item)));
-                }
-                KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName)
-                        : null;
-                keys = left != null && left.hasKeys() ? new ArrayList<>(left.keys()) : List.of();
-                Set<String> unprocessed = new HashSet<>();
-                keys.forEach(key -> unprocessed.add(key.get(CustomerItems.CUSTOMER_KEY).s()));
-                for (Map<String, AttributeValue> key : asking) {
-                    String customerKey = key.get(CustomerItems.CUSTOMER_KEY).s();
-                    if (!found.contains(customerKey) && !unprocessed.contains(customerKey)) {
-                        customers.put(customerKey, Optional.empty());
-                    }
-                }
-            }
-        }
+        reader.read(tableName, customerKeys, true, CustomerItems::key, item -> item.get(CustomerItems.CUSTOMER_KEY).s())
+                .forEach((id, item) -> customers.put(id, item.map(CustomerItems::fromItem)));
         return customers;
     }
 

@@ -5,6 +5,7 @@ import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.store.OrdersTable;
 import com.streamproc.orders.store.StatusChanges;
+import com.streamproc.shared.dynamo.DynamoBatchReader;
 import com.streamproc.shared.dynamo.WriteShards;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -43,15 +41,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class OrderQueries {
     /** Items per page asked of DynamoDB (a page is also capped at 1 MB). */
     static final int PAGE_SIZE = 500;
-    /** DynamoDB's limit of keys per BatchGetItem request. */
-    static final int MAX_KEYS_PER_READ = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    // An operator's question waits out throttling rather than answering short: no bound on rounds.
+    private final DynamoBatchReader reader;
 
     public OrderQueries(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.reader = new DynamoBatchReader(dynamoDb, 0);
     }
 
     /** One order, read consistently. */
@@ -176,23 +175,9 @@ public final class OrderQueries {
     /** Items by key ({@code orderId}), eventually consistent, 100 keys per request; keys without an item are left out. */
     private Map<String, Map<String, AttributeValue>> getAll(List<String> keys) {
         Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
-        for (int start = 0; start < distinct.size(); start += MAX_KEYS_PER_READ) {
-            List<Map<String, AttributeValue>> pending = new ArrayList<>();
-            for (String key : distinct.subList(start, Math.min(distinct.size(), start + MAX_KEYS_PER_READ))) {
-                pending.add(Map.of(OrdersTable.ORDER_ID, AttributeValue.fromS(key)));
-            }
-            while (!pending.isEmpty()) {
-                List<Map<String, AttributeValue>> asking = pending;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(tableName,
-                        KeysAndAttributes.builder().keys(asking).build())));
-                response.responses().getOrDefault(tableName, List.of())
-                        .forEach(item -> items.put(item.get(OrdersTable.ORDER_ID).s(), item));
-                KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName)
-                        : null;
-                pending = left != null && left.hasKeys() ? new ArrayList<>(left.keys()) : List.of();
-            }
-        }
+        reader.read(tableName, keys, false, key -> Map.of(OrdersTable.ORDER_ID, AttributeValue.fromS(key)),
+                        item -> item.get(OrdersTable.ORDER_ID).s())
+                .forEach((key, item) -> item.ifPresent(found -> items.put(key, found)));
         return items;
     }
 }

@@ -1,21 +1,15 @@
 package com.streamproc.orders.store;
 
 import com.streamproc.orders.domain.Order;
-import java.util.ArrayList;
+import com.streamproc.shared.dynamo.DynamoBatchReader;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
@@ -27,16 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * back unprocessed are asked for again a few times.
  */
 public final class DynamoDbOrderStore implements OrderStore {
-    /** DynamoDB's limit of keys per BatchGetItem request. */
-    static final int MAX_KEYS_PER_READ = 100;
-    private static final int MAX_UNPROCESSED_ROUNDS = 3;
+    /** Rounds of unprocessed keys per chunk of a read; what is still unread after them is a transient failure. */
+    private static final int READ_ROUNDS = 3;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final DynamoBatchReader reader;
 
     public DynamoDbOrderStore(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.reader = new DynamoBatchReader(dynamoDb, READ_ROUNDS);
     }
 
     @Override
@@ -51,36 +46,10 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     @Override
     public Map<String, Optional<Order>> loadAll(Collection<String> orderIds) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(orderIds));
         Map<String, Optional<Order>> orders = new LinkedHashMap<>();
-        for (int start = 0; start < distinct.size(); start += MAX_KEYS_PER_READ) {
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String id : distinct.subList(start, Math.min(distinct.size(), start + MAX_KEYS_PER_READ))) {
-                keys.add(Map.of(OrdersTable.ORDER_ID, AttributeValue.fromS(id)));
-            }
-            for (int round = 0; round < MAX_UNPROCESSED_ROUNDS && !keys.isEmpty(); round++) {
-                List<Map<String, AttributeValue>> asking = keys;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(Map.of(tableName,
-                        KeysAndAttributes.builder().keys(asking).consistentRead(true).build())));
-                Set<String> found = new HashSet<>();
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                    String id = item.get(OrdersTable.ORDER_ID).s();
-                    found.add(id);
-                    orders.put(id, Optional.of(OrdersTable.fromItem(item)));
-                }
-                KeysAndAttributes left = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(tableName)
-                        : null;
-                keys = left != null && left.hasKeys() ? new ArrayList<>(left.keys()) : List.of();
-                Set<String> unprocessed = new HashSet<>();
-                keys.forEach(key -> unprocessed.add(key.get(OrdersTable.ORDER_ID).s()));
-                for (Map<String, AttributeValue> key : asking) {
-                    String id = key.get(OrdersTable.ORDER_ID).s();
-                    if (!found.contains(id) && !unprocessed.contains(id)) {
-                        orders.put(id, Optional.empty());
-                    }
-                }
-            }
-        }
+        reader.read(tableName, orderIds, true, id -> Map.of(OrdersTable.ORDER_ID, AttributeValue.fromS(id)),
+                        item -> item.get(OrdersTable.ORDER_ID).s())
+                .forEach((id, item) -> orders.put(id, item.map(OrdersTable::fromItem)));
         return orders;
     }
 
