@@ -1,6 +1,7 @@
 package com.streamproc.tools.failures;
 
 import com.streamproc.shared.retry.FailureCause;
+import com.streamproc.tools.aws.ErrorMessages;
 import com.streamproc.tools.produce.Sleeper;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -47,10 +48,10 @@ public final class RangeReader {
                     .startingSequenceNumber(failure.startSequence())).shardIterator());
         } catch (ResourceNotFoundException e) {
             return new StreamRange.Expired("shard " + failure.shardId() + " of stream " + failure.streamName()
-                    + " no longer exists (" + e.awsErrorDetails().errorMessage() + ")");
+                    + " no longer exists (" + ErrorMessages.oneLine(e) + ")");
         } catch (InvalidArgumentException e) {
             return new StreamRange.Expired("Kinesis refuses sequence number " + failure.startSequence() + " of "
-                    + failure.shardId() + " (" + e.awsErrorDetails().errorMessage() + ")");
+                    + failure.shardId() + " (" + ErrorMessages.oneLine(e) + ")");
         }
         List<Record> found = new ArrayList<>();
         boolean first = true;
