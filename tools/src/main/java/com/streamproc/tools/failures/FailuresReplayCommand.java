@@ -72,7 +72,7 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
         PrintWriter err = spec.commandLine().getErr();
         String verb = execute ? "replay" : "dry run";
         ResultTable table = new ResultTable(Column.text("shard"), Column.text("startSequence"),
-                Column.text("endSequence"), Column.number("batchSize"), Column.number("read"),
+                Column.text("endSequence"), Column.number("givenUp"), Column.number("read"),
                 Column.number("invocations"), Column.number("invoked"), Column.number("applied"),
                 Column.number("failed"), Column.text("status"));
         int ranges = 0;
@@ -90,11 +90,13 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
             FunctionInvoker invoker = lambda == null ? null : new LambdaFunctionInvoker(lambda,
                     functionName != null ? functionName : target.functionName(env),
                     functionName != null || env.equals("local") ? null : FailureTarget.ALIAS);
-            for (FailureEntry entry : entries) {
+            List<ReplaySpan> spans = ReplaySpan.merge(entries);
+            for (ReplaySpan span : spans) {
                 ranges++;
-                OnFailureRecord range = entry.record();
-                err.println("range " + ranges + "/" + entries.size() + " " + range.range() + " (" + range.batchSize()
-                        + " records, " + range.condition() + "): reading from " + range.streamName());
+                OnFailureRecord range = span.range();
+                err.println("range " + ranges + "/" + spans.size() + " " + range.range() + " (" + range.batchSize()
+                        + " records given up, " + span.entries().size() + " on-failure record(s), "
+                        + range.condition() + "): reading from " + range.streamName());
                 StreamRange found = reader.read(range);
                 if (found instanceof StreamRange.Expired expired) {
                     unfinished++;
@@ -107,9 +109,14 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
                 List<software.amazon.awssdk.services.kinesis.model.Record> records =
                         ((StreamRange.Found) found).records();
                 totalRead += records.size();
+                if (records.size() > range.batchSize()) {
+                    err.println("  the range holds " + records.size() + " records for " + range.batchSize()
+                            + " given up: batches of the shard ran concurrently (ParallelizationFactor); all of them "
+                            + "are replayed, the functions skip what they applied already");
+                }
                 if (!execute) {
                     int invocations = (records.size() + target.batchSize() - 1) / target.batchSize();
-                    err.println("would replay " + records.size() + " records in about " + invocations
+                    err.println("  would replay " + records.size() + " records in about " + invocations
                             + " invocation(s) of " + target.functionName(env) + " (run with --execute)");
                     table.add(range.shardId(), range.startSequence(), range.endSequence(), range.batchSize(),
                             records.size(), 0, 0, 0, 0, "dry run");
@@ -119,7 +126,7 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
                         Sleeper.REAL).replay(range, null, records, line -> err.println("  " + line));
                 totalApplied += result.applied();
                 if (result.complete()) {
-                    source.replayed(entry);
+                    span.entries().forEach(source::replayed);
                     err.println("range " + range.range() + " replayed: " + result.applied() + " records applied in "
                             + result.invocations() + " invocation(s)");
                 } else {

@@ -46,10 +46,19 @@ final class LocalPipeline implements AutoCloseable {
     private final Map<PipelineFunction, Set<String>> delivered = new EnumMap<>(PipelineFunction.class);
 
     LocalPipeline(EmulatorStack stack, String env) {
-        this.env = env;
+        this(createdFor(stack, env), stack.kinesisClient(), env);
+    }
+
+    private static DynamoDbClient createdFor(EmulatorStack stack, String env) {
         stack.createResources(stack.samTemplate(), Map.of("EnvironmentName", env));
-        this.dynamoDb = stack.dynamoDbClient();
-        this.kinesis = stack.kinesisClient();
+        return stack.dynamoDbClient();
+    }
+
+    /** On tables and streams of {@code env} that exist already; closes the clients. */
+    LocalPipeline(DynamoDbClient dynamoDb, KinesisClient kinesis, String env) {
+        this.env = env;
+        this.dynamoDb = dynamoDb;
+        this.kinesis = kinesis;
         Clock clock = Clock.systemUTC();
 
         handlers.put(PipelineFunction.ORDER_PROCESSING, new OrderProcessingHandler(
