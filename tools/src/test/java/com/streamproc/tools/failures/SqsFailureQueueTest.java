@@ -1,0 +1,111 @@
+package com.streamproc.tools.failures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityResponse;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+class SqsFailureQueueTest {
+    private static final String URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/prod-order-processing-failures";
+
+    /** A queue of visible messages: a receive hides them, a visibility of 0 shows them again, a delete removes them. */
+    private static final class FakeQueue implements SqsClient {
+        final Map<String, String> visible = new LinkedHashMap<>();
+        final Map<String, String> hidden = new LinkedHashMap<>();
+        final List<String> deleted = new ArrayList<>();
+        final List<Integer> visibilityTimeouts = new ArrayList<>();
+        boolean closed;
+
+        @Override
+        public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
+            visibilityTimeouts.add(request.visibilityTimeout());
+            List<Message> messages = new ArrayList<>();
+            for (var it = visible.entrySet().iterator(); it.hasNext() && messages.size() < request.maxNumberOfMessages(); ) {
+                var entry = it.next();
+                messages.add(Message.builder().messageId("m-" + entry.getKey()).receiptHandle(entry.getKey())
+                        .body(entry.getValue()).build());
+                hidden.put(entry.getKey(), entry.getValue());
+                it.remove();
+            }
+            return ReceiveMessageResponse.builder().messages(messages).build();
+        }
+
+        @Override
+        public DeleteMessageResponse deleteMessage(DeleteMessageRequest request) {
+            hidden.remove(request.receiptHandle());
+            deleted.add(request.receiptHandle());
+            return DeleteMessageResponse.builder().build();
+        }
+
+        @Override
+        public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest request) {
+            if (request.visibilityTimeout() == 0) {
+                visible.put(request.receiptHandle(), hidden.remove(request.receiptHandle()));
+            }
+            return ChangeMessageVisibilityResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "sqs";
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    private static String body(String shard) {
+        return OnFailureRecordTest.DOCUMENTED_SAMPLE.replace("shardId-000000000001", shard);
+    }
+
+    @Test
+    void onlyTheReplayedMessageIsDeletedTheOthersAreVisibleAgain() {
+        FakeQueue queue = new FakeQueue();
+        for (int i = 0; i < 12; i++) {
+            queue.visible.put("h" + i, body(String.format("shardId-%012d", i)));
+        }
+
+        List<FailureEntry> read;
+        try (SqsFailureQueue source = new SqsFailureQueue(queue, URL, Duration.ofHours(1))) {
+            read = source.read(100);
+            source.replayed(read.get(3));
+        }
+
+        assertThat(read).hasSize(12);
+        assertThat(read).extracting(e -> e.record().shardId()).isSorted();
+        assertThat(queue.deleted).containsExactly(read.get(3).handle());
+        assertThat(queue.visible).hasSize(11).doesNotContainKey(read.get(3).handle());
+        assertThat(queue.hidden).isEmpty();
+        assertThat(queue.visibilityTimeouts).allSatisfy(t -> assertThat(t).isEqualTo(3600));
+        assertThat(queue.closed).isTrue();
+    }
+
+    @Test
+    void messageThatIsNoOnFailureRecordIsNamedAndLeftInTheQueue() {
+        FakeQueue queue = new FakeQueue();
+        queue.visible.put("h1", "{\"hello\":1}");
+
+        try (SqsFailureQueue source = new SqsFailureQueue(queue, URL, Duration.ofHours(1))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.read(10))
+                    .hasMessage("message m-h1 of " + URL
+                            + ": no KinesisBatchInfo: not the on-failure record of a Kinesis source");
+        }
+
+        assertThat(queue.visible).containsOnlyKeys("h1");
+        assertThat(queue.deleted).isEmpty();
+    }
+}
