@@ -20,59 +20,10 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 class RangeReaderTest {
     private static final OnFailureRecord RANGE = OnFailureRecord.parse(OnFailureRecordTest.DOCUMENTED_SAMPLE);
 
-    /** One shard whose records start at {@code oldest}; pages of {@code pageSize}. */
-    private static final class OneShard implements KinesisClient {
-        final List<Record> records = new ArrayList<>();
-        final int pageSize;
-        final List<String> iteratorRequests = new ArrayList<>();
-        boolean shardGone;
-
-        OneShard(BigInteger oldest, int count, int pageSize) {
-            this.pageSize = pageSize;
-            for (int i = 0; i < count; i++) {
-                records.add(Record.builder().sequenceNumber(oldest.add(BigInteger.valueOf(i)).toString())
-                        .partitionKey("k").data(SdkBytes.fromUtf8String("{}")).approximateArrivalTimestamp(Instant.EPOCH)
-                        .build());
-            }
-        }
-
-        @Override
-        public GetShardIteratorResponse getShardIterator(Consumer<GetShardIteratorRequest.Builder> request) {
-            GetShardIteratorRequest built = GetShardIteratorRequest.builder().applyMutation(request).build();
-            iteratorRequests.add(built.shardIteratorTypeAsString() + " " + built.startingSequenceNumber());
-            if (shardGone) {
-                throw ResourceNotFoundException.builder().message("Shard " + built.shardId() + " not found").build();
-            }
-            BigInteger at = new BigInteger(built.startingSequenceNumber());
-            int index = 0;
-            while (index < records.size() && new BigInteger(records.get(index).sequenceNumber()).compareTo(at) < 0) {
-                index++;
-            }
-            return GetShardIteratorResponse.builder().shardIterator(String.valueOf(index)).build();
-        }
-
-        @Override
-        public GetRecordsResponse getRecords(Consumer<GetRecordsRequest.Builder> request) {
-            int from = Integer.parseInt(GetRecordsRequest.builder().applyMutation(request).build().shardIterator());
-            int to = Math.min(records.size(), from + pageSize);
-            return GetRecordsResponse.builder().records(records.subList(from, to))
-                    .nextShardIterator(String.valueOf(to)).millisBehindLatest(to == records.size() ? 0L : 1000L).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "kinesis";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void readsFromTheStartToTheEndSequenceAcrossPages() {
         BigInteger start = RANGE.start();
-        OneShard shard = new OneShard(start.subtract(BigInteger.TEN), 40, 7);
+        FakeShard shard = new FakeShard(start.subtract(BigInteger.TEN), 40, 7);
         OnFailureRecord range = OnFailureRecord.parse(OnFailureRecordTest.DOCUMENTED_SAMPLE
                 .replace(RANGE.endSequence(), start.add(BigInteger.valueOf(20)).toString()));
 
@@ -88,7 +39,7 @@ class RangeReaderTest {
 
     @Test
     void firstRecordAfterTheStartMeansTheRangeWasTrimmed() {
-        OneShard shard = new OneShard(RANGE.start().add(BigInteger.ONE), 5, 10);
+        FakeShard shard = new FakeShard(RANGE.start().add(BigInteger.ONE), 5, 10);
 
         StreamRange result = new RangeReader(shard, d -> { }).read(RANGE);
 
@@ -100,7 +51,7 @@ class RangeReaderTest {
 
     @Test
     void shardThatIsGoneMeansExpired() {
-        OneShard shard = new OneShard(RANGE.start(), 5, 10);
+        FakeShard shard = new FakeShard(RANGE.start(), 5, 10);
         shard.shardGone = true;
 
         StreamRange result = new RangeReader(shard, d -> { }).read(RANGE);
@@ -111,7 +62,7 @@ class RangeReaderTest {
 
     @Test
     void tipOfTheShardBeforeTheEndMeansTheRangeIsIncomplete() {
-        OneShard shard = new OneShard(RANGE.start(), 5, 10);
+        FakeShard shard = new FakeShard(RANGE.start(), 5, 10);
 
         StreamRange result = new RangeReader(shard, d -> { }).read(RANGE);
 

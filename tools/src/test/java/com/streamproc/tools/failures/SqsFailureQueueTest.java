@@ -20,54 +20,6 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 class SqsFailureQueueTest {
     private static final String URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/prod-order-processing-failures";
 
-    /** A queue of visible messages: a receive hides them, a visibility of 0 shows them again, a delete removes them. */
-    private static final class FakeQueue implements SqsClient {
-        final Map<String, String> visible = new LinkedHashMap<>();
-        final Map<String, String> hidden = new LinkedHashMap<>();
-        final List<String> deleted = new ArrayList<>();
-        final List<Integer> visibilityTimeouts = new ArrayList<>();
-        boolean closed;
-
-        @Override
-        public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
-            visibilityTimeouts.add(request.visibilityTimeout());
-            List<Message> messages = new ArrayList<>();
-            for (var it = visible.entrySet().iterator(); it.hasNext() && messages.size() < request.maxNumberOfMessages(); ) {
-                var entry = it.next();
-                messages.add(Message.builder().messageId("m-" + entry.getKey()).receiptHandle(entry.getKey())
-                        .body(entry.getValue()).build());
-                hidden.put(entry.getKey(), entry.getValue());
-                it.remove();
-            }
-            return ReceiveMessageResponse.builder().messages(messages).build();
-        }
-
-        @Override
-        public DeleteMessageResponse deleteMessage(DeleteMessageRequest request) {
-            hidden.remove(request.receiptHandle());
-            deleted.add(request.receiptHandle());
-            return DeleteMessageResponse.builder().build();
-        }
-
-        @Override
-        public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest request) {
-            if (request.visibilityTimeout() == 0) {
-                visible.put(request.receiptHandle(), hidden.remove(request.receiptHandle()));
-            }
-            return ChangeMessageVisibilityResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "sqs";
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     private static String body(String shard) {
         return OnFailureRecordTest.DOCUMENTED_SAMPLE.replace("shardId-000000000001", shard);
     }
