@@ -40,10 +40,6 @@ public final class ReplayEvent {
                 kinesis.put("approximateArrivalTimestamp",
                         BigDecimal.valueOf(record.approximateArrivalTimestamp().toEpochMilli(), 3));
             }
-            if (record.encryptionType() != null && record.encryptionTypeAsString() != null
-                    && !"NONE".equals(record.encryptionTypeAsString())) {
-                kinesis.put("encryptionType", record.encryptionTypeAsString());
-            }
             entry.put("eventSource", "aws:kinesis");
             entry.put("eventVersion", "1.0");
             entry.put("eventID", shardId + ":" + record.sequenceNumber());
