@@ -1,222 +1,206 @@
 package com.streamproc.bench;
 
-import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.activity.aggregate.ActivityBatchApplier;
-import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.activity.store.DynamoDbActivityStore;
+import com.streamproc.bench.report.Target;
 import com.streamproc.bench.workload.ActivityWorkload;
 import com.streamproc.bench.workload.CustomerWorkload;
 import com.streamproc.bench.workload.OrderWorkload;
 import com.streamproc.bench.workload.Workload;
-import com.streamproc.cleansing.DataCleansingFunction;
-import com.streamproc.cleansing.store.DynamoDbCustomerStore;
-import com.streamproc.orders.OrderProcessingHandler;
-import com.streamproc.orders.decode.OrderEventDecoder;
-import com.streamproc.orders.store.DynamoDbOrderStore;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
-import com.streamproc.shared.batch.BatchProcessorConfig;
 import com.streamproc.shared.decode.RecordDecoder;
 import com.streamproc.shared.dynamo.DynamoDbQuarantineWriter;
-import com.streamproc.shared.dynamo.QuarantineWriter;
-import com.streamproc.shared.observe.BatchObserver;
+import com.streamproc.shared.function.FunctionDescriptor;
+import com.streamproc.shared.function.FunctionDescriptors;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The three functions as the benchmarks see them: names, tables, workload, and two wirings on a given
- * {@link DynamoDbClient}: the production one ({@link #production}) and a single-threaded one without log output for
- * measuring CPU ({@link #singleThreaded}).
+ * A function as the benchmarks see it: its {@link FunctionDescriptor} (names, tables, the production wiring) and
+ * what only the benchmarks need of it, its {@link Profile} (workload, bookkeeping attributes, targets). Two wirings
+ * on a given {@link DynamoDbClient}: the production one ({@link #production}) and a single-threaded one without log
+ * output for measuring CPU ({@link #singleThreaded}).
  */
-public enum BenchFunction {
-    ORDERS("orders", "order-processing", "OrderProcessingFunction",
-            "com.streamproc.orders.OrderProcessingHandler", "ORDERS_TABLE", "OrdersTable", "OrdersQuarantineTable",
-            Set.of("appliedEventIds", "rejectedRecords", "version"), null) {
-        @Override
-        public Workload workload(int records, long seed) {
-            return OrderWorkload.generate(records, seed);
-        }
-
-        @Override
-        public RecordDecoder<?> decoder(Clock clock) {
-            return new OrderEventDecoder();
-        }
-
-        @Override
-        public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
-            return OrderProcessingHandler.processorFromEnvironment(env, dynamoDb);
-        }
-
-        @Override
-        public BatchProcessor<?> singleThreaded(DynamoDbClient dynamoDb, StackTables tables) {
-            Clock clock = Clock.systemUTC();
-            return new BatchProcessor<>(new OrderEventDecoder(),
-                    OrderProcessingHandler.applier(new DynamoDbOrderStore(dynamoDb, tables.name(tableLogicalId())), 1,
-                            clock),
-                    quarantine(dynamoDb, tables, clock), BatchProcessorConfig.defaults(moduleName()), NO_LOG);
-        }
-    },
-    ACTIVITY("activity", "activity-tracking", "ActivityTrackingFunction",
-            "com.streamproc.activity.ActivityTrackingHandler", "ACTIVITY_TABLE", "ActivityTable",
-            "ActivityQuarantineTable", Set.of("hwm", "ids", "idSegs"), null) {
-        @Override
-        public Workload workload(int records, long seed) {
-            return ActivityWorkload.generate(records, 1_000, 20, seed);
-        }
-
-        @Override
-        public RecordDecoder<?> decoder(Clock clock) {
-            return new ActivityEventDecoder(clock);
-        }
-
-        /** The handler's own production wiring, on the given client. */
-        @Override
-        public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
-            return ActivityTrackingHandler.processorFromEnvironment(env, dynamoDb);
-        }
-
-        @Override
-        public BatchProcessor<?> singleThreaded(DynamoDbClient dynamoDb, StackTables tables) {
-            Clock clock = Clock.systemUTC();
-            return new BatchProcessor<>(new ActivityEventDecoder(clock),
-                    new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb, tables.name(tableLogicalId())), clock,
-                            1),
-                    quarantine(dynamoDb, tables, clock), BatchProcessorConfig.defaults(moduleName()), NO_LOG);
-        }
-    },
-    CLEANSING("cleansing", "data-cleansing", "DataCleansingFunction",
-            "com.streamproc.cleansing.DataCleansingHandler", "CUSTOMERS_TABLE", "CustomersTable",
-            "CleansingQuarantineTable", Set.of("version"), null) {
-        @Override
-        public Workload workload(int records, long seed) {
-            return CustomerWorkload.generate(records, seed);
-        }
-
-        @Override
-        public RecordDecoder<?> decoder(Clock clock) {
-            return DataCleansingFunction.decoder(clock);
-        }
-
-        @Override
-        public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
-            return DataCleansingFunction.fromEnvironment(env, dynamoDb);
-        }
-
-        @Override
-        public BatchProcessor<?> singleThreaded(DynamoDbClient dynamoDb, StackTables tables) {
-            Clock clock = Clock.systemUTC();
-            return new BatchProcessor<>(DataCleansingFunction.decoder(clock),
-                    DataCleansingFunction.applier(new DynamoDbCustomerStore(dynamoDb, tables.name(tableLogicalId())),
-                            1),
-                    quarantine(dynamoDb, tables, clock), DataCleansingFunction.config(), NO_LOG);
-        }
-    };
-
+public final class BenchFunction {
     /** {@code MAX_CONCURRENT_KEYS} as {@code sam-template.yaml}'s Globals set it for every function. */
     public static final int TEMPLATE_MAX_CONCURRENT_KEYS = 100;
 
-    private static final BatchObserver NO_LOG = summary -> { };
+    /**
+     * What the benchmarks need of one function beyond its descriptor.
+     *
+     * @param id                    short name on the command line and in the report
+     * @param workload              the seeded workload of a number of records
+     * @param bookkeepingAttributes attributes of its items that exist only for exactly-once bookkeeping (applied
+     *                              event ids, per-shard marks, versions): a design without idempotency would not
+     *                              store them
+     * @param bookkeepingKeyPrefix  the key prefix of items that exist only for bookkeeping, or null
+     * @param costTarget            its DynamoDB write requests per record
+     * @param wruTarget             a target on its whole write bill per record, if it has one
+     * @param spreadWorkload        a second cost workload (the same records spread over time), if it has one
+     */
+    record Profile(String id, WorkloadSource workload, Set<String> bookkeepingAttributes, String bookkeepingKeyPrefix,
+                   Target costTarget, Target wruTarget, WorkloadSource spreadWorkload) {
+    }
 
-    private final String id;
-    private final String moduleName;
-    private final String logicalId;
-    private final String handlerClass;
-    private final String tableVariable;
-    private final String tableLogicalId;
-    private final String quarantineLogicalId;
-    private final Set<String> bookkeepingAttributes;
-    private final String bookkeepingKeyPrefix;
+    /** A seeded workload of {@code records} records. */
+    @FunctionalInterface
+    public interface WorkloadSource {
+        Workload generate(int records, long seed);
+    }
 
-    BenchFunction(String id, String moduleName, String logicalId, String handlerClass, String tableVariable,
-                  String tableLogicalId, String quarantineLogicalId, Set<String> bookkeepingAttributes,
-                  String bookkeepingKeyPrefix) {
-        this.id = id;
-        this.moduleName = moduleName;
-        this.logicalId = logicalId;
-        this.handlerClass = handlerClass;
-        this.tableVariable = tableVariable;
-        this.tableLogicalId = tableLogicalId;
-        this.quarantineLogicalId = quarantineLogicalId;
-        this.bookkeepingAttributes = bookkeepingAttributes;
-        this.bookkeepingKeyPrefix = bookkeepingKeyPrefix;
+    /** The benchmarks' profiles, by function name, in report order. */
+    private static final Map<String, Profile> PROFILES = profiles();
+
+    private static Map<String, Profile> profiles() {
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        profiles.put("order-processing", new Profile("orders", OrderWorkload::generate,
+                Set.of("appliedEventIds", "rejectedRecords", "version"), null,
+                Target.atMost(1.0, "write requests/record"), BenchReport.ORDERS_WRU_TARGET, null));
+        profiles.put("activity-tracking", new Profile("activity",
+                (records, seed) -> ActivityWorkload.generate(records, 1_000, 20, seed), Set.of("hwm", "ids", "idSegs"), null,
+                Target.atMost(0.3, "write requests/record"), null, null));
+        profiles.put("data-cleansing", new Profile("cleansing", CustomerWorkload::generate, Set.of("version"), null,
+                Target.atMost(1.0, "write requests/record"), null, CustomerWorkload::generateSpread));
+        return profiles;
+    }
+
+    private static final List<BenchFunction> ALL = load();
+
+    private final FunctionDescriptor<?> descriptor;
+    private final Profile profile;
+
+    private BenchFunction(FunctionDescriptor<?> descriptor, Profile profile) {
+        this.descriptor = descriptor;
+        this.profile = profile;
+    }
+
+    private static List<BenchFunction> load() {
+        Map<String, FunctionDescriptor<?>> byName = FunctionDescriptors.all().stream()
+                .collect(Collectors.toMap(FunctionDescriptor::name, d -> d));
+        for (String name : byName.keySet()) {
+            if (!PROFILES.containsKey(name)) {
+                throw new IllegalStateException("the benchmarks have no workload for function " + name
+                        + ": add its Profile to BenchFunction");
+            }
+        }
+        return PROFILES.entrySet().stream().filter(e -> byName.containsKey(e.getKey()))
+                .map(e -> new BenchFunction(byName.get(e.getKey()), e.getValue())).toList();
+    }
+
+    /** Every function the benchmarks run, in report order. */
+    public static List<BenchFunction> values() {
+        return ALL;
     }
 
     /** The seeded workload of {@code records} records. */
-    public abstract Workload workload(int records, long seed);
+    public Workload workload(int records, long seed) {
+        return profile.workload().generate(records, seed);
+    }
+
+    /** The records of the second cost run (spread over time), if the function has one. */
+    public Optional<WorkloadSource> spreadWorkload() {
+        return Optional.ofNullable(profile.spreadWorkload());
+    }
+
+    /** Its DynamoDB write requests per record. */
+    public Target costTarget() {
+        return profile.costTarget();
+    }
+
+    /** A target on its whole write bill per record, if it has one. */
+    public Optional<Target> wruTarget() {
+        return Optional.ofNullable(profile.wruTarget());
+    }
 
     /** The function's production decoder. */
-    public abstract RecordDecoder<?> decoder(Clock clock);
+    public RecordDecoder<?> decoder(Clock clock) {
+        return descriptor.decoder(clock);
+    }
 
     /** The production wiring on {@code dynamoDb}, configured from {@code env} as on Lambda. */
-    public abstract BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb);
+    public BatchProcessor<?> production(FunctionEnvironment env, DynamoDbClient dynamoDb) {
+        return descriptor.processor(env, dynamoDb);
+    }
 
     /**
      * The production decoder, applier and stores on {@code dynamoDb}, but one key at a time
      * ({@code MAX_CONCURRENT_KEYS = 1}, so elapsed time is CPU time) and without the per-batch log line.
      */
-    public abstract BatchProcessor<?> singleThreaded(DynamoDbClient dynamoDb, StackTables tables);
+    public BatchProcessor<?> singleThreaded(DynamoDbClient dynamoDb, StackTables tables) {
+        return singleThreaded(descriptor, dynamoDb, tables);
+    }
+
+    private <E> BatchProcessor<E> singleThreaded(FunctionDescriptor<E> function, DynamoDbClient dynamoDb,
+                                                 StackTables tables) {
+        Clock clock = Clock.systemUTC();
+        Map<String, String> env = new LinkedHashMap<>(environment(tables));
+        env.put("MAX_CONCURRENT_KEYS", "1");
+        return BatchProcessor.builder(function.decoder(clock),
+                        function.applier(new FunctionEnvironment(env), dynamoDb, clock))
+                .quarantine(new DynamoDbQuarantineWriter(dynamoDb, tables.name(quarantineLogicalId()), moduleName(),
+                        Duration.ofDays(14), DynamoDbQuarantineWriter.DEFAULT_MAX_PAYLOAD_BYTES, clock))
+                .config(function.config())
+                .build();
+    }
 
     /** The function's environment variables as the template sets them, with the given tables. */
     public Map<String, String> environment(StackTables tables) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(tableVariable, tables.name(tableLogicalId));
-        env.put("QUARANTINE_TABLE", tables.name(quarantineLogicalId));
+        env.put(tableVariable(), tables.name(tableLogicalId()));
+        env.put("QUARANTINE_TABLE", tables.name(quarantineLogicalId()));
         env.put("MAX_CONCURRENT_KEYS", Integer.toString(TEMPLATE_MAX_CONCURRENT_KEYS));
         env.put("DEADLINE_MARGIN_MS", "3000");
         env.put("QUARANTINE_TTL_DAYS", "14");
         return env;
     }
 
-    QuarantineWriter quarantine(DynamoDbClient dynamoDb, StackTables tables, Clock clock) {
-        return new DynamoDbQuarantineWriter(dynamoDb, tables.name(quarantineLogicalId), moduleName,
-                Duration.ofDays(14), DynamoDbQuarantineWriter.DEFAULT_MAX_PAYLOAD_BYTES, clock);
-    }
-
     /** Short name used on the command line and in the report: orders, activity, cleansing. */
     public String id() {
-        return id;
+        return profile.id();
     }
 
     /** Maven module and deployment zip name, e.g. {@code order-processing}. */
     public String moduleName() {
-        return moduleName;
+        return descriptor.name();
     }
 
     public String logicalId() {
-        return logicalId;
+        return descriptor.templateIds().function();
     }
 
     public String handlerClass() {
-        return handlerClass;
+        return descriptor.handlerClass().getName();
     }
 
     public String tableVariable() {
-        return tableVariable;
+        return descriptor.tableVariable();
     }
 
     public String tableLogicalId() {
-        return tableLogicalId;
+        return descriptor.templateIds().table();
     }
 
     public String quarantineLogicalId() {
-        return quarantineLogicalId;
+        return descriptor.templateIds().quarantineTable();
     }
 
     /** The logical ids of the function's two tables. */
     public List<String> tableLogicalIds() {
-        return List.of(tableLogicalId, quarantineLogicalId);
+        return List.of(tableLogicalId(), quarantineLogicalId());
     }
 
     /** The function's settings in {@code sam-template.yaml} (event source, concurrency, memory). */
     public FunctionSettings settings(Path projectRoot) {
-        return FunctionSettings.read(projectRoot.resolve("sam-template.yaml"), logicalId);
+        return FunctionSettings.read(projectRoot.resolve("sam-template.yaml"), logicalId());
     }
 
     /**
@@ -224,24 +208,41 @@ public enum BenchFunction {
      * per-shard marks, versions): a design without idempotency would not store them.
      */
     public Set<String> bookkeepingAttributes() {
-        return bookkeepingAttributes;
+        return profile.bookkeepingAttributes();
     }
 
     /** Whether an item of the function's table exists only for bookkeeping (none today). */
     public boolean isBookkeepingItem(Map<String, AttributeValue> item) {
-        if (bookkeepingKeyPrefix == null) {
+        if (profile.bookkeepingKeyPrefix() == null) {
             return false;
         }
         AttributeValue pk = item.get("pk");
-        return pk != null && pk.s() != null && pk.s().startsWith(bookkeepingKeyPrefix);
+        return pk != null && pk.s() != null && pk.s().startsWith(profile.bookkeepingKeyPrefix());
     }
 
+    /** @throws IllegalArgumentException naming the known ids when {@code id} is none of them */
     public static BenchFunction byId(String id) {
-        for (BenchFunction f : values()) {
-            if (f.id.equals(id)) {
+        for (BenchFunction f : ALL) {
+            if (f.id().equals(id)) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown function " + id + "; known: orders, activity, cleansing");
+        throw new IllegalArgumentException("unknown function " + id + "; known: "
+                + ALL.stream().map(BenchFunction::id).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BenchFunction function && function.moduleName().equals(moduleName());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(moduleName());
+    }
+
+    @Override
+    public String toString() {
+        return id();
     }
 }

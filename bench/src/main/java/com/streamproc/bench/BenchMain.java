@@ -14,7 +14,6 @@ import com.streamproc.bench.scale.ScaleBenchmark;
 import com.streamproc.bench.scale.ScaleModel;
 import com.streamproc.bench.scale.ScaleReport;
 import com.streamproc.bench.scale.ScaleScenario;
-import com.streamproc.bench.workload.CustomerWorkload;
 import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.emulators.EmulatorStack;
@@ -27,7 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class BenchMain {
     private final Path benchTarget;
     private final Path logs;
     private final List<BenchFunction> functions;
-    private final Map<BenchFunction, Workload> workloads = new EnumMap<>(BenchFunction.class);
+    private final Map<BenchFunction, Workload> workloads = new LinkedHashMap<>();
     private final long runStart = System.nanoTime();
 
     BenchMain(Settings settings, Path projectRoot, Path benchTarget, List<BenchFunction> functions) {
@@ -94,7 +93,7 @@ public final class BenchMain {
         boolean quick = false;
         Path output = null;
         Path root = null;
-        List<BenchFunction> functions = List.of(BenchFunction.values());
+        List<BenchFunction> functions = BenchFunction.values();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -117,7 +116,7 @@ public final class BenchMain {
 
         Settings settings = quick ? Settings.quick() : Settings.full();
         BenchMain bench = new BenchMain(settings, projectRoot, benchTarget(), functions);
-        String command = what.equals("all") && !quick && functions.size() == BenchFunction.values().length
+        String command = what.equals("all") && !quick && functions.size() == BenchFunction.values().size()
                 ? ONE_COMMAND : "java -jar bench/target/streamproc-bench.jar " + String.join(" ", args);
         BenchReport report = new BenchReport(settings, command);
         bench.runAll(what, report);
@@ -258,11 +257,11 @@ public final class BenchMain {
             CostBenchmark.Result result = benchmark.run(function, workload(function));
             sayCost(result, start);
             report.add(result);
-            if (function == BenchFunction.CLEANSING) {
-                say("cost cleansing, a person's records spread over time");
+            if (function.spreadWorkload().isPresent()) {
+                say("cost " + function.id() + ", a person's records spread over time");
                 long spreadStart = System.nanoTime();
                 CostBenchmark.Result spread = benchmark.run(function,
-                        CustomerWorkload.generateSpread(settings.workloadRecords(), settings.seed()),
+                        function.spreadWorkload().get().generate(settings.workloadRecords(), settings.seed()),
                         "records spread over time", "-s");
                 sayCost(spread, spreadStart);
                 report.add(spread);

@@ -22,11 +22,6 @@ import java.util.Optional;
 
 /** Everything one run measured, rendered as the generated part of BENCHMARKS.md. */
 public final class BenchReport {
-    /** DynamoDB write requests per record. */
-    public static final Map<BenchFunction, Target> COST_TARGETS = Map.of(
-            BenchFunction.ORDERS, Target.atMost(1.0, "write requests/record"),
-            BenchFunction.ACTIVITY, Target.atMost(0.3, "write requests/record"),
-            BenchFunction.CLEANSING, Target.atMost(1.0, "write requests/record"));
     /** Orders' whole write bill: table, index and failed-condition write units per record. */
     public static final Target ORDERS_WRU_TARGET = Target.atMost(2.0, "WRU/record");
     /** What one shard's event source sustains ÷ the shard's ingest limit. */
@@ -123,11 +118,11 @@ public final class BenchReport {
                 continue;
             }
             checks.add(new Check("2 DynamoDB write requests/record", r.function().id(), r.writeRequestsPerRecord(),
-                    Numbers.fixed(r.writeRequestsPerRecord(), 3), COST_TARGETS.get(r.function())));
-            if (r.function() == BenchFunction.ORDERS) {
+                    Numbers.fixed(r.writeRequestsPerRecord(), 3), r.function().costTarget()));
+            if (r.function().wruTarget().isPresent()) {
                 double wru = r.perRecord(r.measured().units().totalWru());
                 checks.add(new Check("2 DynamoDB total WRU/record (table + indexes + failed conditions)",
-                        r.function().id(), wru, Numbers.fixed(wru, 2), ORDERS_WRU_TARGET));
+                        r.function().id(), wru, Numbers.fixed(wru, 2), r.function().wruTarget().get()));
             }
         }
         for (HeadroomBenchmark.Result r : headroom) {
@@ -303,7 +298,7 @@ public final class BenchReport {
         MarkdownTable requests = new MarkdownTable("function", "records (batch size)", "write requests",
                 "write requests/record", "read requests/record", "target", "result");
         for (CostBenchmark.Result r : cost) {
-            Target target = COST_TARGETS.get(r.function());
+            Target target = r.function().costTarget();
             boolean main = r.variant().isEmpty();
             requests.row(r.label(), Numbers.grouped(r.records()) + " (" + Numbers.grouped(r.batchSize()) + ")",
                     Numbers.grouped(r.writeRequests()), Numbers.fixed(r.writeRequestsPerRecord(), 3),

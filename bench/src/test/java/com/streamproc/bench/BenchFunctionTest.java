@@ -9,22 +9,27 @@ import com.streamproc.bench.workload.Workload;
 import com.streamproc.emulators.ProjectRoot;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The benchmarks' harness does what the benchmarks assume: every record is applied or quarantined. */
 class BenchFunctionTest {
+    static java.util.List<BenchFunction> functions() {
+        return BenchFunction.values();
+    }
+
     private static final Instant ARRIVED = Instant.parse("2025-06-02T00:00:00Z");
 
     @TempDir
     Path temp;
 
     @ParameterizedTest
-    @EnumSource(BenchFunction.class)
+    @MethodSource("functions")
     void theSingleThreadedWiringAppliesABatchAndQuarantinesExactlyItsPoison(BenchFunction function) {
         StackTables tables = StackTables.read(ProjectRoot.locate(), "test");
         FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
@@ -32,7 +37,7 @@ class BenchFunctionTest {
         BatchProcessor<?> processor = function.singleThreaded(dynamoDb, tables);
 
         StreamsEventResponse response = processor.process(KinesisBatches.event(workload.records(), 0, ARRIVED),
-                new BenchContext(function.moduleName()));
+                FakeLambdaContext.unhurried(function.moduleName()));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(dynamoDb.itemCount(tables.name(function.quarantineLogicalId())))
@@ -41,12 +46,12 @@ class BenchFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BenchFunction.class)
+    @MethodSource("functions")
     void theProductionWiringProcessesTheWorkloadInBatchesWithoutFailures(BenchFunction function) {
         StackTables tables = StackTables.read(ProjectRoot.locate(), "test");
         FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
         Workload workload = function.workload(2_000, 42);
-        BenchContext context = new BenchContext(function.moduleName());
+        FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
         try (FunctionLog log = new FunctionLog(temp.resolve("function.log"))) {
             BatchProcessor<?> processor = log.building(() ->
                     function.production(new FunctionEnvironment(function.environment(tables)), dynamoDb));
@@ -69,7 +74,7 @@ class BenchFunctionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BenchFunction.class)
+    @MethodSource("functions")
     void theSettingsAreTheTemplates(BenchFunction function) {
         FunctionSettings settings = function.settings(ProjectRoot.locate());
 
@@ -78,7 +83,7 @@ class BenchFunctionTest {
         assertThat(settings.maxConcurrentKeys()).isEqualTo(BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS);
         assertThat(settings.memoryMb()).isEqualTo(1024);
         assertThat(settings.architecture()).isEqualTo("arm64");
-        if (function == BenchFunction.ACTIVITY) {
+        if (function.equals(BenchFunction.byId("activity"))) {
             assertThat(settings.parallelizationFactor()).isEqualTo(1);
         }
     }

@@ -22,7 +22,7 @@ class BenchReportTest {
         BenchReport report = new BenchReport(Settings.full(), BenchMain.ONE_COMMAND);
         report.started("2026-01-01T00:00:00Z", Optional.of(new double[] {2.5, 2.0, 1.0}));
         Workload workload = OrderWorkload.generate(1_000, 42);
-        report.templateSettings(BenchFunction.ORDERS, new FunctionSettings(100, 1, 4, 8, 1024, "arm64"));
+        report.templateSettings(BenchFunction.byId("orders"), new FunctionSettings(100, 1, 4, 8, 1024, "arm64"));
         // 500 write requests for 1,000 records: 0.5 per record, within the 1.0 target; 1.34 WRU per record.
         CostBenchmark.Design measured = new CostBenchmark.Design("function",
                 new DynamoDbBill.Tally(930, 400, 930, 10, 930, 10, 930, Map.of("t/byCustomer", 400.0)), Map.of(),
@@ -33,13 +33,13 @@ class BenchReportTest {
         CostBenchmark.Design naive = new CostBenchmark.Design("naive",
                 new DynamoDbBill.Tally(1_000, 1_500, 0, 0, 1_000, 0, 0, Map.of()), Map.of(),
                 Map.of("UpdateItem", 1_000L), 1_000, Map.of());
-        report.add(new CostBenchmark.Result(BenchFunction.ORDERS, "", workload, 100, 10, 0, 0, measured, powertools,
+        report.add(new CostBenchmark.Result(BenchFunction.byId("orders"), "", workload, 100, 10, 0, 0, measured, powertools,
                 naive));
         // 10,000 records in 2 s: 5,000 records/s, 5× a shard's ingest; 100 batches of 80 ms: 0.8 ms per record.
-        report.add(new HeadroomBenchmark.Result(BenchFunction.ORDERS, new FunctionSettings(100, 1, 4, 8, 1024,
+        report.add(new HeadroomBenchmark.Result(BenchFunction.byId("orders"), new FunctionSettings(100, 1, 4, 8, 1024,
                 "arm64"), 10_000, 2.0, java.util.Collections.nCopies(100, 80.0), 20_000, 0, 250, List.of(5_000.0)));
         // 80 requests at 10 ms over 8 lanes is 100 ms ideal; 200 ms measured is twice that.
-        report.addLatency(List.of(new LatencyBenchmark.Result(BenchFunction.ACTIVITY, 100, List.of(190.0, 200.0, 250.0),
+        report.addLatency(List.of(new LatencyBenchmark.Result(BenchFunction.byId("activity"), 100, List.of(190.0, 200.0, 250.0),
                 80, Map.of("BatchGetItem", 80L), 8, 0)));
         report.finished(600, Optional.of(new double[] {3.0, 2.0, 1.0}));
         return report;

@@ -1,51 +1,105 @@
 package com.streamproc.deployment;
 
+import com.streamproc.shared.function.FunctionDescriptor;
+import com.streamproc.shared.function.FunctionDescriptors;
+import com.streamproc.shared.function.FunctionWiring;
+import com.streamproc.shared.function.VariableKind;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What the team brief fixes for each function: its logical ids, handler, the table variable, and the name it uses
- * in logs, metrics and events/ (also its module directory under functions/).
+ * A function as its descriptor declares it ({@link FunctionDescriptor}, found on the test class path): its logical
+ * ids, handler, table variable, the variables it reads and the name it uses in logs, metrics and events/ (also its
+ * module directory under functions/). The template checks compare the template against these declarations.
  */
-record DeployedFunction(String logicalId, String name, String handler, String stream, String table,
-                        String tableVariable, String quarantineTable, int parallelizationFactor) {
+record DeployedFunction(FunctionDescriptor<?> descriptor) {
 
-    static final List<DeployedFunction> ALL = List.of(
-            new DeployedFunction("OrderProcessingFunction", "order-processing",
-                    "com.streamproc.orders.OrderProcessingHandler::handleRequest",
-                    "OrdersStream", "OrdersTable", "ORDERS_TABLE", "OrdersQuarantineTable", 0),
-            // Its replay guard needs each shard processed strictly one batch at a time.
-            new DeployedFunction("ActivityTrackingFunction", "activity-tracking",
-                    "com.streamproc.activity.ActivityTrackingHandler::handleRequest",
-                    "ActivityStream", "ActivityTable", "ACTIVITY_TABLE", "ActivityQuarantineTable", 1),
-            new DeployedFunction("DataCleansingFunction", "data-cleansing",
-                    "com.streamproc.cleansing.DataCleansingHandler::handleRequest",
-                    "CustomerRecordsStream", "CustomersTable", "CUSTOMERS_TABLE", "CleansingQuarantineTable", 0));
+    static final List<DeployedFunction> ALL = load();
 
-    /** The brief's required parallelization factor, or 0 when any valid factor will do. */
+    private static List<DeployedFunction> load() {
+        List<FunctionDescriptor<?>> descriptors = FunctionDescriptors.all();
+        if (descriptors.isEmpty()) {
+            throw new IllegalStateException("no FunctionDescriptor on the test class path: the handler-check profile"
+                    + " puts the function modules there (-DskipHandlerCheck leaves them out)");
+        }
+        return descriptors.stream().map(DeployedFunction::new).toList();
+    }
+
+    String logicalId() {
+        return descriptor.templateIds().function();
+    }
+
+    String name() {
+        return descriptor.name();
+    }
+
+    String handler() {
+        return descriptor.handler();
+    }
+
+    String stream() {
+        return descriptor.templateIds().stream();
+    }
+
+    String table() {
+        return descriptor.templateIds().table();
+    }
+
+    String tableVariable() {
+        return descriptor.tableVariable();
+    }
+
+    String quarantineTable() {
+        return descriptor.templateIds().quarantineTable();
+    }
+
+    /** The required parallelization factor, or 0 when any valid factor will do. */
     int requiredParallelizationFactor() {
-        return parallelizationFactor;
+        return descriptor.requiredParallelizationFactor();
     }
 
     String handlerClass() {
-        return handler.substring(0, handler.indexOf("::"));
+        return descriptor.handlerClass().getName();
     }
 
     String handlerMethod() {
-        return handler.substring(handler.indexOf("::") + 2);
+        return handler().substring(handler().indexOf("::") + 2);
+    }
+
+    /** Every variable the function and the shared core read. */
+    Map<String, VariableKind> variables() {
+        return FunctionWiring.variablesOf(descriptor);
+    }
+
+    /** The variables it cannot start without. */
+    Set<String> requiredVariables() {
+        Set<String> required = new TreeSet<>();
+        variables().forEach((name, kind) -> {
+            if (kind == VariableKind.REQUIRED) {
+                required.add(name);
+            }
+        });
+        return required;
+    }
+
+    /** The name the core reports metrics and quarantine items under. */
+    String metricsName() {
+        return descriptor.config().functionName();
     }
 
     Path sourceDirectory(Path root) {
-        return root.resolve("functions").resolve(name).resolve("src/main/java");
+        return root.resolve("functions").resolve(name()).resolve("src/main/java");
     }
 
     Set<String> dataTables() {
-        return Set.of(table, quarantineTable);
+        return Set.of(table(), quarantineTable());
     }
 
     @Override
     public String toString() {
-        return logicalId;
+        return logicalId();
     }
 }

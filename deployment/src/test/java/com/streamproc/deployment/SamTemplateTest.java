@@ -331,29 +331,27 @@ class SamTemplateTest {
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void setsEveryVariableTheCodeRequires(DeployedFunction function) {
-            SourceFacts facts = facts(function);
-
             assertThat(TEMPLATE.effectiveEnvironment(function.logicalId())).as("environment of %s", function)
-                    .containsKeys(facts.requiredVariables().toArray(String[]::new));
+                    .containsKeys(function.requiredVariables().toArray(String[]::new));
         }
 
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void setsNoVariableTheCodeNeverReads(DeployedFunction function) {
             // A misspelt name (ORDER_TABLE) would be set, never read, and the function would fail at start.
-            SourceFacts facts = facts(function);
             Set<String> own = SamTemplate.asMap(SamTemplate.asMap(
                     TEMPLATE.properties(function.logicalId()).get("Environment")).get("Variables")).keySet();
 
-            assertThat(own).as("variables of %s read nowhere in its code or shared-model", function)
-                    .allSatisfy(name -> assertThat(facts.mentions(name)).as(name).isTrue());
+            assertThat(own).as("variables of %s its descriptor and the core do not declare", function)
+                    .isSubsetOf(function.variables().keySet());
         }
 
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void declaresEveryVariableTheCodeReadsSoSamLocalInvokeCanSetIt(DeployedFunction function) {
-            // sam local invoke --env-vars overrides only variables the template declares.
-            Set<String> read = new TreeSet<>(facts(function).readVariables());
+            // sam local invoke --env-vars overrides only variables the template declares. The wiring refuses to
+            // read a variable the descriptor does not declare, so the declaration is what the code reads.
+            Set<String> read = new TreeSet<>(function.variables().keySet());
             read.removeAll(LAMBDA_RESERVED_VARIABLES);
 
             assertThat(read).as("variables the code of %s reads", function).isNotEmpty();
@@ -374,14 +372,13 @@ class SamTemplateTest {
 
         @Test
         void globalVariablesAreReadBySomeCode() {
-            Set<Path> everyHandlerPath = new LinkedHashSet<>();
-            DeployedFunction.ALL.forEach(f -> everyHandlerPath.addAll(handlerSources(f)));
-            SourceFacts facts = new SourceFacts(everyHandlerPath.stream().map(ProjectFiles::read).toList());
+            Set<String> declared = new LinkedHashSet<>();
+            DeployedFunction.ALL.forEach(f -> declared.addAll(f.variables().keySet()));
             Map<String, Object> globals = SamTemplate.asMap(SamTemplate.asMap(
                     TEMPLATE.functionGlobals().get("Environment")).get("Variables"));
 
             assertThat(globals.keySet()).filteredOn(name -> !RUNTIME_VARIABLES.contains(name))
-                    .allSatisfy(name -> assertThat(facts.mentions(name)).as(name).isTrue());
+                    .isSubsetOf(declared);
         }
 
         @ParameterizedTest
@@ -401,6 +398,21 @@ class SamTemplateTest {
 
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        void namesItsStreamAndTablesWithTheSuffixesItsDescriptorDeclares(DeployedFunction function) {
+            // Tools that know only the environment name find the resources by these suffixes.
+            var suffixes = function.descriptor().resourceSuffixes();
+
+            assertThat(TEMPLATE.properties(function.stream()).get("Name"))
+                    .isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + suffixes.stream()));
+            assertThat(TEMPLATE.properties(function.table()).get("TableName"))
+                    .isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + suffixes.table()));
+            assertThat(TEMPLATE.properties(function.quarantineTable()).get("TableName"))
+                    .isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + suffixes.quarantineTable()));
+            assertThat(suffixes.function()).isEqualTo(function.name());
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void namesTheHandlerAndTheFunctionAsTheBriefSays(DeployedFunction function) {
             Map<String, Object> properties = TEMPLATE.properties(function.logicalId());
 
@@ -408,10 +420,6 @@ class SamTemplateTest {
             assertThat(properties.get("FunctionName")).isEqualTo(Map.of("Fn::Sub", "${EnvironmentName}-" + function.name()));
         }
 
-        /** The handler's path through its module and shared-model. */
-        private SourceFacts facts(DeployedFunction function) {
-            return new SourceFacts(handlerSources(function).stream().map(ProjectFiles::read).toList());
-        }
     }
 
     @Nested
@@ -570,8 +578,7 @@ class SamTemplateTest {
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void watchTheQuarantineRateUnderTheNameTheCodeReports(DeployedFunction function) {
-            SourceFacts facts = new SourceFacts(handlerSources(function).stream().map(ProjectFiles::read).toList());
-            facts.metricsFunctionName().ifPresent(name -> assertThat(name).isEqualTo(function.name()));
+            assertThat(function.metricsName()).isEqualTo(function.name());
 
             Map<String, Object> alarm = single(alarmsOn("StreamProcessing", "RecordsQuarantined",
                     Map.of("Function", function.name(), "FunctionName", Map.of("Ref", function.logicalId()))));

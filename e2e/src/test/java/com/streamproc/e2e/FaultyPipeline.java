@@ -1,7 +1,7 @@
 package com.streamproc.e2e;
 
 import com.streamproc.activity.query.ActivityQueries;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.e2e.generate.ActivityIntent;
 import com.streamproc.e2e.generate.ActivityStreamGenerator;
 import com.streamproc.e2e.generate.CustomerIntent;
@@ -117,7 +117,7 @@ final class FaultyPipeline implements AutoCloseable {
             FunctionEnvironment environment = new FunctionEnvironment(env);
             deadlineMargins.put(function, Duration.ofMillis(Long.parseLong(
                     environment.optional("DEADLINE_MARGIN_MS", "3000"))));
-            pools.put(function, new EnvironmentPool(function, environment, stack.dynamoDbEndpoint()));
+            pools.put(function, new EnvironmentPool(function.descriptor(), environment, stack.dynamoDbEndpoint()));
         }
     }
 

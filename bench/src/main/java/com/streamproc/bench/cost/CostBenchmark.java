@@ -2,7 +2,6 @@ package com.streamproc.bench.cost;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.FunctionLog;
 import com.streamproc.bench.StackTables;
@@ -19,6 +18,7 @@ import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.aws.SdkCallCounter;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -141,7 +141,7 @@ public final class CostBenchmark {
              FunctionLog log = new FunctionLog(logDirectory.resolve("cost-" + function.id() + tableSuffix + ".log"))) {
             BatchProcessor<?> processor = log.building(() ->
                     function.production(new FunctionEnvironment(function.environment(tables)), dynamoDb));
-            BenchContext context = new BenchContext(function.moduleName());
+            FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
             int index = 0;
             for (List<WorkloadRecord> batch : workload.batches(batchSize)) {
                 batches++;

@@ -1,6 +1,5 @@
 package com.streamproc.bench.cost;
 
-import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.FunctionLog;
 import com.streamproc.bench.StackTables;
@@ -10,6 +9,7 @@ import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +68,7 @@ public final class RecordEffects {
         List<List<Update>> updates = new ArrayList<>();
         List<Boolean> failing = new ArrayList<>();
         Map<ByteBuffer, List<Update>> byPayload = new HashMap<>();
-        BenchContext context = new BenchContext(function.moduleName());
+        FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
         try (FunctionLog log = new FunctionLog(logFile)) {
             BatchProcessor<?> processor = log.building(() ->
                     function.production(new FunctionEnvironment(function.environment(tables)), dynamoDb));

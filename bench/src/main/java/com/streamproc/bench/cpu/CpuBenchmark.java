@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.StackTables;
 import com.streamproc.bench.fake.FakeDynamoDb;
@@ -17,6 +16,7 @@ import com.streamproc.shared.batch.BatchProcessorConfig;
 import com.streamproc.shared.dynamo.QuarantineWriter;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class CpuBenchmark {
     private KinesisEvent event;
     private FakeDynamoDb dynamoDb;
     private BatchProcessor<?> processor;
-    private BenchContext context;
+    private FakeLambdaContext context;
     private RecordDecoder<?> decoder;
     private BatchProcessor<ByteBuffer> core;
 
@@ -74,7 +74,7 @@ public class CpuBenchmark {
         StackTables tables = StackTables.read(ProjectRoot.locate(), "cpu");
         dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
         processor = f.singleThreaded(dynamoDb, tables);
-        context = new BenchContext(f.moduleName());
+        context = FakeLambdaContext.unhurried(f.moduleName());
         decoder = f.decoder(Clock.systemUTC());
         core = new BatchProcessor<>(data -> data, (records, applied) -> records.forEach(r -> applied.applied(r.ref())),
                 (poison, retry) -> new QuarantineWriter.Result(Set.of(), null), BatchProcessorConfig.defaults("core"),

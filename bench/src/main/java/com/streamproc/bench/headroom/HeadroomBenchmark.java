@@ -1,7 +1,6 @@
 package com.streamproc.bench.headroom;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.FunctionLog;
 import com.streamproc.bench.FunctionSettings;
@@ -13,6 +12,7 @@ import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +162,7 @@ public final class HeadroomBenchmark {
 
     private static LaneRun runLane(BatchProcessor<?> processor, List<WorkloadRecord> records, int lane,
                                    int batchSize, BenchFunction function) {
-        BenchContext context = new BenchContext(function.moduleName());
+        FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
         List<Double> millis = new ArrayList<>();
         int failed = 0;
         Instant arrived = Instant.now();
@@ -184,7 +184,7 @@ public final class HeadroomBenchmark {
                                FunctionLog log) {
         FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
         BatchProcessor<?> processor = log.building(() -> function.production(env, dynamoDb));
-        BenchContext context = new BenchContext(function.moduleName());
+        FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
         for (int round = 0; round < 2; round++) {
             dynamoDb.reset();
             int index = 0;

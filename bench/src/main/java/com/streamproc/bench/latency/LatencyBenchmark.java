@@ -2,7 +2,6 @@ package com.streamproc.bench.latency;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.FunctionLog;
 import com.streamproc.bench.StackTables;
@@ -13,6 +12,7 @@ import com.streamproc.bench.workload.Workload;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public final class LatencyBenchmark {
         StackTables tables = StackTables.read(projectRoot, "latency");
         FunctionEnvironment env = new FunctionEnvironment(function.environment(tables));
         int concurrency = env.positiveInt("MAX_CONCURRENT_KEYS", BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS);
-        BenchContext context = new BenchContext(function.moduleName());
+        FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
         List<Result> results = new ArrayList<>();
         try (FunctionLog log = new FunctionLog(logDirectory.resolve("latency-" + function.id() + ".log"))) {
             warmUp(function, workload, tables, env, context, log);
@@ -102,7 +102,7 @@ public final class LatencyBenchmark {
 
     /** Runs the whole workload twice through the same code on a fake without delay, so the JIT has compiled it. */
     private static void warmUp(BenchFunction function, Workload workload, StackTables tables, FunctionEnvironment env,
-                               BenchContext context, FunctionLog log) {
+                               FakeLambdaContext context, FunctionLog log) {
         FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
         BatchProcessor<?> processor = log.building(() -> function.production(env, dynamoDb));
         for (int round = 0; round < 2; round++) {

@@ -1,7 +1,6 @@
 package com.streamproc.bench.scale;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.bench.BenchContext;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.FunctionLog;
 import com.streamproc.bench.FunctionSettings;
@@ -14,6 +13,7 @@ import com.streamproc.bench.workload.KinesisBatches;
 import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.testing.FakeLambdaContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +104,7 @@ public final class ScaleBenchmark {
             MeteredDynamoDb dynamoDb = new MeteredDynamoDb(fake, meter);
             FunctionEnvironment env = new FunctionEnvironment(function.environment(tables));
             BatchProcessor<?> processor = log.building(() -> function.production(env, dynamoDb));
-            BenchContext context = new BenchContext(function.moduleName());
+            FakeLambdaContext context = FakeLambdaContext.unhurried(function.moduleName());
             for (int lane = 0; lane < lanes; lane++) {
                 List<WorkloadRecord> records = byLane.get(lane);
                 for (int start = 0; start < records.size(); start += batchSize) {
@@ -134,14 +134,14 @@ public final class ScaleBenchmark {
         for (BenchFunction function : functions) {
             scenarios.add(ScaleScenario.normal(function, records, seed));
         }
-        if (functions.contains(BenchFunction.ACTIVITY)) {
+        if (functions.contains(BenchFunction.byId("activity"))) {
             scenarios.add(ScaleScenario.hotUser(records, seed, 0.10));
         }
-        if (functions.contains(BenchFunction.ORDERS)) {
+        if (functions.contains(BenchFunction.byId("orders"))) {
             scenarios.add(ScaleScenario.hotCustomer(records, seed, 0.05));
         }
         for (BenchFunction function : functions) {
-            if (function != BenchFunction.CLEANSING) {
+            if (!function.equals(BenchFunction.byId("cleansing"))) {
                 scenarios.add(ScaleScenario.lateBurst(function, records, seed));
             }
         }

@@ -73,7 +73,8 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
      * multiplied), and every shard is counted as being like it for the keys all shards share (an upper bound).
      */
     public static ScaleScenario hotUser(int records, long seed, double share) {
-        List<WorkloadRecord> base = compressTimes(BenchFunction.ACTIVITY.workload(records, seed).records(), records);
+        List<WorkloadRecord> base = compressTimes(BenchFunction.byId("activity").workload(records, seed).records(),
+                records);
         List<WorkloadRecord> out = new ArrayList<>();
         for (WorkloadRecord record : base) {
             out.add(rewrite(record, "user-top", node -> {
@@ -87,12 +88,13 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
             }));
         }
         return new ScaleScenario("hot user (" + Math.round(share * 100) + " % of activity, capped at one shard)",
-                BenchFunction.ACTIVITY, out, 0.5);
+                BenchFunction.byId("activity"), out, 0.5);
     }
 
     /** One customer places {@code share} of all orders (every event of the order names that customer). */
     public static ScaleScenario hotCustomer(int records, long seed, double share) {
-        List<WorkloadRecord> base = compressTimes(BenchFunction.ORDERS.workload(records, seed).records(), records);
+        List<WorkloadRecord> base = compressTimes(BenchFunction.byId("orders").workload(records, seed).records(),
+                records);
         int every = (int) Math.round(1 / share);
         List<WorkloadRecord> out = new ArrayList<>();
         for (WorkloadRecord record : base) {
@@ -107,8 +109,8 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
                 out.add(record);
             }
         }
-        return new ScaleScenario("hot customer (" + Math.round(share * 100) + " % of orders)", BenchFunction.ORDERS,
-                out, 0.5);
+        return new ScaleScenario("hot customer (" + Math.round(share * 100) + " % of orders)",
+                BenchFunction.byId("orders"), out, 0.5);
     }
 
     /**
@@ -120,7 +122,7 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
         Random random = new Random(seed + 13);
         List<WorkloadRecord> out = new ArrayList<>();
         for (WorkloadRecord record : base) {
-            long back = function == BenchFunction.ORDERS
+            long back = function.equals(BenchFunction.byId("orders"))
                     ? Math.floorMod(record.partitionKey().hashCode() * 2654435761L, 86_400_000L)
                     : (long) (random.nextDouble() * 86_400_000L);
             out.add(rewrite(record, record.partitionKey(), node -> {

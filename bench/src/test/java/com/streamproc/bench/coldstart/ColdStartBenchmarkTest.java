@@ -40,12 +40,12 @@ class ColdStartBenchmarkTest {
 
     @Test
     void theFirstSampleBatchIsTheFirstJsonFileByName() throws IOException {
-        Path events = Files.createDirectories(temp.resolve("events").resolve(BenchFunction.ORDERS.moduleName()));
+        Path events = Files.createDirectories(temp.resolve("events").resolve(BenchFunction.byId("orders").moduleName()));
         Files.writeString(events.resolve("poison.json"), "{}");
         Files.writeString(events.resolve("clean-lifecycle.json"), "{}");
         Files.writeString(events.resolve("aaa.jsonl"), "{}");
 
-        assertThat(ColdStartBenchmark.firstSampleBatch(temp, BenchFunction.ORDERS).getFileName().toString())
+        assertThat(ColdStartBenchmark.firstSampleBatch(temp, BenchFunction.byId("orders")).getFileName().toString())
                 .isEqualTo("clean-lifecycle.json");
     }
 

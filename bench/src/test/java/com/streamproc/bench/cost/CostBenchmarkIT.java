@@ -69,7 +69,7 @@ class CostBenchmarkIT {
     void billsTheFunctionAndBothBaselinesOnTheSameWorkload(EmulatorStack stack) {
         CostBenchmark benchmark = new CostBenchmark(stack, ProjectRoot.locate(), temp);
 
-        CostBenchmark.Result result = benchmark.run(BenchFunction.CLEANSING, BenchFunction.CLEANSING.workload(300, 42));
+        CostBenchmark.Result result = benchmark.run(BenchFunction.byId("cleansing"), BenchFunction.byId("cleansing").workload(300, 42));
 
         assertThat(result.unprocessed()).isZero();
         assertThat(result.writeRequests()).isPositive().isLessThan(result.records());

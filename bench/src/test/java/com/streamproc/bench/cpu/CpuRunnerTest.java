@@ -31,7 +31,7 @@ class CpuRunnerTest {
 
     @Test
     void theRatioIsFunctionTimeOverRawParseTime() {
-        CpuRunner.Result result = new CpuRunner.Result(BenchFunction.ORDERS,
+        CpuRunner.Result result = new CpuRunner.Result(BenchFunction.byId("orders"),
                 new CpuRunner.Flags("c1", List.of(), new CpuRunner.Iterations(1, 1, 100)), new CpuRunner.Score(3000, 10),
                 new CpuRunner.Score(2000, 8), new CpuRunner.Score(500, 2), new CpuRunner.Score(1000, 5));
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HeadroomResultTest {
     private static HeadroomBenchmark.Result run(double recordsPerSecond, double averageRecordBytes) {
-        return new HeadroomBenchmark.Result(BenchFunction.ORDERS, new FunctionSettings(100, 1, 4, 100, 1024, "arm64"),
+        return new HeadroomBenchmark.Result(BenchFunction.byId("orders"), new FunctionSettings(100, 1, 4, 100, 1024, "arm64"),
                 10_000, 10_000 / recordsPerSecond, Collections.nCopies(100, 20.0), 20_000, 0, averageRecordBytes,
                 List.of(recordsPerSecond));
     }

@@ -17,7 +17,7 @@ class ScaleScenarioTest {
 
     @Test
     void aPoisonFloodReplacesTheGivenShareOfRecordsByUndecodableOnesOfTheGivenSize() {
-        ScaleScenario flood = ScaleScenario.poison(BenchFunction.ORDERS, 1_000, 42, 0.5, 1024);
+        ScaleScenario flood = ScaleScenario.poison(BenchFunction.byId("orders"), 1_000, 42, 0.5, 1024);
 
         long poison = flood.records().stream().filter(r -> r.data().length == 1024).count();
         assertThat(flood.records()).hasSize(1_000);
@@ -41,7 +41,7 @@ class ScaleScenarioTest {
 
     @Test
     void eventTimesAreSqueezedIntoTheSpanTheRecordsTakeAtFullIngest() throws IOException {
-        List<WorkloadRecord> records = ScaleScenario.normal(BenchFunction.ACTIVITY, 2_000, 42).records();
+        List<WorkloadRecord> records = ScaleScenario.normal(BenchFunction.byId("activity"), 2_000, 42).records();
 
         Instant first = null;
         Instant last = null;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
@@ -91,7 +91,7 @@ class WorkloadsTest {
 
     @Test
     void customerRecordsDecodeAsTheGeneratorExpects() {
-        assertDecodesAsExpected(CustomerWorkload.generate(3_000, 42), DataCleansingFunction.decoder(AFTER_THE_WORKLOADS),
+        assertDecodesAsExpected(CustomerWorkload.generate(3_000, 42), DataCleansingDescriptor.newDecoder(AFTER_THE_WORKLOADS),
                 Set.of());
     }
 

@@ -9,7 +9,7 @@ import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.e2e.catalogue.BadInputCatalogue.Case;
 import com.streamproc.e2e.harness.FunctionOutput;
 import com.streamproc.e2e.harness.PipelineFunction;

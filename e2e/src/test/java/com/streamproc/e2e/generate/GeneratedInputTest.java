@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.activity.event.ActivityEventDecoder;
 import com.streamproc.cleansing.CleansedRecord;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.merge.CustomerField;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.orders.domain.OrderEvent;
@@ -97,7 +97,7 @@ class GeneratedInputTest {
 
     @Test
     void customerRecordsCleanseToTheCanonicalValuesTheGeneratorStates() {
-        RecordDecoder<CleansedRecord> decoder = DataCleansingFunction.decoder(Clock.systemUTC());
+        RecordDecoder<CleansedRecord> decoder = DataCleansingDescriptor.newDecoder(Clock.systemUTC());
         for (long seed = SEED; seed < SEED + 3; seed++) {
             for (Produced<CustomerIntent> record : CustomerStreamGenerator.generate(seed, 60)) {
                 if (record.intent() instanceof CustomerIntent.Poison poison) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.shared.decode.RecordDecoder;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class HostileRecordsTest {
 
     @Test
     void hostileCustomerRecordsAreAlwaysRefused() {
-        assertAlwaysRefused("data-cleansing", DataCleansingFunction.decoder(Clock.systemUTC()),
+        assertAlwaysRefused("data-cleansing", DataCleansingDescriptor.newDecoder(Clock.systemUTC()),
                 CustomerStreamGenerator.HOSTILE_TARGETS, valid(CustomerStreamGenerator.generate(11, 40),
                         CustomerIntent.Valid.class));
     }

@@ -2,6 +2,7 @@ package com.streamproc.e2e.harness;
 
 import com.streamproc.shared.aws.AwsClients;
 import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.function.FunctionDescriptor;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,14 +18,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@link FaultInjector} on it.
  */
 public final class EnvironmentPool implements AutoCloseable {
-    private final PipelineFunction function;
+    private final FunctionDescriptor<?> function;
     private final FunctionEnvironment environment;
     private final URI dynamoDbEndpoint;
     private final Deque<HandlerInstance> idle = new ArrayDeque<>();
     private final List<HandlerInstance> live = new ArrayList<>();
     private final AtomicInteger created = new AtomicInteger();
 
-    public EnvironmentPool(PipelineFunction function, FunctionEnvironment environment, URI dynamoDbEndpoint) {
+    public EnvironmentPool(FunctionDescriptor<?> function, FunctionEnvironment environment, URI dynamoDbEndpoint) {
         this.function = function;
         this.environment = environment;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
@@ -39,7 +40,7 @@ public final class EnvironmentPool implements AutoCloseable {
         }
         FaultInjector injector = new FaultInjector();
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(dynamoDbEndpoint, injector);
-        HandlerInstance instance = new HandlerInstance(function.shortName(), function.handler(environment, dynamoDb),
+        HandlerInstance instance = new HandlerInstance(function.name(), PipelineFunction.handler(function, environment, dynamoDb),
                 dynamoDb, injector);
         created.incrementAndGet();
         synchronized (this) {

@@ -3,57 +3,60 @@ package com.streamproc.e2e.harness;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.cleansing.DataCleansingFunction;
-import com.streamproc.cleansing.DataCleansingHandler;
-import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.batch.BatchProcessor;
+import com.streamproc.shared.function.FunctionDescriptor;
+import com.streamproc.shared.function.FunctionDescriptors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The three functions, by their template logical ids, wired as in production on a given DynamoDB client. */
+/**
+ * The functions this suite has a reference model for (generators, state checks). Everything else about them (names,
+ * logical ids, the production wiring) comes from their {@link FunctionDescriptor}.
+ */
 public enum PipelineFunction {
-    ORDER_PROCESSING("order-processing", "OrderProcessingFunction", "OrdersTable", "OrdersQuarantineTable"),
-    ACTIVITY_TRACKING("activity-tracking", "ActivityTrackingFunction", "ActivityTable", "ActivityQuarantineTable"),
-    DATA_CLEANSING("data-cleansing", "DataCleansingFunction", "CustomersTable", "CleansingQuarantineTable");
+    ORDER_PROCESSING("order-processing"),
+    ACTIVITY_TRACKING("activity-tracking"),
+    DATA_CLEANSING("data-cleansing");
 
-    private final String shortName;
-    private final String logicalId;
-    private final String tableId;
-    private final String quarantineTableId;
+    private final String name;
 
-    PipelineFunction(String shortName, String logicalId, String tableId, String quarantineTableId) {
-        this.shortName = shortName;
-        this.logicalId = logicalId;
-        this.tableId = tableId;
-        this.quarantineTableId = quarantineTableId;
+    PipelineFunction(String name) {
+        this.name = name;
+    }
+
+    /** The function's descriptor, from the class path. */
+    public FunctionDescriptor<?> descriptor() {
+        return FunctionDescriptors.named(name);
     }
 
     /** The name in reports and in the bad-input catalogue ({@code order-processing}, ...). */
     public String shortName() {
-        return shortName;
+        return descriptor().name();
     }
 
     public String logicalId() {
-        return logicalId;
+        return descriptor().templateIds().function();
     }
 
     public String tableId() {
-        return tableId;
+        return descriptor().templateIds().table();
     }
 
     public String quarantineTableId() {
-        return quarantineTableId;
+        return descriptor().templateIds().quarantineTable();
     }
 
     /** The handler as its no-argument constructor builds it, but on {@code dynamoDb}. */
     public RequestHandler<KinesisEvent, StreamsEventResponse> handler(FunctionEnvironment env,
                                                                       DynamoDbClient dynamoDb) {
-        return switch (this) {
-            case ORDER_PROCESSING -> new OrderProcessingHandler(
-                    OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
-            case DATA_CLEANSING -> new DataCleansingHandler(DataCleansingFunction.fromEnvironment(env, dynamoDb));
-            case ACTIVITY_TRACKING -> new ActivityTrackingHandler(
-                    ActivityTrackingHandler.processorFromEnvironment(env, dynamoDb));
-        };
+        return handler(descriptor(), env, dynamoDb);
+    }
+
+    /** Any function's handler as its no-argument constructor builds it, but on {@code dynamoDb}. */
+    public static RequestHandler<KinesisEvent, StreamsEventResponse> handler(FunctionDescriptor<?> descriptor,
+                                                                             FunctionEnvironment env,
+                                                                             DynamoDbClient dynamoDb) {
+        BatchProcessor<?> processor = descriptor.processor(env, dynamoDb);
+        return processor::process;
     }
 }

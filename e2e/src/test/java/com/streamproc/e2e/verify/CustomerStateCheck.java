@@ -2,7 +2,7 @@ package com.streamproc.e2e.verify;
 
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.e2e.reference.CustomerReference;
 import com.streamproc.e2e.reference.CustomerReference.ExpectedCustomer;
 import com.streamproc.e2e.reference.CustomerReference.Statement;

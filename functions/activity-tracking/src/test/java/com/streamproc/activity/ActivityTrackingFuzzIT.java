@@ -80,7 +80,7 @@ class ActivityTrackingFuzzIT {
         queries = new ActivityQueries(checkClient, names.get("ActivityTable"));
         // Before the handler: its log lines go to the System.out of the moment it is built.
         log = BatchLogCapture.install();
-        handler = new ActivityTrackingHandler(ActivityTrackingHandler.processorFromEnvironment(new FunctionEnvironment(
+        handler = new ActivityTrackingHandler(new ActivityTrackingDescriptor().processor(new FunctionEnvironment(
                 Map.of("ACTIVITY_TABLE", names.get("ActivityTable"), "QUARANTINE_TABLE", quarantineTable)),
                 functionClient));
     }

@@ -19,8 +19,8 @@ class ActivityTrackingHandlerPrimingTest {
                 }, new InMemoryQuarantine(), BatchProcessorConfig.defaults("activity-tracking"), summary -> { });
 
         int decoded = processor.primeDecoding(
-                PrimingEvents.batch("priming", ActivityTrackingHandler.PRIMING_EVENTS));
+                PrimingEvents.batch("priming", ActivityTrackingDescriptor.PRIMING_EVENTS.toArray(String[]::new)));
 
-        assertThat(decoded).isEqualTo(ActivityTrackingHandler.PRIMING_EVENTS.length);
+        assertThat(decoded).isEqualTo(ActivityTrackingDescriptor.PRIMING_EVENTS.size());
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ActivityTrackingHandlerTest {
     @Test
     void missingTableVariableFailsAtColdStartNamingIt() {
-        assertThatThrownBy(() -> ActivityTrackingHandler.fromEnvironment(new FunctionEnvironment(Map.of())))
+        assertThatThrownBy(() -> com.streamproc.shared.function.FunctionWiring.checkedEnvironment(new ActivityTrackingDescriptor(),
+                new FunctionEnvironment(Map.of())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ACTIVITY_TABLE");
     }
 

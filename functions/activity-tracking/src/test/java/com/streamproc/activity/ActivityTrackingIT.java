@@ -151,8 +151,9 @@ class ActivityTrackingIT {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.endpointUrlDynamoDb", stack.dynamoDbEndpoint().toString());
-        return new ActivityTrackingHandler(ActivityTrackingHandler.fromEnvironment(new FunctionEnvironment(
-                Map.of("ACTIVITY_TABLE", table, "QUARANTINE_TABLE", quarantineTable))));
+        return new ActivityTrackingHandler(new ActivityTrackingDescriptor().processor(new FunctionEnvironment(
+                Map.of("ACTIVITY_TABLE", table, "QUARANTINE_TABLE", quarantineTable)),
+                com.streamproc.shared.aws.AwsClients.dynamoDb()));
     }
 
     private static PutRecordsRequestEntry entry(String partitionKey, String data) {

@@ -4,6 +4,7 @@ import static com.streamproc.cleansing.CustomerRecordJson.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.streamproc.cleansing.decode.CustomerRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

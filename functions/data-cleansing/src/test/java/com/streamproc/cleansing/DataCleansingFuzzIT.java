@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerKeys;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.JqwikEmulatorStack;
 import com.streamproc.shared.aws.AwsClients;
@@ -51,7 +51,7 @@ class DataCleansingFuzzIT {
     private static final String SHARD = "shardId-000000000001";
     private static final List<String> SOURCES = List.of("crm", "webshop", "support", "erp");
     private static final AtomicInteger TRIES = new AtomicInteger();
-    private static final FuzzReport REPORT = new FuzzReport(DataCleansingFunction.NAME);
+    private static final FuzzReport REPORT = new FuzzReport(DataCleansingDescriptor.NAME);
     private static BigInteger nextSequence = KinesisEventFixture.FIRST_SEQUENCE;
 
     private static BatchLogCapture log;
@@ -75,7 +75,7 @@ class DataCleansingFuzzIT {
         queries = new CustomerQueries(checkClient, names.get("CustomersTable"));
         // Before the handler: its log lines go to the System.out of the moment it is built.
         log = BatchLogCapture.install();
-        handler = new DataCleansingHandler(DataCleansingFunction.fromEnvironment(new FunctionEnvironment(
+        handler = new DataCleansingHandler(new DataCleansingDescriptor().processor(new FunctionEnvironment(
                 Map.of("CUSTOMERS_TABLE", names.get("CustomersTable"), "QUARANTINE_TABLE", quarantineTable)),
                 functionClient));
     }

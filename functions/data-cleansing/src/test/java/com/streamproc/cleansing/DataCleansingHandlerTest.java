@@ -42,10 +42,10 @@ class DataCleansingHandlerTest {
     private final ManualNanoClock nanoClock = new ManualNanoClock();
     private final List<String> logLines = new ArrayList<>();
     private final BatchProcessor<CleansedRecord> processor = new BatchProcessor<>(
-            DataCleansingFunction.decoder(Clock.fixed(NOW, ZoneOffset.UTC)),
-            DataCleansingFunction.applier(store, 4),
+            DataCleansingDescriptor.newDecoder(Clock.fixed(NOW, ZoneOffset.UTC)),
+            DataCleansingDescriptor.newApplier(store, 4),
             quarantine,
-            DataCleansingFunction.config().withRetryPolicy(new RetryPolicy(2, Duration.ZERO, Duration.ZERO)),
+            DataCleansingDescriptor.defaultConfig().withRetryPolicy(new RetryPolicy(2, Duration.ZERO, Duration.ZERO)),
             new JsonLinesBatchObserver(logLines::add, Clock.fixed(NOW, ZoneOffset.UTC)),
             Clock.fixed(NOW, ZoneOffset.UTC), nanoClock);
     private final DataCleansingHandler handler = new DataCleansingHandler(processor);
@@ -268,7 +268,7 @@ class DataCleansingHandlerTest {
     }
 
     private FakeLambdaContext context(long remainingMillis) {
-        return new FakeLambdaContext(DataCleansingFunction.NAME, remainingMillis, nanoClock);
+        return new FakeLambdaContext(DataCleansingDescriptor.NAME, remainingMillis, nanoClock);
     }
 
     static KinesisEvent batch(CustomerRecordJson... records) {

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
 import com.streamproc.cleansing.merge.ReferenceMerge;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.aws.FunctionEnvironment;
@@ -183,7 +183,7 @@ class DataCleansingIT {
                 running.add(shards.submit(() -> {
                     // One execution environment per shard, as Lambda runs them.
                     DataCleansingHandler handler = new DataCleansingHandler(
-                            DataCleansingFunction.fromEnvironment(env, dynamoDb));
+                            new DataCleansingDescriptor().processor(env, dynamoDb));
                     List<StreamsEventResponse> responses = new ArrayList<>();
                     for (KinesisEvent batch : batches) {
                         responses.add(handler.handleRequest(batch, FakeLambdaContext.withTime(60_000)));

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class DataCleansingPrimingTest {
     @Test
     void thePrimingRecordCleansesSoPrimingWarmsTheRealPath() {
-        BatchProcessor<CleansedRecord> processor = new BatchProcessor<>(DataCleansingFunction.decoder(Clock.systemUTC()),
+        BatchProcessor<CleansedRecord> processor = new BatchProcessor<>(DataCleansingDescriptor.newDecoder(Clock.systemUTC()),
                 (records, context) -> {
                     throw new AssertionError("priming must not apply anything");
-                }, new InMemoryQuarantine(), DataCleansingFunction.config(), summary -> { });
+                }, new InMemoryQuarantine(), DataCleansingDescriptor.defaultConfig(), summary -> { });
 
-        int decoded = processor.primeDecoding(PrimingEvents.batch("priming:0", DataCleansingFunction.PRIMING_RECORD));
+        int decoded = processor.primeDecoding(PrimingEvents.batch("priming:0", DataCleansingDescriptor.PRIMING_RECORD));
 
         assertThat(decoded).isEqualTo(1);
     }

@@ -2,6 +2,7 @@ package com.streamproc.cleansing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.streamproc.cleansing.decode.CustomerRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The IT's generator and the cleanser agree record by record, so the IT's comparison is about merging and storing. */
 class GeneratedCustomerStreamTest {
-    private final CustomerRecordDecoder decoder = DataCleansingFunction.decoder(
+    private final CustomerRecordDecoder decoder = DataCleansingDescriptor.newDecoder(
             Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneOffset.UTC));
 
     @Test

@@ -36,8 +36,8 @@ class SampleEventsTest {
     private final InMemoryCustomerStore store = new InMemoryCustomerStore();
     private final InMemoryQuarantine quarantine = new InMemoryQuarantine();
     private final DataCleansingHandler handler = new DataCleansingHandler(new BatchProcessor<>(
-            DataCleansingFunction.decoder(CLOCK), DataCleansingFunction.applier(store, 4), quarantine,
-            DataCleansingFunction.config(), summary -> { }, CLOCK, System::nanoTime));
+            DataCleansingDescriptor.newDecoder(CLOCK), DataCleansingDescriptor.newApplier(store, 4), quarantine,
+            DataCleansingDescriptor.defaultConfig(), summary -> { }, CLOCK, System::nanoTime));
 
     static Stream<Named<Path>> sampleEvents() {
         return SAMPLES.events();

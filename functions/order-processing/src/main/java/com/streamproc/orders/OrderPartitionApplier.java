@@ -8,7 +8,7 @@ import com.streamproc.orders.store.StatusChanges;
 import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.PartitionApplier;
-import com.streamproc.shared.retry.TransientFailureException;
+import com.streamproc.shared.batch.VersionedKeyApplier;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -27,9 +27,9 @@ import java.util.function.Function;
  * ({@link StatusChanges}): the batch wrote one for what its first fold foresaw ({@link OrderBatchApplier}); a fold
  * that reaches something else (after a lost race) writes its own first.
  *
- * <p>A lost race (another writer moved the version) re-reads and re-folds, a bounded number of times. That also
- * settles a write whose response was lost: the retried put fails its condition, the re-read shows the events
- * applied, and the re-fold finds only duplicates.
+ * <p>The loop (a lost race re-reads and re-folds, a bounded number of times; records marked once durable) is the
+ * shared {@link VersionedKeyApplier}'s. That also settles a write whose response was lost: the retried put fails
+ * its condition, the re-read shows the events applied, and the re-fold finds only duplicates.
  *
  * <p>Failures of the read or the writes are not caught here: they concern the whole fold, so they go to the core's
  * failure model ({@code KeyedBatchApplier}): a transient one leaves the order's records for the replay, a
@@ -37,9 +37,6 @@ import java.util.function.Function;
  * quarantined as {@code PROCESSING_ERROR}.
  */
 public final class OrderPartitionApplier implements PartitionApplier<OrderEvent> {
-    /** Read-fold-write rounds per order and batch before the order is left for the replay. */
-    public static final int MAX_ROUNDS = 4;
-
     /**
      * What the batch already did for its orders.
      *
@@ -69,44 +66,53 @@ public final class OrderPartitionApplier implements PartitionApplier<OrderEvent>
         InboundRecord<OrderEvent> first = records.get(0);
         BatchState state = batchState.apply(context);
         Set<StatusChanges.StatusDay> covered = new HashSet<>(state.covered().getOrDefault(orderId, Set.of()));
-        Optional<Order> prefetched = state.read().get(orderId);
-        for (int round = 1; round <= MAX_ROUNDS; round++) {
-            if (round > 1 && context.deadline().expired()) {
-                return; // Unmarked: reported and replayed.
-            }
-            Order stored = round == 1 && prefetched != null ? prefetched.orElse(null)
-                    : context.retry().call(() -> store.load(orderId)).orElse(null);
-            OrderFold.Result result = OrderFold.fold(stored, records);
-            if (!result.changed()) {
-                mark(result, context);
-                return;
-            }
-            long storedVersion = stored == null ? 0 : stored.version();
-            Order next = result.order().asWritten(clock.instant().truncatedTo(ChronoUnit.MILLIS), storedVersion + 1);
-            Set<StatusChanges.StatusDay> needed = new HashSet<>(StatusChanges.reachedBy(stored, next));
-            needed.removeAll(covered);
-            if (!needed.isEmpty()) {
-                var items = StatusChanges.of(Map.of(orderId, needed), first.ref(), "o" + round).values();
-                context.retry().call(() -> {
-                    store.saveStatusChanges(items);
-                    return null;
+        VersionedKeyApplier.apply(orderId, records, context, state.read().get(orderId),
+                new VersionedKeyApplier.Steps<Order, OrderFold.Result>() {
+                    @Override
+                    public Optional<Order> load(String key) {
+                        return store.load(key);
+                    }
+
+                    @Override
+                    public long versionOf(Order stored) {
+                        return stored.version();
+                    }
+
+                    @Override
+                    public OrderFold.Result fold(Order stored) {
+                        return OrderFold.fold(stored, records);
+                    }
+
+                    @Override
+                    public boolean changes(OrderFold.Result fold, Order stored) {
+                        return fold.changed();
+                    }
+
+                    @Override
+                    public void markOutcomes(OrderFold.Result fold, ApplyContext context) {
+                        mark(fold, context);
+                    }
+
+                    @Override
+                    public boolean saveIfVersion(OrderFold.Result fold, Order stored, long expectedVersion,
+                                                 int round) {
+                        Order next = fold.order().asWritten(clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                                expectedVersion + 1);
+                        Set<StatusChanges.StatusDay> needed = new HashSet<>(StatusChanges.reachedBy(stored, next));
+                        needed.removeAll(covered);
+                        if (!needed.isEmpty()) {
+                            store.saveStatusChanges(StatusChanges.of(Map.of(orderId, needed), first.ref(), "o" + round)
+                                    .values());
+                            covered.addAll(needed);
+                        }
+                        try {
+                            store.save(next, expectedVersion);
+                            return true;
+                        } catch (ConcurrentOrderUpdateException raced) {
+                            return false;
+                        }
+                    }
                 });
-                covered.addAll(needed);
-            }
-            try {
-                context.retry().call(() -> {
-                    store.save(next, storedVersion);
-                    return null;
-                });
-                mark(result, context);
-                return;
-            } catch (ConcurrentOrderUpdateException raced) {
-                // Another writer got there first: fold again over what it wrote.
-            }
-        }
-        // Contention, not the records: the replay folds them again.
-        context.failed(first.ref(), new TransientFailureException(
-                "order kept changing under " + MAX_ROUNDS + " read-fold-write rounds"));
     }
 
     private static void mark(OrderFold.Result result, ApplyContext context) {

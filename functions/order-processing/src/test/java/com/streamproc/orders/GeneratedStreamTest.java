@@ -7,6 +7,7 @@ import com.streamproc.orders.testing.GeneratedOrderStream;
 import com.streamproc.orders.testing.OrderProcessingHarness;
 import com.streamproc.orders.testing.RecordStream;
 import com.streamproc.orders.testing.ReplayingDelivery;
+import com.streamproc.shared.testing.ShardReplay;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ class GeneratedStreamTest {
         OrderProcessingHarness harness = new OrderProcessingHarness(keys);
         harness.store.failRandomly(seed, throttlePercent, lostResponsePercent);
 
-        ReplayingDelivery.Stats stats = ReplayingDelivery.run(generated.records(), seed, 5, 60, harness::deliver);
+        ShardReplay.Stats stats = ReplayingDelivery.run(generated.records(), seed, 5, 60, harness::deliver);
 
         assertThat(stats.recordsDelivered()).isGreaterThanOrEqualTo(generated.records().size());
         Map<String, Order> stored = harness.store.all();

@@ -82,7 +82,7 @@ class OrderProcessingFuzzIT {
         queries = new OrderQueries(checkClient, names.get("OrdersTable"));
         // Before the handler: its log lines go to the System.out of the moment it is built.
         log = BatchLogCapture.install();
-        handler = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(new FunctionEnvironment(
+        handler = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(new FunctionEnvironment(
                 Map.of("ORDERS_TABLE", names.get("OrdersTable"), "QUARANTINE_TABLE", quarantineTable)),
                 functionClient));
     }

@@ -287,7 +287,7 @@ class OrderProcessingHandlerTest {
 
         assertThat(reported(response)).containsExactly(RecordStream.sequenceOf(1));
         assertThat(harness.existingOrder("o1").status()).isEqualTo(OrderStatus.PLACED);
-        assertThat(harness.store.saveAttempts()).isEqualTo(1 + OrderPartitionApplier.MAX_ROUNDS);
+        assertThat(harness.store.saveAttempts()).isEqualTo(1 + com.streamproc.shared.batch.VersionedKeyApplier.MAX_ROUNDS);
     }
 
     @Test

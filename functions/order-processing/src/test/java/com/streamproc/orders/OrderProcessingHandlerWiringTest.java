@@ -24,7 +24,7 @@ class OrderProcessingHandlerWiringTest {
     void missingOrdersTableIsNamedAtColdStart() {
         FunctionEnvironment env = new FunctionEnvironment(Map.of("QUARANTINE_TABLE", "q"));
 
-        assertThatThrownBy(() -> OrderProcessingHandler.processorFromEnvironment(env, unusedClient))
+        assertThatThrownBy(() -> new OrderProcessingDescriptor().processor(env, unusedClient))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ORDERS_TABLE");
     }
@@ -33,7 +33,7 @@ class OrderProcessingHandlerWiringTest {
     void missingQuarantineTableIsNamedAtColdStart() {
         FunctionEnvironment env = new FunctionEnvironment(Map.of("ORDERS_TABLE", "orders"));
 
-        assertThatThrownBy(() -> OrderProcessingHandler.processorFromEnvironment(env, unusedClient))
+        assertThatThrownBy(() -> new OrderProcessingDescriptor().processor(env, unusedClient))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("QUARANTINE_TABLE");
     }
@@ -43,7 +43,7 @@ class OrderProcessingHandlerWiringTest {
         FunctionEnvironment env = new FunctionEnvironment(
                 Map.of("ORDERS_TABLE", "orders", "QUARANTINE_TABLE", "q", "MAX_CONCURRENT_KEYS", "0"));
 
-        assertThatThrownBy(() -> OrderProcessingHandler.processorFromEnvironment(env, unusedClient))
+        assertThatThrownBy(() -> new OrderProcessingDescriptor().processor(env, unusedClient))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MAX_CONCURRENT_KEYS");
     }
@@ -52,7 +52,7 @@ class OrderProcessingHandlerWiringTest {
     void primingEventsAllDecode() throws Exception {
         OrderEventDecoder decoder = new OrderEventDecoder();
 
-        for (String json : OrderProcessingHandler.PRIMING_EVENTS) {
+        for (String json : OrderProcessingDescriptor.PRIMING_EVENTS) {
             assertThat(decoder.decode(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8))).orderId())
                     .isEqualTo("priming");
         }

@@ -23,6 +23,7 @@ import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.dynamo.QuarantineKeys;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.shared.testing.ShardReplay;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The handler, wired as in production ({@link OrderProcessingHandler#processorFromEnvironment}), against dynalite
+ * The handler, wired as in production ({@link OrderProcessingDescriptor#processor}), against dynalite
  * with the tables of sam-template.yaml: a seeded stream of hundreds of orders with duplicates, poison and replays
  * of random batch suffixes ends in the reference state, order by order and day by day, as the analysts' queries
  * see it; and the function stays within one write request per event.
@@ -110,12 +111,12 @@ class OrderProcessingIT {
     @Test
     void generatedStreamWithDuplicatesAndReplaysEndsInTheReferenceState() {
         GeneratedOrderStream generated = GeneratedOrderStream.generate(SEED, ORDERS);
-        OrderProcessingHandler handler = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(
+        OrderProcessingHandler handler = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(
                 new FunctionEnvironment(Map.of("ORDERS_TABLE", ordersTable, "QUARANTINE_TABLE", quarantineTable,
                         "MAX_CONCURRENT_KEYS", "8")), dynamoDb));
         CALLS.reset();
 
-        ReplayingDelivery.Stats stats = ReplayingDelivery.run(generated.records(), SEED, 50, 250,
+        ShardReplay.Stats stats = ReplayingDelivery.run(generated.records(), SEED, 50, 250,
                 event -> handle(handler, event));
 
         long writes = CALLS.writeRequests();
@@ -158,16 +159,16 @@ class OrderProcessingIT {
         GeneratedOrderStream generated = GeneratedOrderStream.generate(seed, 60);
         FunctionEnvironment env = new FunctionEnvironment(Map.of("ORDERS_TABLE", ordersTable,
                 "QUARANTINE_TABLE", quarantineTable, "MAX_CONCURRENT_KEYS", "4"));
-        OrderProcessingHandler first = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
-        OrderProcessingHandler second = new OrderProcessingHandler(OrderProcessingHandler.processorFromEnvironment(env, dynamoDb));
+        OrderProcessingHandler first = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(env, dynamoDb));
+        OrderProcessingHandler second = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(env, dynamoDb));
         RecordStream records = generated.records();
         CALLS.reset();
         LOST_RACES.set(0);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<ReplayingDelivery.Stats> a = pool.submit(() -> ReplayingDelivery.run(records, seed, 20, 80, event -> handle(first, event)));
-            Future<ReplayingDelivery.Stats> b = pool.submit(() -> ReplayingDelivery.run(records, seed + 7, 20, 80, event -> handle(second, event)));
+            Future<ShardReplay.Stats> a = pool.submit(() -> ReplayingDelivery.run(records, seed, 20, 80, event -> handle(first, event)));
+            Future<ShardReplay.Stats> b = pool.submit(() -> ReplayingDelivery.run(records, seed + 7, 20, 80, event -> handle(second, event)));
             a.get();
             b.get();
         } finally {

@@ -2,6 +2,7 @@ package com.streamproc.local.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.testing.Zipf;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,8 @@ import java.util.Random;
  * not the user, nested attributes, a missing user id. Follows the activity-tracking contract (partition key =
  * userId).
  */
-final class ActivityTraffic {
-    static final String FUNCTION = "ActivityTrackingFunction";
+final class ActivityTraffic implements DemoTraffic {
+    private final String function;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] ACTIONS = {"page.view", "page.view", "page.view", "product.view", "product.view",
             "search", "cart.add", "login", "checkout", "logout"};
@@ -28,7 +29,8 @@ final class ActivityTraffic {
     private final List<DemoRecord> sent = new ArrayList<>();
     private int eventSeq;
 
-    ActivityTraffic(Random random, Instant base) {
+    ActivityTraffic(String function, Random random, Instant base) {
+        this.function = function;
         this.random = random;
         this.base = base;
         this.users = new Zipf(150, 1.2, random);
@@ -43,14 +45,20 @@ final class ActivityTraffic {
         return "user-" + (1000 + rank);
     }
 
-    List<DemoRecord> generate(int count) {
+    @Override
+    public List<String> examples() {
+        return List.of(topUser());
+    }
+
+    @Override
+    public List<DemoRecord> generate(int count) {
         while (out.size() < count) {
             double p = random.nextDouble();
             if (p < 0.05) {
                 poison();
             } else if (p < 0.10 && !sent.isEmpty()) {
                 DemoRecord original = sent.get(random.nextInt(sent.size()));
-                out.add(new DemoRecord(FUNCTION, original.partitionKey(), original.data(), original.trace(),
+                out.add(new DemoRecord(function, original.partitionKey(), original.data(), original.trace(),
                         "duplicate"));
             } else {
                 DemoRecord record = valid();
@@ -83,7 +91,7 @@ final class ActivityTraffic {
     }
 
     private DemoRecord record(String partitionKey, ObjectNode event, String expected) {
-        return new DemoRecord(FUNCTION, partitionKey, event.toString().getBytes(StandardCharsets.UTF_8),
+        return new DemoRecord(function, partitionKey, event.toString().getBytes(StandardCharsets.UTF_8),
                 new DemoRecord.Trace.ActivityEvent(event.path("eventId").asText(), event.path("userId").asText(),
                         utcDay(event.path("occurredAt").asText())), expected);
     }
@@ -101,7 +109,7 @@ final class ActivityTraffic {
         String userId = user(users.next());
         ObjectNode event = event(userId);
         switch (random.nextInt(6)) {
-            case 0 -> out.add(new DemoRecord(FUNCTION, userId, ("{\"schemaVersion\":1,\"eventId\":\"act-x"
+            case 0 -> out.add(new DemoRecord(function, userId, ("{\"schemaVersion\":1,\"eventId\":\"act-x"
                     + eventSeq++ + "\",\"userId\":").getBytes(StandardCharsets.UTF_8), new DemoRecord.Trace.None(),
                     "MALFORMED_JSON"));
             case 1 -> out.add(record(userId, event.put("action", "Add To Cart!"), "INVALID_ACTION"));

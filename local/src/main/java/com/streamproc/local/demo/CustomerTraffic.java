@@ -20,8 +20,8 @@ import java.util.Random;
  * duplicates; and rejects (no contact point, an ambiguous date, broken JSON, an unsupported schema version, a bad
  * source system). Follows docs/functions/data-cleansing.md.
  */
-final class CustomerTraffic {
-    static final String FUNCTION = "DataCleansingFunction";
+final class CustomerTraffic implements DemoTraffic {
+    private final String function;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret",
             "Ken", "Frances", "John", "Radia", "Tim", "Hedy", "Niklaus", "Katherine", "Linus"};
@@ -49,17 +49,21 @@ final class CustomerTraffic {
     private int recordSeq;
 
     /** @param base no record is updated later than about ten hours after it (keep it in the past) */
-    CustomerTraffic(Random random, Instant base) {
+    CustomerTraffic(String function, Random random, Instant base) {
+        this.function = function;
         this.random = random;
         this.base = base;
     }
 
     /** A few canonical e-mail addresses of generated people (for the analyst questions). */
-    List<String> sampleEmails() {
+    /** E-mail addresses of customers in the traffic. */
+    @Override
+    public List<String> examples() {
         return List.copyOf(sampleEmails);
     }
 
-    List<DemoRecord> generate(int count) {
+    @Override
+    public List<DemoRecord> generate(int count) {
         while (out.size() < count) {
             if (random.nextDouble() < 0.07) {
                 reject();
@@ -120,7 +124,7 @@ final class CustomerTraffic {
             case 0 -> add(key, record.put("email", "n/a").put("phone", "unknown"), none, "NO_CONTACT_POINT");
             case 1 -> add(key, record.put("updatedAt", "03/04/2020").put("email", "reject." + recordId + "@example.com"),
                     none, "INVALID_UPDATED_AT");
-            case 2 -> out.add(new DemoRecord(FUNCTION, key, ("{\"schemaVersion\":1,\"sourceSystem\":\"" + system
+            case 2 -> out.add(new DemoRecord(function, key, ("{\"schemaVersion\":1,\"sourceSystem\":\"" + system
                     + "\",\"email\":").getBytes(StandardCharsets.UTF_8), none, "MALFORMED_JSON"));
             case 3 -> add(key, record.put("schemaVersion", 3).put("email", "v3." + recordId + "@example.com"), none,
                     "UNSUPPORTED_SCHEMA_VERSION");
@@ -131,9 +135,9 @@ final class CustomerTraffic {
 
     private void add(String partitionKey, ObjectNode record, DemoRecord.Trace trace, String expected) {
         byte[] data = record.toString().getBytes(StandardCharsets.UTF_8);
-        out.add(new DemoRecord(FUNCTION, partitionKey, data, trace, expected));
+        out.add(new DemoRecord(function, partitionKey, data, trace, expected));
         if (expected.equals("applied") && random.nextDouble() < 0.05) {
-            out.add(new DemoRecord(FUNCTION, partitionKey, data, trace, "duplicate"));
+            out.add(new DemoRecord(function, partitionKey, data, trace, "duplicate"));
         }
     }
 

@@ -6,12 +6,8 @@ import com.streamproc.local.template.LocalTemplate;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +28,15 @@ public final class Demo {
                           Map<String, String> parameterOverrides) {
     }
 
-    /** A function of the demo and its labels. */
-    private record Target(String logicalId, String label, String tableVariable, double share) {
+    /**
+     * A function of the demo, as its descriptor (loaded from its own deployment zip) describes it, with its traffic.
+     */
+    private record Target(String logicalId, String name, String label, String tableVariable,
+                          DemoTraffic.Source traffic) {
+        double share() {
+            return traffic.share();
+        }
     }
-
-    private static final List<Target> TARGETS = List.of(
-            new Target(OrderTraffic.FUNCTION, "orders", "ORDERS_TABLE", 0.4),
-            new Target(ActivityTraffic.FUNCTION, "activity", "ACTIVITY_TABLE", 0.4),
-            new Target(CustomerTraffic.FUNCTION, "customers", "CUSTOMERS_TABLE", 0.2));
 
     private final StackPaths paths;
     private final Options options;
@@ -55,23 +52,11 @@ public final class Demo {
     public boolean run() throws Exception {
         long startNanos = System.nanoTime();
         LocalTemplate template = LocalTemplate.read(paths.template(), options.parameterOverrides());
-        List<Target> targets = new ArrayList<>();
-        for (Target target : TARGETS) {
-            if (template.functions().stream().anyMatch(f -> f.logicalId().equals(target.logicalId()))) {
-                targets.add(target);
-            } else {
-                out.println("[demo] " + target.logicalId() + " is not in the template: no " + target.label() + " traffic");
-            }
-        }
+        List<Target> targets = targets(template);
         if (targets.isEmpty()) {
-            throw new IllegalStateException("none of the demo's functions is in " + StackPaths.TEMPLATE);
+            throw new IllegalStateException("no function in " + StackPaths.TEMPLATE + " has demo traffic");
         }
         for (Target target : targets) {
-            var zip = template.function(target.logicalId()).definition().codeZip();
-            if (!java.nio.file.Files.isRegularFile(zip)) {
-                throw new IllegalStateException("the deployment zip " + paths.projectRoot().relativize(zip)
-                        + " does not exist: run `mvn -q -DskipTests package` first");
-            }
             java.nio.file.Files.deleteIfExists(paths.failures(target.logicalId()));
         }
 
@@ -166,6 +151,41 @@ public final class Demo {
         }
     }
 
+    /**
+     * The template's functions with a Kinesis source, each described by the descriptor in its own deployment zip;
+     * a function without demo traffic ({@link DemoTraffic#SOURCES}) is named and left out.
+     */
+    private List<Target> targets(LocalTemplate template) throws Exception {
+        List<Target> targets = new ArrayList<>();
+        for (LocalTemplate.LocalFunction function : template.functions()) {
+            if (function.kinesisSources().isEmpty()) {
+                continue;
+            }
+            String logicalId = function.definition().logicalId();
+            var zip = function.definition().codeZip();
+            if (!java.nio.file.Files.isRegularFile(zip)) {
+                throw new IllegalStateException("the deployment zip " + paths.projectRoot().relativize(zip)
+                        + " does not exist: run `mvn -q -DskipTests package` first");
+            }
+            try (FunctionCode code = FunctionCode.open(zip, functionDirectory(logicalId))) {
+                if (!code.logicalId().equals(logicalId)) {
+                    throw new IllegalStateException(logicalId + "'s zip holds the descriptor of " + code.logicalId());
+                }
+                var traffic = DemoTraffic.of(code.name());
+                if (traffic.isEmpty()) {
+                    out.println("[demo] " + logicalId + " (" + code.name() + ") has no demo traffic generator: left out");
+                    continue;
+                }
+                targets.add(new Target(logicalId, code.name(), code.eventType(), code.tableVariable(), traffic.get()));
+            }
+        }
+        return targets;
+    }
+
+    private java.nio.file.Path functionDirectory(String logicalId) {
+        return paths.state().resolve("functions").resolve(logicalId);
+    }
+
     private Map<String, List<DemoRecord>> generate(List<Target> targets) {
         Random random = new Random(options.seed());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -177,23 +197,15 @@ public final class Demo {
             int count = i == targets.size() - 1 ? options.records() - assigned
                     : (int) Math.round(options.records() * target.share() / shares);
             assigned += count;
-            List<DemoRecord> records = switch (target.logicalId()) {
-                case OrderTraffic.FUNCTION -> new OrderTraffic(random, now.minus(Duration.ofHours(2))).generate(count);
-                case ActivityTraffic.FUNCTION ->
-                        new ActivityTraffic(random, now.minus(Duration.ofHours(2))).generate(count);
-                default -> {
-                    CustomerTraffic customers = new CustomerTraffic(random, now.minus(Duration.ofHours(14)));
-                    List<DemoRecord> generated = customers.generate(count);
-                    sampleEmails = customers.sampleEmails();
-                    yield generated;
-                }
-            };
-            traffic.put(target.logicalId(), records);
+            DemoTraffic generator = target.traffic().factory().create(target.logicalId(), random, now);
+            traffic.put(target.logicalId(), generator.generate(count));
+            examples.put(target.logicalId(), generator.examples());
         }
         return traffic;
     }
 
-    private List<String> sampleEmails = List.of();
+    /** Keys in each function's traffic, for its analyst questions. */
+    private final Map<String, List<String>> examples = new LinkedHashMap<>();
 
     private static String describe(Map<String, List<DemoRecord>> traffic, List<Target> targets) {
         List<String> parts = new ArrayList<>();
@@ -253,65 +265,20 @@ public final class Demo {
                         Map<String, List<DemoRecord>> traffic) {
         out.println();
         out.println("Analyst questions (answered by the functions' own query classes, Query/GetItem only):");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<LocalDate> days = List.of(today.minusDays(1), today);
         for (Target target : targets) {
-            var taskRoot = paths.state().resolve("functions").resolve(target.logicalId()).resolve("task");
-            String table = table(template, target.logicalId(), target.tableVariable());
-            try (AnalystAnswers answers = AnalystAnswers.open(taskRoot, stack.dynamoDbEndpoint(), stack.region())) {
-                switch (target.logicalId()) {
-                    case OrderTraffic.FUNCTION -> {
-                        Object q = answers.queries("com.streamproc.orders.query.OrderQueries", table);
-                        for (LocalDate day : days) {
-                            List<String> revenue = new ArrayList<>();
-                            for (String currency : List.of("EUR", "USD", "JPY")) {
-                                revenue.add(currency + " " + AnalystAnswers.brief(answers.ask(q, "revenue", day,
-                                        Currency.getInstance(currency))));
-                            }
-                            out.println("  orders    revenue on " + day + ": " + String.join(", ", revenue)
-                                    + "; delivered that day: " + AnalystAnswers.brief(
-                                    answers.ask(q, "ordersByStatusOnDay", "DELIVERED", day)));
-                        }
-                        out.println("  orders    orders of the most active customer cust-100: "
-                                + AnalystAnswers.brief(answers.ask(q, "ordersOfCustomer", "cust-100", 50)));
-                    }
-                    case ActivityTraffic.FUNCTION -> {
-                        Object q = answers.queries("com.streamproc.activity.query.ActivityQueries", table);
-                        for (LocalDate day : days) {
-                            Object top = answers.ask(q, "userDay", ActivityTraffic.topUser(), day);
-                            String topTotal = top instanceof java.util.Optional<?> o && o.isPresent()
-                                    ? String.valueOf(AnalystAnswers.property(o.get(), "total")) : "0";
-                            out.println("  activity  active users on " + day + ": "
-                                    + AnalystAnswers.brief(answers.ask(q, "activeUsers", day)) + "; events of the "
-                                    + "top user " + ActivityTraffic.topUser() + " that day: " + topTotal);
-                        }
-                        LocalDateTime hour = LocalDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.HOURS);
-                        out.println("  activity  page.view events in the hour from " + hour + ": "
-                                + AnalystAnswers.brief(answers.ask(q, "actionHour", "page.view", hour)));
-                    }
-                    default -> {
-                        Object q = answers.queries("com.streamproc.cleansing.store.CustomerQueries", table);
-                        for (String email : sampleEmails) {
-                            String messy = "  " + email.toUpperCase(Locale.ROOT) + " ";
-                            Object found = answers.ask(q, "byEmail", messy);
-                            String sources = found instanceof java.util.Optional<?> o && o.isPresent()
-                                    ? "found, " + describeSources(o.get()) : "not found";
-                            out.println("  customers customer with e-mail \"" + messy.strip() + "\": " + sources);
-                        }
-                    }
+            try (FunctionCode code = FunctionCode.open(template.function(target.logicalId()).definition().codeZip(),
+                    functionDirectory(target.logicalId()))) {
+                var answers = code.answers(stack.dynamoDbEndpoint(), stack.region(),
+                        template.function(target.logicalId()).definition().environment(),
+                        examples.getOrDefault(target.logicalId(), List.of()));
+                if (answers.isEmpty()) {
+                    out.println("  " + target.label() + ": no analyst questions declared");
                 }
+                answers.orElse(List.of()).forEach(line ->
+                        out.println(String.format(Locale.ROOT, "  %-9s %s", target.label(), line)));
             } catch (Exception | LinkageError e) {
                 out.println("  " + target.label() + ": query classes not usable here (" + e + ")");
             }
-        }
-    }
-
-    private static String describeSources(Object customer) {
-        try {
-            Object sources = AnalystAnswers.property(customer, "sources");
-            return sources instanceof java.util.Collection<?> c ? c.size() + " source records merged: " + c : "merged";
-        } catch (Exception e) {
-            return "merged";
         }
     }
 }

@@ -3,6 +3,7 @@ package com.streamproc.local.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.testing.Zipf;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,8 +18,8 @@ import java.util.Random;
  * event types, totals that do not add up, events for orders never placed, an unsupported schema version.
  * Follows docs/functions/order-processing.md.
  */
-final class OrderTraffic {
-    static final String FUNCTION = "OrderProcessingFunction";
+final class OrderTraffic implements DemoTraffic {
+    private final String function;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SKUS = {"BOOK-0042", "PEN-0007", "TEA-0100", "MUG-0311", "LAMP-0900", "SOCK-0023"};
 
@@ -32,13 +33,21 @@ final class OrderTraffic {
     private int orderSeq;
     private int eventSeq;
 
-    OrderTraffic(Random random, Instant base) {
+    OrderTraffic(String function, Random random, Instant base) {
+        this.function = function;
         this.random = random;
         this.base = base;
         this.customers = new Zipf(80, 1.1, random);
     }
 
-    List<DemoRecord> generate(int count) {
+    /** The most active customer of the mix (rank 0 of its Zipf draw). */
+    @Override
+    public List<String> examples() {
+        return List.of("cust-100");
+    }
+
+    @Override
+    public List<DemoRecord> generate(int count) {
         while (out.size() < count) {
             if (random.nextDouble() < 0.06) {
                 poison();
@@ -147,15 +156,15 @@ final class OrderTraffic {
     private void add(Instant at, String orderId, ObjectNode event, String expected) {
         byte[] data = event.toString().getBytes(StandardCharsets.UTF_8);
         DemoRecord.Trace trace = new DemoRecord.Trace.OrderEvent(orderId, event.get("eventId").asText());
-        out.add(new Timed(at, new DemoRecord(FUNCTION, orderId, data, trace, expected)));
+        out.add(new Timed(at, new DemoRecord(function, orderId, data, trace, expected)));
         if (expected.equals("applied") && random.nextDouble() < 0.06) {
             // The producer sent it twice (a retry after a timeout): same event id, counted once.
-            out.add(new Timed(at.plusMillis(1), new DemoRecord(FUNCTION, orderId, data, trace, "duplicate")));
+            out.add(new Timed(at.plusMillis(1), new DemoRecord(function, orderId, data, trace, "duplicate")));
         }
     }
 
     private void raw(Instant at, String orderId, String text) {
-        out.add(new Timed(at, new DemoRecord(FUNCTION, orderId, text.getBytes(StandardCharsets.UTF_8),
+        out.add(new Timed(at, new DemoRecord(function, orderId, text.getBytes(StandardCharsets.UTF_8),
                 new DemoRecord.Trace.None(), "MALFORMED_JSON")));
     }
 

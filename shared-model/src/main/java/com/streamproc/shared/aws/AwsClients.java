@@ -49,7 +49,7 @@ public final class AwsClients {
      *
      * @throws IllegalStateException naming the variable when the value is not an absolute http(s) URL
      */
-    static URI endpointFrom(String value) {
+    public static URI endpointFrom(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -6,11 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.decode.RecordDecoder;
-import com.streamproc.shared.aws.FunctionEnvironment;
-import com.streamproc.shared.dynamo.DynamoDbQuarantineWriter;
 import com.streamproc.shared.dynamo.QuarantineWriter;
-import com.streamproc.shared.observe.JsonLinesBatchObserver;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import com.streamproc.shared.dynamo.QuarantinedRecord;
 import com.streamproc.shared.kpl.InvalidAggregateException;
 import com.streamproc.shared.kpl.KplAggregate;
@@ -29,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -109,25 +106,59 @@ public final class BatchProcessor<E> {
         this(decoder, applier, quarantine, config, observer, Clock.systemUTC(), System::nanoTime);
     }
 
-    /** Quarantine items are kept this long unless {@code QUARANTINE_TTL_DAYS} says otherwise. */
-    public static final int DEFAULT_QUARANTINE_TTL_DAYS = 14;
-
     /**
-     * The production wiring shared by every function: the quarantine table from {@code QUARANTINE_TABLE} (TTL
-     * {@code QUARANTINE_TTL_DAYS}, default 14), tunables from the environment (see
-     * {@link BatchProcessorConfig#withEnvironment}), JSON log and EMF lines on standard output.
-     *
-     * @throws IllegalStateException naming the variable when the environment is incomplete or wrong
+     * A builder for a processor of {@code decoder}'s events through {@code applier}; the quarantine must be given,
+     * the rest defaults ({@link BatchProcessorConfig#defaults} named {@code "function"}, no observer, system
+     * clocks). A function's production wiring is {@link com.streamproc.shared.function.FunctionWiring#processor}.
      */
-    public static <E> BatchProcessor<E> fromEnvironment(BatchProcessorConfig config, RecordDecoder<E> decoder,
-                                                        BatchApplier<E> applier, DynamoDbClient dynamoDb,
-                                                        FunctionEnvironment env) {
-        QuarantineWriter quarantine = new DynamoDbQuarantineWriter(dynamoDb, env.required("QUARANTINE_TABLE"),
-                config.functionName(),
-                Duration.ofDays(env.positiveInt("QUARANTINE_TTL_DAYS", DEFAULT_QUARANTINE_TTL_DAYS)),
-                DynamoDbQuarantineWriter.DEFAULT_MAX_PAYLOAD_BYTES, Clock.systemUTC());
-        return new BatchProcessor<>(decoder, applier, quarantine, config.withEnvironment(env.asMap()),
-                JsonLinesBatchObserver.toStandardOutput());
+    public static <E> Builder<E> builder(RecordDecoder<E> decoder, BatchApplier<E> applier) {
+        return new Builder<>(decoder, applier);
+    }
+
+    /** Collects a {@link BatchProcessor}'s parts; see {@link #builder}. */
+    public static final class Builder<E> {
+        private final RecordDecoder<E> decoder;
+        private final BatchApplier<E> applier;
+        private QuarantineWriter quarantine;
+        private BatchProcessorConfig config = BatchProcessorConfig.defaults("function");
+        private BatchObserver observer = summary -> { };
+        private Clock clock = Clock.systemUTC();
+        private LongSupplier nanoClock = System::nanoTime;
+
+        private Builder(RecordDecoder<E> decoder, BatchApplier<E> applier) {
+            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            this.applier = Objects.requireNonNull(applier, "applier");
+        }
+
+        /** Where poison records go. */
+        public Builder<E> quarantine(QuarantineWriter quarantine) {
+            this.quarantine = quarantine;
+            return this;
+        }
+
+        /** The function's name and tunables. */
+        public Builder<E> config(BatchProcessorConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Receives each batch's summary (the log line and metrics in production). */
+        public Builder<E> observer(BatchObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
+        /** The wall clock (arrival ages) and the monotonic clock (durations, the deadline). */
+        public Builder<E> clocks(Clock clock, LongSupplier nanoClock) {
+            this.clock = clock;
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
+        public BatchProcessor<E> build() {
+            return new BatchProcessor<>(decoder, applier, Objects.requireNonNull(quarantine, "quarantine"), config,
+                    observer, clock, nanoClock);
+        }
     }
 
     /** Processes one batch; see the class documentation for the semantics. */

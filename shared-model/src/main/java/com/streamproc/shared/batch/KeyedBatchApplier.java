@@ -1,6 +1,5 @@
 package com.streamproc.shared.batch;
 
-import com.streamproc.shared.decode.PoisonRecordException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,9 @@ import java.util.function.Function;
  *   <li>Within a key, records are applied strictly in sequence-number order (the batch arrives sorted).</li>
  *   <li>Different keys run concurrently, bounded by {@code maxConcurrentKeys}; the threads are created once per
  *       execution environment and reused across invocations.</li>
- *   <li>{@link #perRecord}: a poison record is marked and the key goes on; any other failure marks the record
- *       failed and stops the key, so no later record of that key is written.</li>
+ *   <li>Each group goes to the function's {@link PartitionApplier} whole (for one item per key:
+ *       {@link VersionedKeyApplier}); it marks the outcomes, and after a failure writes no later record of the
+ *       key.</li>
  *   <li>No group and no record starts after the deadline; what did not start stays unmarked (reported).</li>
  *   <li>A {@code RuntimeException} escaping a group is handled by the failure model ({@link FailureIsolation}):
  *       transient, it marks that group's unmarked records failed; deterministic, the record that causes it is
@@ -47,11 +47,6 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
         this.partitionApplier = partitionApplier;
         this.maxConcurrentKeys = maxConcurrentKeys;
         this.executor = maxConcurrentKeys == 1 ? null : Executors.newFixedThreadPool(maxConcurrentKeys, daemonThreads());
-    }
-
-    /** Groups by Kinesis partition key and applies record by record. */
-    public static <E> KeyedBatchApplier<E> perRecord(RecordApplier<E> applier, int maxConcurrentKeys) {
-        return new KeyedBatchApplier<>(r -> r.ref().partitionKey(), recordByRecord(applier), maxConcurrentKeys);
     }
 
     /** Groups by {@code keyOf} (a domain key such as an order id) and hands each group to {@code applier} whole. */
@@ -103,27 +98,6 @@ public final class KeyedBatchApplier<E> implements BatchApplier<E> {
         // All records of a group share its key: a failure left in an earlier run holds back the rest.
         FailureIsolation.run(group, context, record -> key,
                 (records, ctx) -> partitionApplier.apply(key, records, ctx));
-    }
-
-    private static <E> PartitionApplier<E> recordByRecord(RecordApplier<E> applier) {
-        return (key, group, context) -> {
-            for (InboundRecord<E> record : group) {
-                if (context.deadline().expired()) {
-                    return;
-                }
-                try {
-                    applier.apply(record, context.retry());
-                    context.applied(record.ref());
-                } catch (PoisonRecordException poison) {
-                    context.poison(record.ref(), poison);
-                } catch (RuntimeException failure) {
-                    context.failed(record.ref(), failure);
-                    if (context.outcomeOf(record.ref()) instanceof RecordOutcome.Failed) {
-                        return; // transient: the key stops here
-                    }
-                }
-            }
-        };
     }
 
     private static ThreadFactory daemonThreads() {

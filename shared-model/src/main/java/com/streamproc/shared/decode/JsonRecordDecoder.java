@@ -18,14 +18,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes record data as strict UTF-8 JSON into {@code E} with the shared {@link EventJson} mapper, then runs the
- * event's {@link EventValidator}.
+ * Decodes record data as strict UTF-8 JSON into {@code E} with the shared {@link EventJson} mapper. Business rules
+ * are the function's: its decoder applies its contract to the decoded event.
  *
  * <p>Failures map to reason codes, checked in this order so that a record gets the most fundamental one:
  * {@link ReasonCodes#EMPTY_RECORD}, {@link ReasonCodes#RECORD_TOO_LARGE}, {@link ReasonCodes#INVALID_UTF8},
  * {@link ReasonCodes#MALFORMED_JSON} (duplicate field names included), {@link ReasonCodes#INVALID_UNICODE},
- * {@link ReasonCodes#SCHEMA_VIOLATION}; a {@link PoisonRecordException} thrown by the event's constructor or by the
- * validator keeps its own code.
+ * {@link ReasonCodes#SCHEMA_VIOLATION}; a {@link PoisonRecordException} thrown by the event's constructor keeps its
+ * own code.
  *
  * <p>Unpaired surrogates are refused anywhere in the record (values, field names, unknown and free-text fields
  * alike), not only in the fields a function uses as keys: such a string has no UTF-8 form, so nothing downstream
@@ -40,17 +40,15 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
     public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
     private final ObjectReader reader;
-    private final EventValidator<E> validator;
     private final int maxRecordBytes;
 
-    public JsonRecordDecoder(Class<E> type, EventValidator<E> validator, int maxRecordBytes) {
+    public JsonRecordDecoder(Class<E> type, int maxRecordBytes) {
         this.reader = EventJson.mapper().readerFor(type);
-        this.validator = validator;
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    public JsonRecordDecoder(Class<E> type, EventValidator<E> validator) {
-        this(type, validator, DEFAULT_MAX_RECORD_BYTES);
+    public JsonRecordDecoder(Class<E> type) {
+        this(type, DEFAULT_MAX_RECORD_BYTES);
     }
 
     @Override
@@ -70,9 +68,7 @@ public final class JsonRecordDecoder<E> implements RecordDecoder<E> {
             throw new PoisonRecordException(ReasonCodes.INVALID_UNICODE,
                     "unpaired UTF-16 surrogate escape in a string or field name at " + position(json, unpaired));
         }
-        E event = parse(json);
-        validator.validate(event);
-        return event;
+        return parse(json);
     }
 
     /** Strict UTF-8: malformed or unmappable bytes are an error, never replaced with U+FFFD. */

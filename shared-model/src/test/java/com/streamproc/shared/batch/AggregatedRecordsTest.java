@@ -45,7 +45,7 @@ class AggregatedRecordsTest {
     }
 
     private BatchProcessor<TestEvent> processor(RecordApplier<TestEvent> applier) {
-        return processor(TestEvent.decoder(), KeyedBatchApplier.perRecord(applier, 2));
+        return processor(TestEvent.decoder(), RecordApplier.perRecord(applier, 2));
     }
 
     private RecordApplier<TestEvent> recording() {
@@ -230,7 +230,7 @@ class AggregatedRecordsTest {
                         "a", TestEvent.json("b", 2)))
                 .build();
 
-        StreamsEventResponse response = processor(keyed, KeyedBatchApplier.perRecord(recording(), 1))
+        StreamsEventResponse response = processor(keyed, RecordApplier.perRecord(recording(), 1))
                 .process(event, context());
 
         assertThat(response.getBatchItemFailures()).isEmpty();

@@ -73,7 +73,7 @@ class BatchProcessorTest {
                 .record("a", TestEvent.json("a", 2))
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(recording(), 4)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(recording(), 4)).process(event, context());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(appliedLog).containsExactlyInAnyOrder("a:1", "b:1", "a:2");
@@ -88,7 +88,7 @@ class BatchProcessorTest {
 
     @Test
     void emptyOrNullBatchReportsNoFailures() {
-        BatchProcessor<TestEvent> processor = processor(KeyedBatchApplier.perRecord(recording(), 1));
+        BatchProcessor<TestEvent> processor = processor(RecordApplier.perRecord(recording(), 1));
 
         assertThat(processor.process(new KinesisEvent(), context()).getBatchItemFailures()).isEmpty();
         assertThat(processor.process(null, context()).getBatchItemFailures()).isEmpty();
@@ -120,7 +120,7 @@ class BatchProcessorTest {
             running.decrementAndGet();
         };
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(slowRecording, 3))
+        StreamsEventResponse response = processor(RecordApplier.perRecord(slowRecording, 3))
                 .process(fixture.build(), context());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -137,7 +137,7 @@ class BatchProcessorTest {
                 .sequence(new BigInteger("9")).record("a", TestEvent.json("a", 1))
                 .build();
 
-        processor(KeyedBatchApplier.perRecord(recording(), 1)).process(event, context());
+        processor(RecordApplier.perRecord(recording(), 1)).process(event, context());
 
         assertThat(appliedLog).containsExactly("a:1", "a:2");
     }
@@ -154,7 +154,7 @@ class BatchProcessorTest {
                 .record("a", TestEvent.json("a", 2))
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(recording(), 2)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(recording(), 2)).process(event, context());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(appliedLog).containsExactly("a:1", "a:2");
@@ -180,7 +180,7 @@ class BatchProcessorTest {
                 .record("a", TestEvent.json("a", 4))
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(rejectsThree, 1)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(rejectsThree, 1)).process(event, context());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(appliedLog).containsExactly("a:4");
@@ -195,7 +195,7 @@ class BatchProcessorTest {
                 .record("b", "{broken")
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(recording(), 1)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(recording(), 1)).process(event, context());
 
         assertThat(reported(response)).containsExactly(seq(1));
     }
@@ -221,7 +221,7 @@ class BatchProcessorTest {
                 .record("c", TestEvent.json("c", 1))   // 5
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(throttledOnB2, 2)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(throttledOnB2, 2)).process(event, context());
 
         assertThat(reported(response)).containsExactly(seq(2));
         assertThat(appliedLog).containsExactlyInAnyOrder("a:1", "b:1", "a:2", "c:1");
@@ -243,7 +243,7 @@ class BatchProcessorTest {
                 .record("a", TestEvent.json("a", 5))   // 2 fails
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(failsOnFive, 2)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(failsOnFive, 2)).process(event, context());
 
         assertThat(reported(response)).containsExactly(seq(1));
     }
@@ -258,7 +258,7 @@ class BatchProcessorTest {
         });
         KinesisEvent event = KinesisEventFixture.batch().record("a", TestEvent.json("a", 1)).build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(conditionFails, 1)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(conditionFails, 1)).process(event, context());
 
         assertThat(attempts.get()).isEqualTo(1);
         assertThat(reported(response)).isEmpty();
@@ -282,7 +282,7 @@ class BatchProcessorTest {
                 .record("a", TestEvent.json("a", 4))
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(slow, 1)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(slow, 1)).process(event, context());
 
         assertThat(appliedLog).containsExactly("a:1", "a:2", "a:3");
         assertThat(reported(response)).containsExactly(seq(3));
@@ -295,7 +295,7 @@ class BatchProcessorTest {
                 .record("b", TestEvent.json("b", 1))
                 .build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(recording(), 2))
+        StreamsEventResponse response = processor(RecordApplier.perRecord(recording(), 2))
                 .process(event, new FakeLambdaContext("test-function", 900, nanoClock));
 
         assertThat(appliedLog).isEmpty();
@@ -422,7 +422,7 @@ class BatchProcessorTest {
         });
         KinesisEvent event = KinesisEventFixture.batch().record("a", TestEvent.json("a", 1)).build();
 
-        StreamsEventResponse response = processor(KeyedBatchApplier.perRecord(tableMissing, 1)).process(event, context());
+        StreamsEventResponse response = processor(RecordApplier.perRecord(tableMissing, 1)).process(event, context());
 
         assertThat(reported(response)).containsExactly(seq(0));
         assertThat(quarantine.stored()).isEmpty();
@@ -442,7 +442,7 @@ class BatchProcessorTest {
                 return event.key();
             }
         };
-        BatchProcessor<TestEvent> processor = new BatchProcessor<>(keyed, KeyedBatchApplier.perRecord(recording(), 1),
+        BatchProcessor<TestEvent> processor = new BatchProcessor<>(keyed, RecordApplier.perRecord(recording(), 1),
                 quarantine, BatchProcessorConfig.defaults("test-function"), summaries::add, Clock.systemUTC(), nanoClock);
         KinesisEvent event = KinesisEventFixture.batch()
                 .record("a", TestEvent.json("a", 1))
@@ -470,7 +470,7 @@ class BatchProcessorTest {
                 .build();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> processor(KeyedBatchApplier.perRecord(overflowsOnB, 2)).process(event, context()))
+                () -> processor(RecordApplier.perRecord(overflowsOnB, 2)).process(event, context()))
                 .isInstanceOf(StackOverflowError.class);
     }
 
@@ -478,7 +478,7 @@ class BatchProcessorTest {
     void aDecoderThatThrowsUnexpectedlyQuarantinesTheRecord() {
         BatchProcessor<TestEvent> processor = new BatchProcessor<>(data -> {
             throw new IllegalStateException("decoder bug");
-        }, KeyedBatchApplier.perRecord(recording(), 1), quarantine, BatchProcessorConfig.defaults("f"),
+        }, RecordApplier.perRecord(recording(), 1), quarantine, BatchProcessorConfig.defaults("f"),
                 summaries::add, Clock.systemUTC(), nanoClock);
         KinesisEvent event = KinesisEventFixture.batch().record("a", TestEvent.json("a", 1)).build();
 
@@ -507,7 +507,7 @@ class BatchProcessorTest {
                 .record("a", "{\"key\":\"secret-alice@example.com\",\"n\":-1}")
                 .build();
 
-        processor(KeyedBatchApplier.perRecord(recording(), 1)).process(event, context());
+        processor(RecordApplier.perRecord(recording(), 1)).process(event, context());
 
         assertThat(summaries.get(0).toString()).doesNotContain("alice");
     }

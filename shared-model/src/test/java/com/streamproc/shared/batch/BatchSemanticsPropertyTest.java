@@ -113,7 +113,7 @@ class BatchSemanticsPropertyTest {
     }
 
     static BatchApplier<TestEvent> applier(ScriptedStore store, boolean wholeBatch, int concurrency) {
-        return wholeBatch ? wholeBatch(store) : KeyedBatchApplier.perRecord(store, concurrency);
+        return wholeBatch ? wholeBatch(store) : RecordApplier.perRecord(store, concurrency);
     }
 
     static boolean isPoison(Kind kind) {

@@ -109,7 +109,7 @@ class SlowCallsNearTheDeadlineTest {
         RecordApplier<TestEvent> readsEachRecord =
                 (record, retry) -> retry.call(SlowCallsNearTheDeadlineTest::getItem);
         BatchProcessor<TestEvent> processor = new BatchProcessor<>(TestEvent.decoder(),
-                KeyedBatchApplier.perRecord(readsEachRecord, 2), new InMemoryQuarantine(),
+                RecordApplier.perRecord(readsEachRecord, 2), new InMemoryQuarantine(),
                 BatchProcessorConfig.defaults("slow").withDeadlineMargin(Duration.ofSeconds(2)), summaries::add,
                 Clock.systemUTC(), System::nanoTime);
         KinesisEventFixture batch = KinesisEventFixture.batch();

@@ -1,9 +1,9 @@
 package com.streamproc.shared.batch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
+import com.streamproc.shared.decode.RecordDecoder;
 import com.streamproc.shared.decode.RequiredFields;
 
 /** A minimal event for testing the batch semantics: {"key":"k1","n":3}. */
@@ -17,12 +17,14 @@ record TestEvent(@JsonProperty(required = true) String key, @JsonProperty(requir
     }
 
     /** Negative {@code n} breaks a business rule. */
-    static JsonRecordDecoder<TestEvent> decoder() {
-        EventValidator<TestEvent> validator = event -> {
+    static RecordDecoder<TestEvent> decoder() {
+        JsonRecordDecoder<TestEvent> json = new JsonRecordDecoder<>(TestEvent.class);
+        return data -> {
+            TestEvent event = json.decode(data);
             if (event.n() < 0) {
                 throw new PoisonRecordException("NEGATIVE_N", "n must not be negative");
             }
+            return event;
         };
-        return new JsonRecordDecoder<>(TestEvent.class, validator);
     }
 }

@@ -24,7 +24,7 @@ class JsonRecordDecoderTest {
         }
     }
 
-    private final JsonRecordDecoder<Sample> decoder = new JsonRecordDecoder<>(Sample.class, EventValidator.none(), 256);
+    private final JsonRecordDecoder<Sample> decoder = new JsonRecordDecoder<>(Sample.class, 256);
 
     private static ByteBuffer utf8(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -257,7 +257,7 @@ class JsonRecordDecoderTest {
 
     @Test
     void rejectsDeeplyNestedJsonAndHugeNumbers() {
-        JsonRecordDecoder<Sample> roomy = new JsonRecordDecoder<>(Sample.class, EventValidator.none());
+        JsonRecordDecoder<Sample> roomy = new JsonRecordDecoder<>(Sample.class);
         String nested = "{\"id\":\"a\",\"count\":1,\"extra\":" + "[".repeat(500) + "]".repeat(500) + "}";
         String huge = "{\"id\":\"a\",\"count\":1,\"amount\":1" + "0".repeat(500) + "}";
 
@@ -267,18 +267,5 @@ class JsonRecordDecoderTest {
         assertThatThrownBy(() -> roomy.decode(utf8(huge)))
                 .isInstanceOfSatisfying(PoisonRecordException.class,
                         poison -> assertThat(poison.reasonCode()).isEqualTo(ReasonCodes.MALFORMED_JSON));
-    }
-
-    @Test
-    void validatorPoisonKeepsItsOwnReason() {
-        JsonRecordDecoder<Sample> validating = new JsonRecordDecoder<>(Sample.class, sample -> {
-            if (sample.count() < 0) {
-                throw new PoisonRecordException("NEGATIVE_COUNT", "count must not be negative");
-            }
-        });
-
-        assertThatThrownBy(() -> validating.decode(utf8("{\"id\":\"a\",\"count\":-1}")))
-                .isInstanceOfSatisfying(PoisonRecordException.class,
-                        poison -> assertThat(poison.reasonCode()).isEqualTo("NEGATIVE_COUNT"));
     }
 }

@@ -196,7 +196,7 @@ class AwsKinesisAggIT {
         KinesisEvent event = fixture.build();   // through the Lambda runtime's serializer
         List<InboundRecord<Event>> applied = new CopyOnWriteArrayList<>();
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
-        BatchProcessor<Event> processor = new BatchProcessor<>(new JsonRecordDecoder<>(Event.class, e -> { }),
+        BatchProcessor<Event> processor = new BatchProcessor<>(new JsonRecordDecoder<>(Event.class),
                 (records, context) -> records.forEach(r -> {
                     applied.add(r);
                     context.applied(r.ref());

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.batch.BatchProcessorConfig;
-import com.streamproc.shared.batch.KeyedBatchApplier;
-import com.streamproc.shared.decode.EventValidator;
+import com.streamproc.shared.batch.RecordApplier;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.testing.InMemoryQuarantine;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +19,8 @@ class SnapStartPrimingTest {
     void primingDecodesTheSampleWithoutApplyingOrQuarantiningAnything() {
         AtomicInteger applied = new AtomicInteger();
         InMemoryQuarantine quarantine = new InMemoryQuarantine();
-        BatchProcessor<Ping> processor = new BatchProcessor<>(new JsonRecordDecoder<>(Ping.class, EventValidator.none()),
-                KeyedBatchApplier.perRecord((record, retry) -> applied.incrementAndGet(), 1), quarantine,
+        BatchProcessor<Ping> processor = new BatchProcessor<>(new JsonRecordDecoder<>(Ping.class),
+                RecordApplier.perRecord((record, retry) -> applied.incrementAndGet(), 1), quarantine,
                 BatchProcessorConfig.defaults("priming"), summary -> { });
         KinesisEvent sample = PrimingEvents.batch("k", "{\"id\":\"a\"}", "{\"id\":\"b\"}", "not json");
 

@@ -1,70 +1,90 @@
 package com.streamproc.tools.aws;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import com.streamproc.shared.function.FunctionDescriptor;
+import com.streamproc.shared.function.FunctionDescriptors;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The three functions of the pipeline and the names of their resources, as {@code sam-template.yaml} derives them
- * from the environment name ({@code <env>-orders}, ...).
+ * A function of the pipeline as the tools see it: its {@link FunctionDescriptor} (found on the class path, so the
+ * tools know every function their build includes) and the names of its resources, as {@code sam-template.yaml}
+ * derives them from the environment name ({@code <env>-orders}, ...). Ordered by function name.
  */
-public enum PipelineFunction {
-    ORDER_PROCESSING("order-processing", "orders", "orders", "orders", "orders-quarantine"),
-    ACTIVITY_TRACKING("activity-tracking", "activity", "activity", "activity", "activity-quarantine"),
-    DATA_CLEANSING("data-cleansing", "customers", "customer-records", "customers", "cleansing-quarantine");
+public final class PipelineFunction implements Comparable<PipelineFunction> {
+    private static final List<PipelineFunction> ALL = FunctionDescriptors.all().stream()
+            .map(PipelineFunction::new).toList();
 
-    private final String functionName;
-    private final String eventType;
-    private final String streamSuffix;
-    private final String tableSuffix;
-    private final String quarantineSuffix;
+    private final FunctionDescriptor<?> descriptor;
 
-    PipelineFunction(String functionName, String eventType, String streamSuffix, String tableSuffix,
-                     String quarantineSuffix) {
-        this.functionName = functionName;
-        this.eventType = eventType;
-        this.streamSuffix = streamSuffix;
-        this.tableSuffix = tableSuffix;
-        this.quarantineSuffix = quarantineSuffix;
+    private PipelineFunction(FunctionDescriptor<?> descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    /** Every function on the class path, ordered by name. */
+    public static List<PipelineFunction> values() {
+        return ALL;
+    }
+
+    public FunctionDescriptor<?> descriptor() {
+        return descriptor;
     }
 
     /** The function's name, as the quarantine's {@code function} attribute holds it. */
     public String functionName() {
-        return functionName;
+        return descriptor.name();
     }
 
     /** The short name of the events it consumes, as the producer's {@code --generate} and {@code --input} take it. */
     public String eventType() {
-        return eventType;
+        return descriptor.eventType();
     }
 
     public String streamName(String env) {
-        return env + "-" + streamSuffix;
+        return env + "-" + descriptor.resourceSuffixes().stream();
     }
 
     public String tableName(String env) {
-        return env + "-" + tableSuffix;
+        return env + "-" + descriptor.resourceSuffixes().table();
     }
 
     public String quarantineTableName(String env) {
-        return env + "-" + quarantineSuffix;
+        return env + "-" + descriptor.resourceSuffixes().quarantineTable();
     }
 
     /**
-     * Accepts the function name ({@code order-processing}), the event type ({@code orders}) or the stream suffix
-     * ({@code customer-records}), case-insensitively.
+     * Accepts the function name ({@code order-processing}), the event type ({@code orders}), the stream suffix
+     * ({@code customer-records}), an alias its descriptor declares, or its template logical id, case-insensitively.
+     *
+     * @throws IllegalArgumentException listing the known functions when none matches
      */
     public static PipelineFunction parse(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        for (PipelineFunction function : values()) {
-            if (value.equals(function.functionName) || value.equals(function.eventType)
-                    || value.equals(function.streamSuffix) || value.equals(function.name().toLowerCase(Locale.ROOT))
-                    || (function == DATA_CLEANSING && value.equals("cleansing"))) {
+        for (PipelineFunction function : ALL) {
+            if (text.trim().equalsIgnoreCase(function.descriptor.resourceSuffixes().stream())) {
                 return function;
             }
         }
-        throw new IllegalArgumentException("unknown function '" + text + "', expected one of "
-                + Arrays.stream(values()).map(f -> f.functionName + " (" + f.eventType + ")")
-                .collect(Collectors.joining(", ")));
+        FunctionDescriptor<?> found = FunctionDescriptors.named(ALL.stream()
+                .<FunctionDescriptor<?>>map(PipelineFunction::descriptor).toList(), text);
+        return ALL.stream().filter(f -> f.descriptor == found).findFirst().orElseThrow();
+    }
+
+    @Override
+    public int compareTo(PipelineFunction other) {
+        return functionName().compareTo(other.functionName());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PipelineFunction function && function.functionName().equals(functionName());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(functionName());
+    }
+
+    @Override
+    public String toString() {
+        return functionName();
     }
 }

@@ -1,6 +1,7 @@
 package com.streamproc.tools.failures;
 
 import com.streamproc.tools.aws.PipelineFunction;
+import java.util.Map;
 
 /**
  * What the failure tools need to know of a function, as {@code sam-template.yaml} declares it: its logical id (the
@@ -11,12 +12,13 @@ public record FailureTarget(PipelineFunction function, String logicalId, int bat
     /** The alias every event source mapping of the template invokes ({@code AutoPublishAlias}). */
     public static final String ALIAS = "live";
 
+    /** The mappings' {@code BatchSize} where it is not Lambda's default of 100 ({@code FailureTargetTest} checks). */
+    private static final Map<String, Integer> BATCH_SIZES = Map.of("activity-tracking", 500);
+    private static final int DEFAULT_BATCH_SIZE = 100;
+
     public static FailureTarget of(PipelineFunction function) {
-        return switch (function) {
-            case ORDER_PROCESSING -> new FailureTarget(function, "OrderProcessingFunction", 100);
-            case ACTIVITY_TRACKING -> new FailureTarget(function, "ActivityTrackingFunction", 500);
-            case DATA_CLEANSING -> new FailureTarget(function, "DataCleansingFunction", 100);
-        };
+        return new FailureTarget(function, function.descriptor().templateIds().function(),
+                BATCH_SIZES.getOrDefault(function.functionName(), DEFAULT_BATCH_SIZE));
     }
 
     /** The deployed function: {@code <env>-order-processing}. */

@@ -1,21 +1,15 @@
 package com.streamproc.tools.produce;
 
-import com.streamproc.activity.event.ActivityEvent;
-import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.cleansing.CleansedRecord;
-import com.streamproc.cleansing.DataCleansingFunction;
-import com.streamproc.orders.decode.OrderEventDecoder;
-import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.tools.aws.PipelineFunction;
+import com.streamproc.shared.decode.RecordDecoder;
+import com.streamproc.shared.function.FunctionDescriptor;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
- * The three contracts, each backed by its function's own decoder, so the producer accepts exactly what the function
- * will: nothing is re-implemented here. Partition keys are the contracts': orders {@code orderId}, activity
- * {@code userId}, customer records {@code sourceSystem + ":" + sourceRecordId}.
+ * Every function's contract, each backed by the function's own decoder and partition-key rule from its descriptor,
+ * so the producer accepts exactly what the function will: nothing is re-implemented here.
  */
 public final class FunctionContracts {
     private FunctionContracts() {
@@ -27,16 +21,17 @@ public final class FunctionContracts {
 
     /** @param clock what "now" is for the contracts' future-timestamp rules */
     public static Map<PipelineFunction, EventContract> withClock(Clock clock) {
-        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
-        contracts.put(PipelineFunction.ORDER_PROCESSING, new DecoderContract<OrderEvent>(
-                PipelineFunction.ORDER_PROCESSING, new OrderEventDecoder(), OrderEvent::orderId, List.of("orderId")));
-        contracts.put(PipelineFunction.ACTIVITY_TRACKING, new DecoderContract<ActivityEvent>(
-                PipelineFunction.ACTIVITY_TRACKING, new ActivityEventDecoder(clock), ActivityEvent::userId,
-                List.of("userId")));
-        // CleansedRecord.source() is the record's sourceSystem + ":" + sourceRecordId.
-        contracts.put(PipelineFunction.DATA_CLEANSING, new DecoderContract<CleansedRecord>(
-                PipelineFunction.DATA_CLEANSING, DataCleansingFunction.decoder(clock), CleansedRecord::source,
-                List.of("sourceSystem", "sourceRecordId")));
+        Map<PipelineFunction, EventContract> contracts = new TreeMap<>();
+        for (PipelineFunction function : PipelineFunction.values()) {
+            contracts.put(function, contract(function, function.descriptor(), clock));
+        }
         return contracts;
+    }
+
+    private static <E> EventContract contract(PipelineFunction function, FunctionDescriptor<E> descriptor,
+                                              Clock clock) {
+        RecordDecoder<E> decoder = descriptor.decoder(clock);
+        return new DecoderContract<E>(function, decoder, decoder::requiredPartitionKey,
+                descriptor.partitionKeyFields());
     }
 }

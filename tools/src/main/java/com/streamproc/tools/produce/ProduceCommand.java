@@ -17,8 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,15 +89,10 @@ public final class ProduceCommand extends EnvironmentCommand {
             description = "Where events Kinesis did not take go (default: ${DEFAULT-VALUE}; created only if needed)")
     Path unsentFile;
 
-    @Option(names = "--orders-stream", paramLabel = "NAME", description = "Orders stream (default: <env>-orders)")
-    String ordersStream;
-
-    @Option(names = "--activity-stream", paramLabel = "NAME", description = "Activity stream (default: <env>-activity)")
-    String activityStream;
-
-    @Option(names = "--customers-stream", paramLabel = "NAME",
-            description = "Customer records stream (default: <env>-customer-records)")
-    String customersStream;
+    @Option(names = "--stream-name", paramLabel = "TYPE=NAME",
+            description = "The stream of one function's events, instead of its template name (<env>-orders, ...); "
+                    + "repeatable")
+    Map<String, String> streamOverrides;
 
     @Option(names = "--linger", paramLabel = "MILLIS", defaultValue = "100",
             description = "Send a partly filled request once its oldest record waited this long (default: ${DEFAULT-VALUE})")
@@ -129,7 +124,7 @@ public final class ProduceCommand extends EnvironmentCommand {
         Map<PipelineFunction, String> streams = streamNames();
         List<Input> inputs = source.inputs != null ? parseInputs() : List.of();
         Map<PipelineFunction, Long> counts = source.generate != null ? parseCounts() : Map.of();
-        Set<PipelineFunction> targets = EnumSet.noneOf(PipelineFunction.class);
+        Set<PipelineFunction> targets = new TreeSet<>();
         inputs.forEach(input -> targets.add(input.function));
         targets.addAll(counts.keySet());
         inputs.forEach(Input::checkReadable);
@@ -259,18 +254,12 @@ public final class ProduceCommand extends EnvironmentCommand {
     }
 
     private Map<PipelineFunction, String> streamNames() {
-        Map<PipelineFunction, String> names = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, String> names = new TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             names.put(function, function.streamName(environment.env()));
         }
-        if (ordersStream != null) {
-            names.put(PipelineFunction.ORDER_PROCESSING, ordersStream);
-        }
-        if (activityStream != null) {
-            names.put(PipelineFunction.ACTIVITY_TRACKING, activityStream);
-        }
-        if (customersStream != null) {
-            names.put(PipelineFunction.DATA_CLEANSING, customersStream);
+        if (streamOverrides != null) {
+            streamOverrides.forEach((type, name) -> names.put(type(type, "--stream-name"), name));
         }
         return names;
     }

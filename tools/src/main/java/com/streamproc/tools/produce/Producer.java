@@ -7,7 +7,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class Producer {
     private final boolean allowInvalid;
     private final long lingerNanos;
     private final LongSupplier nanoClock;
-    private final Map<PipelineFunction, Pending> pending = new EnumMap<>(PipelineFunction.class);
+    private final Map<PipelineFunction, Pending> pending = new TreeMap<>();
     private RecordAggregator aggregator;
 
     /**

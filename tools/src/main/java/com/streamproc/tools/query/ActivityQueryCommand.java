@@ -3,6 +3,7 @@ package com.streamproc.tools.query;
 import com.streamproc.activity.aggregate.ActionStats;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
+import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.cli.UtcDateConverter;
@@ -32,7 +33,7 @@ public final class ActivityQueryCommand extends CommandGroup {
 
     abstract static class Question extends TableQuestion<ActivityQueries> {
         Question() {
-            super(PipelineFunction.ACTIVITY_TRACKING, ActivityQueries::new);
+            super(PipelineFunction.parse(ActivityTrackingDescriptor.NAME), ActivityQueries::new);
         }
     }
 

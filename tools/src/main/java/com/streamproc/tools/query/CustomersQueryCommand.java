@@ -2,7 +2,8 @@ package com.streamproc.tools.query;
 
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
-import com.streamproc.cleansing.store.CustomerQueries;
+import com.streamproc.cleansing.query.CustomerQueries;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.output.Column;
@@ -24,7 +25,7 @@ public final class CustomersQueryCommand extends CommandGroup {
     /** Every customers question prints customers; input the function would not normalise is a usage error. */
     abstract static class Question extends TableQuestion<CustomerQueries> {
         Question() {
-            super(PipelineFunction.DATA_CLEANSING, CustomerQueries::new);
+            super(PipelineFunction.parse(DataCleansingDescriptor.NAME), CustomerQueries::new);
         }
 
         @Override

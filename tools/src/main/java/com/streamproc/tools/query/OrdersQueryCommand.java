@@ -4,6 +4,7 @@ import com.streamproc.orders.domain.Money;
 import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.query.OrderQueries;
+import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.cli.UtcDateConverter;
@@ -30,7 +31,7 @@ public final class OrdersQueryCommand extends CommandGroup {
 
     abstract static class Question extends TableQuestion<OrderQueries> {
         Question() {
-            super(PipelineFunction.ORDER_PROCESSING, OrderQueries::new);
+            super(PipelineFunction.parse(OrderProcessingDescriptor.NAME), OrderQueries::new);
         }
     }
 

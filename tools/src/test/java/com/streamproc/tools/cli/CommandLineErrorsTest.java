@@ -2,7 +2,6 @@ package com.streamproc.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.produce.DecoderContract;
@@ -33,10 +32,10 @@ class CommandLineErrorsTest {
     }
 
     private static ToolContext context() {
-        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, EventContract> contracts = new java.util.TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
-                    new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
+                    new JsonRecordDecoder<>(KeyedTestEvent.class), KeyedTestEvent::key,
                     List.of("key")));
         }
         return new ToolContext(new EndpointConnections(nowhere, nowhere), () -> contracts,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.kpl.KplAggregate;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandRun;
 import com.streamproc.tools.cli.ExitCodes;
@@ -63,9 +64,9 @@ class AggregatedProduceIT {
         stack.createResources(stack.samTemplate(), Map.of("EnvironmentName", env, "ShardCount", "4"));
         Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
         Map<PipelineFunction, Long> counts = new LinkedHashMap<>();
-        counts.put(PipelineFunction.ORDER_PROCESSING, 300L);
-        counts.put(PipelineFunction.ACTIVITY_TRACKING, 1200L);
-        counts.put(PipelineFunction.DATA_CLEANSING, 200L);
+        counts.put(TestFunctions.ORDER_PROCESSING, 300L);
+        counts.put(TestFunctions.ACTIVITY_TRACKING, 1200L);
+        counts.put(TestFunctions.DATA_CLEANSING, 200L);
 
         CommandRun run = CommandRun.run(ItContexts.of(stack, clock), "produce", "--env", env,
                 "--generate", "orders=300,activity=1200,customers=200", "--seed", "11", "--rate", "5000",
@@ -201,10 +202,11 @@ class AggregatedProduceIT {
     private static String contractKey(PipelineFunction function, byte[] json) {
         try {
             JsonNode event = JSON.readTree(json);
-            return switch (function) {
-                case ORDER_PROCESSING -> event.get("orderId").asText();
-                case ACTIVITY_TRACKING -> event.get("userId").asText();
-                case DATA_CLEANSING -> event.get("sourceSystem").asText() + ":" + event.get("sourceRecordId").asText();
+            return switch (function.functionName()) {
+                case "order-processing" -> event.get("orderId").asText();
+                case "activity-tracking" -> event.get("userId").asText();
+                case "data-cleansing" -> event.get("sourceSystem").asText() + ":" + event.get("sourceRecordId").asText();
+                default -> throw new IllegalArgumentException(function.functionName());
             };
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.kpl.KplAggregate;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandRun;
 import com.streamproc.tools.cli.ExitCodes;
@@ -75,7 +76,7 @@ class AggregatedRedriveIT {
             List<StreamContents.Stored> aggregates = StreamContents.readAll(kinesis, ENV + "-orders");
             assertThat(aggregates).as("fewer Kinesis records than events").hasSizeLessThan(events.size())
                     .allMatch(r -> KplAggregate.isAggregated(ByteBuffer.wrap(r.data())));
-            assertThat(pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING)).isEqualTo(aggregates.size());
+            assertThat(pipeline.deliverNew(TestFunctions.ORDER_PROCESSING)).isEqualTo(aggregates.size());
 
             List<Map<String, String>> quarantined = list("ORDER_UNKNOWN");
             assertThat(quarantined).singleElement().satisfies(row -> {
@@ -97,7 +98,7 @@ class AggregatedRedriveIT {
 
             // The fix: the order is placed after all (a plain record).
             produce(dir.resolve("placed.jsonl"), List.of(placed("ord-a1")));
-            assertThat(pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING)).isEqualTo(1);
+            assertThat(pipeline.deliverNew(TestFunctions.ORDER_PROCESSING)).isEqualTo(1);
             assertThat(orderStatus("ord-a1")).isEqualTo("PLACED");
             int streamLengthBefore = StreamContents.readAll(kinesis, ENV + "-orders").size();
 
@@ -117,7 +118,7 @@ class AggregatedRedriveIT {
             assertThat(redriven.partitionKey()).isEqualTo("ord-a1");
             assertThat(redriven.data()).as("a plain record: the user record's own bytes")
                     .isEqualTo(PAYMENT.getBytes(StandardCharsets.UTF_8));
-            assertThat(pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING)).isEqualTo(1);
+            assertThat(pipeline.deliverNew(TestFunctions.ORDER_PROCESSING)).isEqualTo(1);
             assertThat(orderStatus("ord-a1")).isEqualTo("PAID");
             assertThat(orderStatus("ord-a2")).as("a sibling, applied once, untouched").isEqualTo("PLACED");
             assertThat(list("ORDER_UNKNOWN")).isEmpty();

@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.activity.aggregate.ActivityBatchApplier;
-import com.streamproc.activity.event.ActivityEventDecoder;
-import com.streamproc.activity.store.DynamoDbActivityStore;
-import com.streamproc.cleansing.DataCleansingFunction;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.DataCleansingHandler;
 import com.streamproc.emulators.EmulatorStack;
+import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.orders.OrderProcessingHandler;
 import com.streamproc.shared.aws.FunctionEnvironment;
-import com.streamproc.shared.batch.BatchProcessor;
-import com.streamproc.shared.batch.BatchProcessorConfig;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,8 +39,8 @@ final class LocalPipeline implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final KinesisClient kinesis;
     private final Map<PipelineFunction, RequestHandler<KinesisEvent, StreamsEventResponse>> handlers =
-            new EnumMap<>(PipelineFunction.class);
-    private final Map<PipelineFunction, Set<String>> delivered = new EnumMap<>(PipelineFunction.class);
+            new java.util.TreeMap<>();
+    private final Map<PipelineFunction, Set<String>> delivered = new java.util.TreeMap<>();
 
     LocalPipeline(EmulatorStack stack, String env) {
         this(createdFor(stack, env), stack.kinesisClient(), env);
@@ -59,19 +56,15 @@ final class LocalPipeline implements AutoCloseable {
         this.env = env;
         this.dynamoDb = dynamoDb;
         this.kinesis = kinesis;
-        Clock clock = Clock.systemUTC();
 
-        handlers.put(PipelineFunction.ORDER_PROCESSING, new OrderProcessingHandler(
-                OrderProcessingHandler.processorFromEnvironment(environment(PipelineFunction.ORDER_PROCESSING,
+        handlers.put(TestFunctions.ORDER_PROCESSING, new OrderProcessingHandler(
+                new OrderProcessingDescriptor().processor(environment(TestFunctions.ORDER_PROCESSING,
                         "ORDERS_TABLE"), dynamoDb)));
-        FunctionEnvironment activityEnv = environment(PipelineFunction.ACTIVITY_TRACKING, "ACTIVITY_TABLE");
-        handlers.put(PipelineFunction.ACTIVITY_TRACKING, new ActivityTrackingHandler(BatchProcessor.fromEnvironment(
-                BatchProcessorConfig.defaults(ActivityTrackingHandler.FUNCTION_NAME), new ActivityEventDecoder(clock),
-                new ActivityBatchApplier(new DynamoDbActivityStore(dynamoDb,
-                        PipelineFunction.ACTIVITY_TRACKING.tableName(env)), clock, 8),
-                dynamoDb, activityEnv)));
-        handlers.put(PipelineFunction.DATA_CLEANSING, new DataCleansingHandler(DataCleansingFunction.fromEnvironment(
-                environment(PipelineFunction.DATA_CLEANSING, "CUSTOMERS_TABLE"), dynamoDb)));
+        FunctionEnvironment activityEnv = environment(TestFunctions.ACTIVITY_TRACKING, "ACTIVITY_TABLE");
+        handlers.put(TestFunctions.ACTIVITY_TRACKING, new ActivityTrackingHandler(
+                new ActivityTrackingDescriptor().processor(activityEnv, dynamoDb)));
+        handlers.put(TestFunctions.DATA_CLEANSING, new DataCleansingHandler(new DataCleansingDescriptor().processor(
+                environment(TestFunctions.DATA_CLEANSING, "CUSTOMERS_TABLE"), dynamoDb)));
     }
 
     private FunctionEnvironment environment(PipelineFunction function, String tableVariable) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.EndpointConnections;
 import com.streamproc.tools.produce.OutboundRecord;
@@ -54,9 +55,9 @@ class ProduceFailureModelIT {
         stack.createResources(stack.samTemplate(), Map.of("EnvironmentName", env));
         CountPutRecords counter = new CountPutRecords();
         List<OutboundRecord> records = List.of(
-                new OutboundRecord(PipelineFunction.ORDER_PROCESSING, "o-1", "{}".getBytes(StandardCharsets.UTF_8),
+                new OutboundRecord(TestFunctions.ORDER_PROCESSING, "o-1", "{}".getBytes(StandardCharsets.UTF_8),
                         "it:1", true),
-                new OutboundRecord(PipelineFunction.ORDER_PROCESSING, "o-\uD800", "{}".getBytes(StandardCharsets.UTF_8),
+                new OutboundRecord(TestFunctions.ORDER_PROCESSING, "o-\uD800", "{}".getBytes(StandardCharsets.UTF_8),
                         "it:2", true));
 
         SendResult result;

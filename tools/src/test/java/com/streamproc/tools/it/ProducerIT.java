@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandRun;
 import com.streamproc.tools.cli.ExitCodes;
@@ -46,9 +47,9 @@ class ProducerIT {
         assertThat(failOne.failedEntry()).isNotNull();
         // The same seed and clock give the same events: what the stream holds must be exactly those, once each.
         Map<PipelineFunction, Long> counts = new LinkedHashMap<>();
-        counts.put(PipelineFunction.ORDER_PROCESSING, 60L);
-        counts.put(PipelineFunction.ACTIVITY_TRACKING, 200L);
-        counts.put(PipelineFunction.DATA_CLEANSING, 40L);
+        counts.put(TestFunctions.ORDER_PROCESSING, 60L);
+        counts.put(TestFunctions.ACTIVITY_TRACKING, 200L);
+        counts.put(TestFunctions.DATA_CLEANSING, 40L);
         List<String> expected = new ArrayList<>();
         new SyntheticTraffic(counts, 5, 0, clock).forEachRemaining((InputEvent e) ->
                 expected.add(e.function().streamName(env) + " " + new String(e.data(), StandardCharsets.UTF_8)));
@@ -108,10 +109,11 @@ class ProducerIT {
 
     private static String contractKey(PipelineFunction function, String json) throws Exception {
         JsonNode event = JSON.readTree(json);
-        return switch (function) {
-            case ORDER_PROCESSING -> event.get("orderId").asText();
-            case ACTIVITY_TRACKING -> event.get("userId").asText();
-            case DATA_CLEANSING -> event.get("sourceSystem").asText() + ":" + event.get("sourceRecordId").asText();
+        return switch (function.functionName()) {
+            case "order-processing" -> event.get("orderId").asText();
+            case "activity-tracking" -> event.get("userId").asText();
+            case "data-cleansing" -> event.get("sourceSystem").asText() + ":" + event.get("sourceRecordId").asText();
+            default -> throw new IllegalArgumentException(function.functionName());
         };
     }
 }

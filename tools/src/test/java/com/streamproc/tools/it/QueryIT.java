@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandRun;
 import com.streamproc.tools.cli.ExitCodes;
@@ -73,9 +74,9 @@ class QueryIT {
                             + "\"phone\":\"+44 20 7946 0019\",\"fullName\":\"Ada King\"}",
                     "{\"schemaVersion\":1,\"sourceSystem\":\"support\",\"sourceRecordId\":\"t-5\","
                             + "\"updatedAt\":\"2026-11-22T09:00:00Z\",\"phone\":\"+49 30 901820\",\"country\":\"DE\"}"));
-            assertThat(pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING)).isEqualTo(10);
-            assertThat(pipeline.deliverNew(PipelineFunction.ACTIVITY_TRACKING)).isEqualTo(6);
-            assertThat(pipeline.deliverNew(PipelineFunction.DATA_CLEANSING)).isEqualTo(3);
+            assertThat(pipeline.deliverNew(TestFunctions.ORDER_PROCESSING)).isEqualTo(10);
+            assertThat(pipeline.deliverNew(TestFunctions.ACTIVITY_TRACKING)).isEqualTo(6);
+            assertThat(pipeline.deliverNew(TestFunctions.DATA_CLEANSING)).isEqualTo(3);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.cli.CommandRun;
 import com.streamproc.tools.cli.ExitCodes;
@@ -58,7 +59,7 @@ class RedriveIT {
              KinesisClient kinesis = stack.kinesisClient()) {
             // A payment for an order the function has not seen yet: quarantined as ORDER_UNKNOWN.
             produce(dir, "payment.jsonl", PAYMENT);
-            pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING);
+            pipeline.deliverNew(TestFunctions.ORDER_PROCESSING);
             List<Map<String, String>> quarantined = list("ORDER_UNKNOWN");
             assertThat(quarantined).singleElement().satisfies(row -> {
                 assertThat(row.get("partitionKey")).isEqualTo("ord-r1");
@@ -69,7 +70,7 @@ class RedriveIT {
 
             // The fix: the order is placed after all.
             produce(dir, "placed.jsonl", PLACED);
-            pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING);
+            pipeline.deliverNew(TestFunctions.ORDER_PROCESSING);
             assertThat(orderStatus()).isEqualTo("PLACED");
 
             CommandRun dryRun = run("quarantine", "redrive", "--env", "redriveit", "--function", "orders",
@@ -92,14 +93,14 @@ class RedriveIT {
             assertThat(stream.stream().filter(s -> s.text().equals(PAYMENT)))
                     .as("the original and the redriven copy, same key and bytes").hasSize(2)
                     .allMatch(s -> s.partitionKey().equals("ord-r1"));
-            assertThat(pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING)).isEqualTo(1);
+            assertThat(pipeline.deliverNew(TestFunctions.ORDER_PROCESSING)).isEqualTo(1);
             assertThat(orderStatus()).isEqualTo("PAID");
             assertThat(list("ORDER_UNKNOWN")).isEmpty();
 
             // A record too big to keep whole in the quarantine cannot be redriven from it.
             String big = "{\"orderId\":\"ord-big\",\"pad\":\"" + "x".repeat(70_000);
             produce(dir, "big.jsonl", big, "--allow-invalid");
-            pipeline.deliverNew(PipelineFunction.ORDER_PROCESSING);
+            pipeline.deliverNew(TestFunctions.ORDER_PROCESSING);
             assertThat(list("MALFORMED_JSON")).singleElement()
                     .satisfies(r -> assertThat(r.get("truncated")).isEqualTo("true"));
 

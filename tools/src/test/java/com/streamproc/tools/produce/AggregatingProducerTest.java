@@ -2,9 +2,9 @@ package com.streamproc.tools.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +26,10 @@ class AggregatingProducerTest {
     private final ProduceStats stats = new ProduceStats();
 
     private Producer producer() {
-        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, EventContract> contracts = new java.util.TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
-                    new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
+                    new JsonRecordDecoder<>(KeyedTestEvent.class), KeyedTestEvent::key,
                     List.of("key")));
         }
         PutRecordsSender sender = new PutRecordsSender(kinesis,
@@ -42,7 +42,7 @@ class AggregatingProducerTest {
     private static List<InputEvent> events(int count, int keys) {
         List<InputEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(new InputEvent(PipelineFunction.ACTIVITY_TRACKING,
+            events.add(new InputEvent(TestFunctions.ACTIVITY_TRACKING,
                     ("{\"key\":\"u-" + (i % keys) + "\",\"note\":\"n" + i + "\"}").getBytes(StandardCharsets.UTF_8),
                     "in:" + i));
         }

@@ -2,6 +2,7 @@ package com.streamproc.tools.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,7 @@ class JsonLinesInputTest {
 
     private static List<InputEvent> read(byte[] bytes) {
         List<InputEvent> events = new ArrayList<>();
-        new JsonLinesInput(PipelineFunction.ACTIVITY_TRACKING, "in.jsonl", new ByteArrayInputStream(bytes))
+        new JsonLinesInput(TestFunctions.ACTIVITY_TRACKING, "in.jsonl", new ByteArrayInputStream(bytes))
                 .forEachRemaining(events::add);
         return events;
     }
@@ -24,7 +25,7 @@ class JsonLinesInputTest {
 
         assertThat(events).extracting(e -> new String(e.data())).containsExactly("{\"a\":1}", "{\"a\":2}", "{\"a\":3}");
         assertThat(events).extracting(InputEvent::origin).containsExactly("in.jsonl:1", "in.jsonl:4", "in.jsonl:5");
-        assertThat(events).allMatch(e -> e.function() == PipelineFunction.ACTIVITY_TRACKING);
+        assertThat(events).allMatch(e -> e.function() == TestFunctions.ACTIVITY_TRACKING);
     }
 
     @Test
@@ -61,7 +62,7 @@ class JsonLinesInputTest {
                 + "{\"partitionKey\": \"u-3\", \"rawData\": \"{not json\"}\n").getBytes();
 
         List<InputEvent> events = new ArrayList<>();
-        new JsonLinesInput(PipelineFunction.ACTIVITY_TRACKING, "sample.jsonl", new ByteArrayInputStream(lines), true)
+        new JsonLinesInput(TestFunctions.ACTIVITY_TRACKING, "sample.jsonl", new ByteArrayInputStream(lines), true)
                 .forEachRemaining(events::add);
 
         assertThat(events).extracting(InputEvent::partitionKey).containsExactly("u-1", "u-3");
@@ -71,7 +72,7 @@ class JsonLinesInputTest {
 
     @Test
     void lineThatIsNoEnvelopeNamesItsPlace() {
-        JsonLinesInput input = new JsonLinesInput(PipelineFunction.ACTIVITY_TRACKING, "sample.jsonl",
+        JsonLinesInput input = new JsonLinesInput(TestFunctions.ACTIVITY_TRACKING, "sample.jsonl",
                 new ByteArrayInputStream("{\"userId\": \"u\"}\n".getBytes()), true);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(input::next)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamproc.shared.decode.PoisonRecordException;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +30,13 @@ class JsonLinesProduceReportTest {
         Path unsent = dir.resolve("unsent.jsonl");
         JsonLinesProduceReport report = new JsonLinesProduceReport(rejects, unsent);
 
-        report.rejected(new InputEvent(PipelineFunction.ORDER_PROCESSING,
+        report.rejected(new InputEvent(TestFunctions.ORDER_PROCESSING,
                 ("{\"key\":\"o-1\",\"note\":\"" + BIG_NOTE + "\"}").getBytes(StandardCharsets.UTF_8), "orders.jsonl:1"),
                 new PoisonRecordException("SCHEMA_VIOLATION", "bad"));
-        report.unsent(new UnsentRecord(new OutboundRecord(PipelineFunction.ACTIVITY_TRACKING, "u-1",
+        report.unsent(new UnsentRecord(new OutboundRecord(TestFunctions.ACTIVITY_TRACKING, "u-1",
                 ("{\"note\":\"" + BIG_NOTE + "\"}").getBytes(StandardCharsets.UTF_8), "stdin:4", true),
                 "ValidationException", "refused", false, 1));
-        report.rejected(new InputEvent(PipelineFunction.ORDER_PROCESSING,
+        report.rejected(new InputEvent(TestFunctions.ORDER_PROCESSING,
                 "not json".getBytes(StandardCharsets.UTF_8), "orders.jsonl:2"),
                 new PoisonRecordException("MALFORMED_JSON", "not JSON"));
 

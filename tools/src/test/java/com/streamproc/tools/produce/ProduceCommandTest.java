@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.tools.aws.AwsConnections;
 import com.streamproc.tools.aws.PipelineFunction;
@@ -32,10 +31,10 @@ class ProduceCommandTest {
     Path dir;
 
     private ToolContext context(String stdin) {
-        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, EventContract> contracts = new java.util.TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
-                    new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
+                    new JsonRecordDecoder<>(KeyedTestEvent.class), KeyedTestEvent::key,
                     List.of("key")));
         }
         AwsConnections aws = new AwsConnections() {

@@ -3,9 +3,9 @@ package com.streamproc.tools.produce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.retry.RetryPolicy;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.aws.RealSdkFailures;
 import java.io.UncheckedIOException;
@@ -26,10 +26,10 @@ class ProducerTest {
     private final ProduceStats stats = new ProduceStats();
 
     private Producer producer(boolean allowInvalid, boolean keepKeyOrder) {
-        Map<PipelineFunction, EventContract> contracts = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, EventContract> contracts = new java.util.TreeMap<>();
         for (PipelineFunction function : PipelineFunction.values()) {
             contracts.put(function, new DecoderContract<KeyedTestEvent>(function,
-                    new JsonRecordDecoder<>(KeyedTestEvent.class, EventValidator.none()), KeyedTestEvent::key,
+                    new JsonRecordDecoder<>(KeyedTestEvent.class), KeyedTestEvent::key,
                     List.of("key")));
         }
         PutRecordsSender sender = new PutRecordsSender(kinesis,
@@ -45,9 +45,9 @@ class ProducerTest {
     @Test
     void validEventsGoToTheirFunctionsStreamUnderTheContractsKey() throws Exception {
         ProduceStats.Snapshot result = producer(false, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-1\"}"),
-                event(PipelineFunction.ACTIVITY_TRACKING, "{\"key\":\"u-1\"}"),
-                event(PipelineFunction.DATA_CLEANSING, "{\"key\":\"crm:7\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"o-1\"}"),
+                event(TestFunctions.ACTIVITY_TRACKING, "{\"key\":\"u-1\"}"),
+                event(TestFunctions.DATA_CLEANSING, "{\"key\":\"crm:7\"}")).iterator());
 
         assertThat(kinesis.stored).extracting(FakeKinesis.Stored::stream, FakeKinesis.Stored::partitionKey)
                 .containsExactlyInAnyOrder(
@@ -62,9 +62,9 @@ class ProducerTest {
     @Test
     void invalidEventIsRejectedWithItsReasonAndNotSent() throws Exception {
         ProduceStats.Snapshot result = producer(false, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"note\":\"no key\"}"),
-                event(PipelineFunction.ORDER_PROCESSING, "{not json"),
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-2\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"note\":\"no key\"}"),
+                event(TestFunctions.ORDER_PROCESSING, "{not json"),
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"o-2\"}")).iterator());
 
         assertThat(report.rejected).extracting(RecordingReport.Rejection::reason)
                 .containsExactly("SCHEMA_VIOLATION", "MALFORMED_JSON");
@@ -76,9 +76,9 @@ class ProducerTest {
     @Test
     void allowedInvalidEventIsSentUnderTheKeyItStillHasOrAKeyFromItsBytes() throws Exception {
         ProduceStats.Snapshot result = producer(true, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"\",\"note\":\"blank key\"}"),
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-9\",\"note\":[1,2]}"),
-                event(PipelineFunction.ORDER_PROCESSING, "garbage")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"\",\"note\":\"blank key\"}"),
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"o-9\",\"note\":[1,2]}"),
+                event(TestFunctions.ORDER_PROCESSING, "garbage")).iterator());
 
         assertThat(report.rejected).isEmpty();
         assertThat(kinesis.stored).hasSize(3);
@@ -92,7 +92,7 @@ class ProducerTest {
         String big = "{\"key\":\"o-1\",\"note\":\"" + "x".repeat(KinesisLimits.MAX_RECORD_BYTES) + "\"}";
 
         ProduceStats.Snapshot result = producer(true, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, big)).iterator());
+                event(TestFunctions.ORDER_PROCESSING, big)).iterator());
 
         assertThat(report.rejected).extracting(RecordingReport.Rejection::reason).containsExactly("RECORD_TOO_LARGE");
         assertThat(kinesis.putRecordsCalls).isEmpty();
@@ -106,9 +106,9 @@ class ProducerTest {
                 "ProvisionedThroughputExceededException"));
 
         producer(false, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a1\"}"),
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"b\",\"note\":\"b1\"}"),
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a2\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a1\"}"),
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"b\",\"note\":\"b1\"}"),
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a2\"}")).iterator());
 
         List<String> ofKeyA = kinesis.stored.stream().filter(s -> s.partitionKey().equals("a"))
                 .map(FakeKinesis.Stored::data).toList();
@@ -125,8 +125,8 @@ class ProducerTest {
                 "ProvisionedThroughputExceededException"));
 
         producer(false, false).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a1\"}"),
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a2\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a1\"}"),
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"a\",\"note\":\"a2\"}")).iterator());
 
         assertThat(kinesis.stored).extracting(FakeKinesis.Stored::data)
                 .containsExactly("{\"key\":\"a\",\"note\":\"a2\"}", "{\"key\":\"a\",\"note\":\"a1\"}");
@@ -139,7 +139,7 @@ class ProducerTest {
         }
 
         ProduceStats.Snapshot result = producer(false, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"a\"}")).iterator());
 
         assertThat(result.failed()).isEqualTo(1);
         assertThat(result.sent()).isZero();
@@ -150,7 +150,7 @@ class ProducerTest {
     void aThousandRecordsGoOutInTwoFullRequests() throws Exception {
         List<InputEvent> events = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            events.add(event(PipelineFunction.ACTIVITY_TRACKING, "{\"key\":\"u-" + i + "\"}"));
+            events.add(event(TestFunctions.ACTIVITY_TRACKING, "{\"key\":\"u-" + i + "\"}"));
         }
 
         ProduceStats.Snapshot result = producer(false, true).run(events.iterator());
@@ -162,8 +162,8 @@ class ProducerTest {
     @Test
     void partitionKeyWithAnUnpairedSurrogateIsRejectedBeforeItCanSinkARequest() throws Exception {
         ProduceStats.Snapshot result = producer(true, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-\\ud800\"}"),
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-\\ud83d\\ude00\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"o-\\ud800\"}"),
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"o-\\ud83d\\ude00\"}")).iterator());
 
         assertThat(report.rejected).singleElement().satisfies(r -> {
             assertThat(r.reason()).isEqualTo(Producer.PARTITION_KEY_MALFORMED);
@@ -178,7 +178,7 @@ class ProducerTest {
         kinesis.thenThrow(RealSdkFailures.marshalling());
 
         ProduceStats.Snapshot result = producer(false, true).run(List.of(
-                event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"a\"}")).iterator());
+                event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"a\"}")).iterator());
 
         assertThat(kinesis.putRecordsCalls).hasSize(1);
         assertThat(result.failed()).isEqualTo(1);
@@ -202,7 +202,7 @@ class ProducerTest {
             @Override
             public InputEvent next() {
                 if (served++ == 0) {
-                    return event(PipelineFunction.ORDER_PROCESSING, "{\"key\":\"o-1\"}");
+                    return event(TestFunctions.ORDER_PROCESSING, "{\"key\":\"o-1\"}");
                 }
                 throw new UncheckedIOException("cannot read orders.jsonl at line 2", new java.io.IOException("gone"));
             }

@@ -3,6 +3,7 @@ package com.streamproc.tools.produce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.shared.kpl.KplAggregate;
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -20,7 +21,7 @@ class RecordAggregatorTest {
     private final RecordAggregator aggregator = new RecordAggregator(stream -> FOUR_SHARDS);
 
     private static OutboundRecord event(String key, String text) {
-        return new OutboundRecord(PipelineFunction.ACTIVITY_TRACKING, key, text.getBytes(StandardCharsets.UTF_8),
+        return new OutboundRecord(TestFunctions.ACTIVITY_TRACKING, key, text.getBytes(StandardCharsets.UTF_8),
                 "in:" + text, true);
     }
 

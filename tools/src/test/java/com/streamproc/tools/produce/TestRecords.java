@@ -1,5 +1,6 @@
 package com.streamproc.tools.produce;
 
+import com.streamproc.tools.TestFunctions;
 import com.streamproc.tools.aws.PipelineFunction;
 import java.nio.charset.StandardCharsets;
 
@@ -8,11 +9,11 @@ final class TestRecords {
     }
 
     static OutboundRecord record(String key, String data) {
-        return new OutboundRecord(PipelineFunction.ORDER_PROCESSING, key, data.getBytes(StandardCharsets.UTF_8),
+        return new OutboundRecord(TestFunctions.ORDER_PROCESSING, key, data.getBytes(StandardCharsets.UTF_8),
                 "test", true);
     }
 
     static OutboundRecord sized(String key, int dataBytes) {
-        return new OutboundRecord(PipelineFunction.ORDER_PROCESSING, key, new byte[dataBytes], "test", true);
+        return new OutboundRecord(TestFunctions.ORDER_PROCESSING, key, new byte[dataBytes], "test", true);
     }
 }

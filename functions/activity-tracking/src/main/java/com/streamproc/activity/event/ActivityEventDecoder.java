@@ -1,6 +1,5 @@
 package com.streamproc.activity.event;
 
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
@@ -10,7 +9,7 @@ import java.time.Clock;
 /** Kinesis record data → {@link ActivityEvent}: the shared strict JSON decoding, then {@link ActivityContract}. */
 public final class ActivityEventDecoder implements RecordDecoder<ActivityEvent> {
     private final JsonRecordDecoder<ActivityEventPayload> json =
-            new JsonRecordDecoder<>(ActivityEventPayload.class, EventValidator.none());
+            new JsonRecordDecoder<>(ActivityEventPayload.class);
     private final ActivityContract contract;
 
     public ActivityEventDecoder(Clock clock) {

@@ -2,7 +2,6 @@ package com.streamproc.activity.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.activity.testing.ActivityHarness;
 import com.streamproc.activity.testing.ActivityTotals;
 import com.streamproc.activity.testing.FaultPlan;
@@ -11,6 +10,7 @@ import com.streamproc.activity.testing.LambdaShardRunner;
 import com.streamproc.activity.testing.ShardRecords;
 import com.streamproc.activity.testing.TestActivity;
 import com.streamproc.activity.store.ActivityTableLayout;
+import com.streamproc.shared.testing.ShardReplay;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,19 +112,23 @@ class DuplicateWindowTest {
             store.faults(FaultPlan.random(seed, 0.15, 60));
             LambdaShardRunner runner = harness.runner();
 
-            int checkpoint = 0;
-            int rewinds = 4;
-            for (int n = 0; checkpoint < shard.size(); n++) {
-                assertThat(n).as("seed %d: not through", seed).isLessThan(2_000);
-                if (checkpoint > 0 && rewinds > 0 && random.nextInt(6) == 0) {
-                    rewinds--;
-                    checkpoint = random.nextInt(checkpoint);
+            runner.runFrom(shard, 0, new ShardReplay.Batching() {
+                private int rewinds = 4;
+
+                @Override
+                public int start(int checkpoint) {
+                    if (checkpoint > 0 && rewinds > 0 && random.nextInt(6) == 0) {
+                        rewinds--;
+                        return random.nextInt(checkpoint);
+                    }
+                    return checkpoint;
                 }
-                int to = Math.min(shard.size(), checkpoint + 1 + random.nextInt(400));
-                StreamsEventResponse response = runner.invoke(shard, checkpoint, to);
-                checkpoint = response.getBatchItemFailures().isEmpty()
-                        ? to : shard.indexOf(response.getBatchItemFailures().get(0).getItemIdentifier());
-            }
+
+                @Override
+                public int end(int start, int highest) {
+                    return start + 1 + random.nextInt(400);
+                }
+            }, 2_000);
 
             ActivityTotals expected = ActivityTotals.reference(events);
             assertThat(ActivityTotals.differences(expected, harness.stored(expected))).as("seed %d", seed).isEmpty();

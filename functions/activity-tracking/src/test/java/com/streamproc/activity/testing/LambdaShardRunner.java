@@ -1,8 +1,10 @@
 package com.streamproc.activity.testing;
 
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.activity.ActivityTrackingHandler;
 import com.streamproc.shared.testing.FakeLambdaContext;
+import com.streamproc.shared.testing.ShardReplay;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
@@ -31,21 +33,21 @@ public final class LambdaShardRunner {
      * @throws IllegalStateException if the shard is not through after {@code maxInvocations}
      */
     public void runFrom(ShardRecords shard, int from, IntUnaryOperator nextBatchSize, int maxInvocations) {
-        int checkpoint = from;
-        for (int n = 0; checkpoint < shard.size(); n++) {
-            if (n == maxInvocations) {
-                throw new IllegalStateException("shard not through after " + maxInvocations + " invocations");
-            }
-            int to = Math.min(shard.size(), checkpoint + Math.max(1, nextBatchSize.applyAsInt(checkpoint)));
-            StreamsEventResponse response = invoke(shard, checkpoint, to);
-            checkpoint = response.getBatchItemFailures().isEmpty()
-                    ? to : shard.indexOf(response.getBatchItemFailures().get(0).getItemIdentifier());
-        }
+        runFrom(shard, from, (start, highest) -> start + nextBatchSize.applyAsInt(start), maxInvocations);
+    }
+
+    /** Processes the records from {@code from} to the end with the shared replay loop, shaped by {@code batching}. */
+    public ShardReplay.Stats runFrom(ShardRecords shard, int from, ShardReplay.Batching batching,
+                                     int maxInvocations) {
+        return ShardReplay.deliver(shard, from, batching, maxInvocations, event -> invoke(event));
     }
 
     /** One invocation with the records {@code from} to {@code to} (exclusive) and a fresh 60 s budget. */
     public StreamsEventResponse invoke(ShardRecords shard, int from, int to) {
-        return handler.handleRequest(shard.batch(from, to),
-                new FakeLambdaContext("activity-tracking", 60_000, nanoClock));
+        return invoke(shard.batch(from, to));
+    }
+
+    private StreamsEventResponse invoke(KinesisEvent batch) {
+        return handler.handleRequest(batch, new FakeLambdaContext("activity-tracking", 60_000, nanoClock));
     }
 }

@@ -2,12 +2,13 @@ package com.streamproc.activity.testing;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.shared.testing.ShardReplay;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The records of one Kinesis shard, in sequence order, from which tests cut batches as Lambda would. */
-public final class ShardRecords {
+public final class ShardRecords implements ShardReplay.Shard {
     /**
      * One record: its sequence number, partition key and data; for a KPL aggregate, {@code data} is {@code null} and
      * {@code aggregate} holds its bytes.
@@ -65,6 +66,7 @@ public final class ShardRecords {
         return shardId;
     }
 
+    @Override
     public int size() {
         return records.size();
     }
@@ -74,6 +76,7 @@ public final class ShardRecords {
     }
 
     /** The batch of records {@code from} (inclusive) to {@code to} (exclusive) in Lambda's form. */
+    @Override
     public KinesisEvent batch(int from, int to) {
         KinesisEventFixture fixture = KinesisEventFixture.batch().shard(shardId);
         for (StreamRecord record : records.subList(from, to)) {
@@ -92,6 +95,7 @@ public final class ShardRecords {
     }
 
     /** The index of the record with {@code sequenceNumber}. */
+    @Override
     public int indexOf(String sequenceNumber) {
         BigInteger sequence = new BigInteger(sequenceNumber);
         for (int i = 0; i < records.size(); i++) {

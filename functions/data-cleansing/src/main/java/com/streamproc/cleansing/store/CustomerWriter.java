@@ -6,7 +6,7 @@ import com.streamproc.cleansing.merge.CustomerMerger;
 import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.PartitionApplier;
-import com.streamproc.shared.retry.TransientFailureException;
+import com.streamproc.shared.batch.VersionedKeyApplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +16,9 @@ import java.util.function.Function;
  * Applies all records of one customer in a batch with one read and at most one write: the records are merged in
  * memory, the stored customer is read (consistently; {@link CustomerBatchApplier} reads a whole batch's customers at
  * once), merged with them, and written back with a conditional
- * {@code PutItem} on the version read. A lost race (another shard wrote the customer in between) re-reads and
- * re-merges, a few times. When the merge changes nothing (a replay, or older data arriving late) nothing is
- * written.
+ * {@code PutItem} on the version read, through the shared {@link VersionedKeyApplier}: a lost race (another shard
+ * wrote the customer in between) re-reads and re-merges, a few times. When the merge changes nothing (a replay, or
+ * older data arriving late) nothing is written.
  *
  * <p>Used with {@code KeyedBatchApplier.perKey} keyed by {@link CleansedRecord#customerKey()}. Records are
  * marked applied only after their customer's write succeeded (or was not needed). Records of one source key may
@@ -30,9 +30,6 @@ import java.util.function.Function;
  * (a customer item DynamoDB refuses), the record that causes it is found and quarantined.
  */
 public final class CustomerWriter implements PartitionApplier<CleansedRecord> {
-    /** Rounds of read-merge-write before giving the records back for a replay. */
-    public static final int MAX_WRITE_ROUNDS = 5;
-
     private final CustomerStore store;
     private final Function<ApplyContext, Map<String, Optional<StoredCustomer>>> prefetched;
 
@@ -53,37 +50,43 @@ public final class CustomerWriter implements PartitionApplier<CleansedRecord> {
             incoming = CustomerMerger.merge(incoming, Customer.of(record.event()));
         }
         Customer patch = incoming;
-        Optional<StoredCustomer> read = prefetched.apply(context).get(customerKey);
-        for (int round = 1; round <= MAX_WRITE_ROUNDS; round++) {
-            if (context.deadline().expired()) {
-                return;
-            }
-            Optional<StoredCustomer> current = round == 1 && read != null ? read
-                    : context.retry().call(() -> store.load(customerKey));
-            Customer base = current.map(StoredCustomer::customer).orElseGet(() -> Customer.empty(customerKey));
-            Customer merged = CustomerMerger.merge(base, patch);
-            if (current.isPresent() && merged.equals(base)) {
-                markApplied(records, context);
-                return;
-            }
-            long expectedVersion = current.map(StoredCustomer::version).orElse(0L);
-            if (context.retry().call(() -> store.putIfVersion(merged, expectedVersion))) {
-                markApplied(records, context);
-                return;
-            }
-            context.retry().backoff(round);
-        }
-        // Contention, not the records: the replay merges them again.
-        markFailed(records, context, new TransientFailureException(
-                "customer kept changing under " + MAX_WRITE_ROUNDS + " write attempts"));
+        VersionedKeyApplier.apply(customerKey, records, context, prefetched.apply(context).get(customerKey),
+                new VersionedKeyApplier.Steps<StoredCustomer, Customer>() {
+                    @Override
+                    public Optional<StoredCustomer> load(String key) {
+                        return store.load(key);
+                    }
+
+                    @Override
+                    public long versionOf(StoredCustomer stored) {
+                        return stored.version();
+                    }
+
+                    @Override
+                    public Customer fold(StoredCustomer stored) {
+                        Customer base = stored == null ? Customer.empty(customerKey) : stored.customer();
+                        return CustomerMerger.merge(base, patch);
+                    }
+
+                    @Override
+                    public boolean changes(Customer merged, StoredCustomer stored) {
+                        return stored == null || !merged.equals(stored.customer());
+                    }
+
+                    @Override
+                    public void markOutcomes(Customer merged, ApplyContext context) {
+                        markApplied(records, context);
+                    }
+
+                    @Override
+                    public boolean saveIfVersion(Customer merged, StoredCustomer stored, long expectedVersion,
+                                                 int round) {
+                        return store.putIfVersion(merged, expectedVersion);
+                    }
+                });
     }
 
     private static void markApplied(List<InboundRecord<CleansedRecord>> records, ApplyContext context) {
         records.forEach(record -> context.applied(record.ref()));
-    }
-
-    private static void markFailed(List<InboundRecord<CleansedRecord>> records, ApplyContext context,
-                                   RuntimeException failure) {
-        records.forEach(record -> context.failed(record.ref(), failure));
     }
 }

@@ -7,7 +7,6 @@ import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.domain.OrderEventType;
 import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.shared.decode.EventTimeRange;
-import com.streamproc.shared.decode.EventValidator;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
@@ -46,7 +45,7 @@ public final class OrderEventDecoder implements RecordDecoder<OrderEvent> {
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     private final JsonRecordDecoder<OrderEventMessage> json =
-            new JsonRecordDecoder<>(OrderEventMessage.class, EventValidator.none());
+            new JsonRecordDecoder<>(OrderEventMessage.class);
 
     @Override
     public OrderEvent decode(ByteBuffer data) throws PoisonRecordException {

@@ -2,6 +2,7 @@ package com.streamproc.orders.testing;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.shared.testing.ShardReplay;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * A shard's records with fixed sequence numbers (record {@code i} has {@code FIRST_SEQUENCE + i}), delivered in
  * Lambda's JSON form as whole batches, suffixes or any other window: a replay carries the same sequence numbers.
  */
-public final class RecordStream {
+public final class RecordStream implements ShardReplay.Shard {
     private record Entry(String partitionKey, String data) {
     }
 
@@ -31,8 +32,15 @@ public final class RecordStream {
         return add(event.node().path("orderId").asText("none"), event.json());
     }
 
+    @Override
     public int size() {
         return entries.size();
+    }
+
+    /** The index of the record with {@code sequenceNumber} (the inverse of {@link #sequenceOf}). */
+    @Override
+    public int indexOf(String sequenceNumber) {
+        return new BigInteger(sequenceNumber).subtract(KinesisEventFixture.FIRST_SEQUENCE).intValueExact();
     }
 
     /** The sequence number of record {@code index}. */
@@ -41,6 +49,7 @@ public final class RecordStream {
     }
 
     /** Records {@code from} (inclusive) to {@code to} (exclusive) as Lambda delivers them. */
+    @Override
     public KinesisEvent batch(int from, int to) {
         KinesisEventFixture fixture = KinesisEventFixture.batch();
         for (int i = from; i < to; i++) {

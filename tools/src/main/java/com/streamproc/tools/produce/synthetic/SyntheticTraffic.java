@@ -8,7 +8,7 @@ import com.streamproc.tools.produce.InputEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -30,8 +30,8 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Random random;
-    private final Map<PipelineFunction, Long> remaining = new EnumMap<>(PipelineFunction.class);
-    private final Map<PipelineFunction, EventFactory> factories = new EnumMap<>(PipelineFunction.class);
+    private final Map<PipelineFunction, Long> remaining = new TreeMap<>();
+    private final Map<PipelineFunction, EventFactory> factories = new TreeMap<>();
     private final double invalidShare;
     private long total;
     private long produced;
@@ -56,11 +56,7 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
             if (count > 0) {
                 remaining.put(function, count);
                 total += count;
-                factories.put(function, switch (function) {
-                    case ORDER_PROCESSING -> new OrderFactory(random, clock, run);
-                    case ACTIVITY_TRACKING -> new ActivityFactory(random, clock, run, count);
-                    case DATA_CLEANSING -> new CustomerFactory(random, clock, run, count);
-                });
+                factories.put(function, EventFactory.of(function.functionName(), random, clock, run, count));
             }
         });
     }

@@ -1,12 +1,20 @@
-package com.streamproc.bench.workload;
+package com.streamproc.shared.testing;
 
 import java.util.Random;
 
-/** Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s: a few very active keys, many quiet ones. */
+/**
+ * Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s: a few very active keys, many quiet ones. The one
+ * key-skew draw of the project's traffic generators (the local demo, the benchmarks' workloads).
+ */
 public final class Zipf {
     private final double[] cumulative;
     private final Random random;
 
+    /**
+     * @param n        how many ranks
+     * @param exponent the skew: 0 is uniform, about 1 is typical of users or customers
+     * @param random   the seeded source the draws take from
+     */
     public Zipf(int n, double exponent, Random random) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1");
@@ -23,6 +31,7 @@ public final class Zipf {
         }
     }
 
+    /** The next rank, 0 the most likely; takes one {@code nextDouble} of the source. */
     public int next() {
         double u = random.nextDouble();
         int lo = 0;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-class DataCleansingFunctionTest {
+class DataCleansingDescriptorTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "NONE", textBlock = """
@@ -26,14 +26,14 @@ class DataCleansingFunctionTest {
     void quarantineSourceIsThePartitionKeyBeforeTheFirstColon(String partitionKey, String source) {
         RecordRef ref = new RecordRef("shardId-000000000000", "1", partitionKey, Instant.EPOCH, 10);
 
-        assertThat(DataCleansingFunction.config().sourceOfRecord().apply(ref)).isEqualTo(source);
+        assertThat(DataCleansingDescriptor.defaultConfig().sourceOfRecord().apply(ref)).isEqualTo(source);
     }
 
     @Test
     void productionWiringNeedsTheCustomersTable() {
         FunctionEnvironment env = new FunctionEnvironment(Map.of("QUARANTINE_TABLE", "CleansingQuarantineTable"));
 
-        assertThatThrownBy(() -> DataCleansingFunction.fromEnvironment(env, unusedClient()))
+        assertThatThrownBy(() -> new DataCleansingDescriptor().processor(env, unusedClient()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("CUSTOMERS_TABLE");
     }
 
@@ -42,7 +42,7 @@ class DataCleansingFunctionTest {
         FunctionEnvironment env = new FunctionEnvironment(Map.of("QUARANTINE_TABLE", "q", "CUSTOMERS_TABLE", "c",
                 "MAX_CONCURRENT_KEYS", "zero"));
 
-        assertThatThrownBy(() -> DataCleansingFunction.fromEnvironment(env, unusedClient()))
+        assertThatThrownBy(() -> new DataCleansingDescriptor().processor(env, unusedClient()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("MAX_CONCURRENT_KEYS");
     }
 
@@ -50,12 +50,13 @@ class DataCleansingFunctionTest {
     void productionWiringBuildsAHandlerFromACompleteEnvironment() {
         FunctionEnvironment env = new FunctionEnvironment(Map.of("QUARANTINE_TABLE", "q", "CUSTOMERS_TABLE", "c"));
 
-        assertThat(new DataCleansingHandler(DataCleansingFunction.fromEnvironment(env, unusedClient()))).isNotNull();
+        assertThat(new DataCleansingHandler(new DataCleansingDescriptor().processor(env, unusedClient()))).isNotNull();
     }
 
     @Test
-    void primingRecordCleansesWithTheRealClock() {
-        DataCleansingFunction.prime(DataCleansingFunction.decoder(Clock.systemUTC()));
+    void primingRecordCleansesWithTheRealClock() throws Exception {
+        DataCleansingDescriptor.newDecoder(Clock.systemUTC()).decode(java.nio.ByteBuffer.wrap(
+                DataCleansingDescriptor.PRIMING_RECORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static DynamoDbClient unusedClient() {

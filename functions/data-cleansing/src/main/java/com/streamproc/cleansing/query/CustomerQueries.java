@@ -1,10 +1,11 @@
-package com.streamproc.cleansing.store;
+package com.streamproc.cleansing.query;
 
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerKeys;
 import com.streamproc.cleansing.normalize.EmailNormalizer;
 import com.streamproc.cleansing.normalize.Normalized;
 import com.streamproc.cleansing.normalize.PhoneNormalizer;
+import com.streamproc.cleansing.store.CustomerItems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

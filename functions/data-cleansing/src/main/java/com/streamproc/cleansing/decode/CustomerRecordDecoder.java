@@ -1,6 +1,10 @@
-package com.streamproc.cleansing;
+package com.streamproc.cleansing.decode;
 
-import com.streamproc.shared.decode.EventValidator;
+import com.streamproc.cleansing.CleansedRecord;
+import com.streamproc.cleansing.CleansingOutcome;
+import com.streamproc.cleansing.CustomerRecord;
+import com.streamproc.cleansing.CustomerRecordCleanser;
+import com.streamproc.cleansing.RejectedRecord;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;
@@ -12,7 +16,7 @@ import java.nio.ByteBuffer;
  */
 public final class CustomerRecordDecoder implements RecordDecoder<CleansedRecord> {
     private final JsonRecordDecoder<CustomerRecord> json =
-            new JsonRecordDecoder<>(CustomerRecord.class, EventValidator.none());
+            new JsonRecordDecoder<>(CustomerRecord.class);
     private final CustomerRecordCleanser cleanser;
 
     public CustomerRecordDecoder(CustomerRecordCleanser cleanser) {
