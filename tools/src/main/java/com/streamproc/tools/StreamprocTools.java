@@ -6,6 +6,7 @@ import com.streamproc.tools.cli.CommandGroup;
 import com.streamproc.tools.cli.ExitCodes;
 import com.streamproc.tools.cli.ToolContext;
 import com.streamproc.tools.cli.ToolFailure;
+import com.streamproc.tools.failures.FailuresCommand;
 import com.streamproc.tools.produce.FunctionContracts;
 import com.streamproc.tools.produce.ProduceCommand;
 import com.streamproc.tools.quarantine.QuarantineCommand;
@@ -21,17 +22,18 @@ import picocli.CommandLine;
  */
 @Command(name = "streamproc-tools", mixinStandardHelpOptions = true,
         version = "streamproc-tools 0.1.0",
-        description = "Send events to the pipeline's streams, query its tables, list and redrive quarantined records.",
-        subcommands = {ProduceCommand.class, QueryCommand.class, QuarantineCommand.class,
+        description = "Send events to the pipeline's streams, query its tables, list and redrive quarantined records, "
+                + "list and replay the batches Lambda gave up on.",
+        subcommands = {ProduceCommand.class, QueryCommand.class, QuarantineCommand.class, FailuresCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Credentials and region: the AWS SDK's default chains (AWS_PROFILE, AWS_REGION, ...).",
                 "Local stack: export the lines 'java -jar local/target/streamproc-local.jar up' prints",
-                "(AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_DYNAMODB, ...)."})
+                "(AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_LAMBDA, ...)."})
 public final class StreamprocTools extends CommandGroup {
     private final ToolContext context;
 
     public StreamprocTools(ToolContext context) {
-        super("streamproc-tools: missing command (produce, query, quarantine; try --help)");
+        super("streamproc-tools: missing command (produce, query, quarantine, failures; try --help)");
         this.context = context;
     }
 

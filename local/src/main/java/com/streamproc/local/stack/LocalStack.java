@@ -5,6 +5,7 @@ import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.ResourceFactory;
 import com.streamproc.local.esm.EsmCounters;
 import com.streamproc.local.esm.EsmListener;
+import com.streamproc.local.esm.EsmSettings;
 import com.streamproc.local.esm.FailureCauses;
 import com.streamproc.local.esm.MappingStatus;
 import com.streamproc.local.esm.RetryLog;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -66,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<FunctionPool> pools = new ArrayList<>();
     private final List<RunningMapping> mappings = new ArrayList<>();
     private final List<PrintStream> logs = new ArrayList<>();
+    private InvokeEndpoint invokeEndpoint;
 
     private LocalStack(StackPaths paths, LocalTemplate template, EmulatorStack emulators, Optional<StackState> attachedTo,
                        URI kinesisEndpoint, URI dynamoDbEndpoint) {
@@ -163,6 +166,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", AwsClients.SECRET_KEY);
         env.put("AWS_ENDPOINT_URL_KINESIS", kinesisEndpoint.toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        if (invokeEndpoint != null) {
+            env.put("AWS_ENDPOINT_URL_LAMBDA", invokeEndpoint.uri().toString());
+        }
         return env;
     }
 
@@ -202,11 +208,26 @@ public final class LocalStack implements AutoCloseable {
      */
     public synchronized List<RunningMapping> startFunctions(int environmentsPerFunction, Consumer<String> progress)
             throws Exception {
+        return startFunctions(environmentsPerFunction, UnaryOperator.identity(), progress);
+    }
+
+    /**
+     * As {@link #startFunctions(int, Consumer)}, each mapping with the template's settings as {@code settings} changes
+     * them (tests: a short {@code MaximumRecordAgeInSeconds}, few retries), and the Lambda Invoke endpoint
+     * ({@link InvokeEndpoint}) on the functions' environments: {@code AWS_ENDPOINT_URL_LAMBDA} of
+     * {@link #awsEnvironment()}.
+     */
+    public synchronized List<RunningMapping> startFunctions(int environmentsPerFunction,
+                                                            UnaryOperator<EsmSettings> settings,
+                                                            Consumer<String> progress) throws Exception {
+        Map<String, FunctionPool> poolsByName = new LinkedHashMap<>();
         PrintStream mappingLog = logFile(paths.mappingsLog());
         for (LocalTemplate.LocalFunction function : template.functions()) {
             Path logFile = paths.functionLog(function.logicalId());
             FailureCauses causes = new FailureCauses(paths.projectRoot().relativize(logFile).toString());
             FunctionPool pool = pool(function, logFile(logFile, causes::line), environmentsPerFunction);
+            poolsByName.put(function.definition().functionName(), pool);
+            poolsByName.put(function.logicalId(), pool);
             for (LocalTemplate.KinesisSource source : function.kinesisSources()) {
                 if (!source.enabled()) {
                     progress.accept(function.logicalId() + "." + source.eventName() + " is disabled in the template");
@@ -226,18 +247,28 @@ public final class LocalStack implements AutoCloseable {
                         function.definition().functionArn(region(), AwsClients.ACCOUNT_ID));
                 RetryLog retryLog = new RetryLog(function.logicalId(), source.streamName(), causes, mappingLog::println);
                 EventSourceMapping mapping = new EventSourceMapping(function.logicalId() + "." + source.eventName(),
-                        source.settings(), identity, new KinesisShards(kinesis, source.streamName()), pool,
+                        settings.apply(source.settings()), identity, new KinesisShards(kinesis, source.streamName()), pool,
                         destination, EsmListener.all(counters, causes, retryLog), Clock.systemUTC(),
                         mappingLog::println);
                 mapping.start();
                 mappings.add(new RunningMapping(function, source, mapping, counters, failureFile, pool, causes));
             }
         }
+        invokeEndpoint = InvokeEndpoint.start(poolsByName);
+        progress.accept("Lambda Invoke endpoint: " + invokeEndpoint.uri());
         return List.copyOf(mappings);
+    }
+
+    /** The Lambda Invoke endpoint of the functions, once {@link #startFunctions} ran. */
+    public Optional<URI> invokeEndpoint() {
+        return Optional.ofNullable(invokeEndpoint).map(InvokeEndpoint::uri);
     }
 
     @Override
     public synchronized void close() {
+        if (invokeEndpoint != null) {
+            invokeEndpoint.close();
+        }
         for (RunningMapping running : mappings) {
             running.mapping().close();
         }

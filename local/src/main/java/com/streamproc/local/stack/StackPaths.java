@@ -2,22 +2,26 @@ package com.streamproc.local.stack;
 
 import java.nio.file.Path;
 
-/** Where the local stack keeps its files: {@code .local-stack/} in the project root (git-ignored). */
-public record StackPaths(Path projectRoot) {
+/**
+ * Where the local stack keeps its files: {@code .local-stack/} in the project root (git-ignored), or another
+ * directory (tests keep theirs apart).
+ */
+public record StackPaths(Path projectRoot, Path state) {
     public static final String TEMPLATE = "sam-template.yaml";
     /** Under {@link #logs()}: what the event source mappings say, one line per retry among it. */
     public static final String MAPPINGS_LOG = "event-source-mappings.log";
 
     public StackPaths {
         projectRoot = projectRoot.toAbsolutePath().normalize();
+        state = state == null ? projectRoot.resolve(".local-stack") : state.toAbsolutePath().normalize();
+    }
+
+    public StackPaths(Path projectRoot) {
+        this(projectRoot, null);
     }
 
     public Path template() {
         return projectRoot.resolve(TEMPLATE);
-    }
-
-    public Path state() {
-        return projectRoot.resolve(".local-stack");
     }
 
     public Path logs() {

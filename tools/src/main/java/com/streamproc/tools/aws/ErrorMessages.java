@@ -89,7 +89,9 @@ public final class ErrorMessages {
 
     private enum Service {
         KINESIS("Kinesis", "software.amazon.awssdk.services.kinesis.", "AWS_ENDPOINT_URL_KINESIS"),
-        DYNAMODB("DynamoDB", "software.amazon.awssdk.services.dynamodb.", "AWS_ENDPOINT_URL_DYNAMODB");
+        DYNAMODB("DynamoDB", "software.amazon.awssdk.services.dynamodb.", "AWS_ENDPOINT_URL_DYNAMODB"),
+        SQS("SQS", "software.amazon.awssdk.services.sqs.", "AWS_ENDPOINT_URL_SQS"),
+        LAMBDA("Lambda", "software.amazon.awssdk.services.lambda.", "AWS_ENDPOINT_URL_LAMBDA");
 
         final String displayName;
         final String packagePrefix;

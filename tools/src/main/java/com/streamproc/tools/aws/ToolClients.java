@@ -8,17 +8,21 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The tools' AWS clients. Credentials and region come from the SDK's default chains ({@code AWS_PROFILE},
  * {@code AWS_REGION}, ...); the endpoint from the SDK's own {@code AWS_ENDPOINT_URL_KINESIS} /
- * {@code AWS_ENDPOINT_URL_DYNAMODB} variables, which is how the local stack is reached. Only the JDK's URL
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_SQS} / {@code AWS_ENDPOINT_URL_LAMBDA} variables, which is
+ * how the local stack is reached. Only the JDK's URL
  * connection HTTP client is on the class path.
  */
 public final class ToolClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration INVOKE_TIMEOUT = Duration.ofMinutes(16);
 
     private ToolClients() {
     }
@@ -57,10 +61,41 @@ public final class ToolClients {
                 .build();
     }
 
+    /** An SQS client with the SDK's standard retries (receive, change visibility and delete are safe to repeat). */
+    public static SqsClient sqs() {
+        return SqsClient.builder()
+                .httpClient(httpClient(ATTEMPT_TIMEOUT))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .build())
+                .build();
+    }
+
+    /**
+     * A Lambda client for synchronous invocations: no SDK retries (the replay retries itself from the first record
+     * the function reported) and timeouts above the longest function timeout Lambda allows (15 minutes).
+     */
+    public static LambdaClient lambda() {
+        return LambdaClient.builder()
+                .httpClient(httpClient(INVOKE_TIMEOUT))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(b -> b.maxAttempts(1))
+                        .apiCallAttemptTimeout(INVOKE_TIMEOUT)
+                        .apiCallTimeout(INVOKE_TIMEOUT)
+                        .build())
+                .build();
+    }
+
     private static SdkHttpClient httpClient() {
+        return httpClient(ATTEMPT_TIMEOUT);
+    }
+
+    private static SdkHttpClient httpClient(Duration socketTimeout) {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(ATTEMPT_TIMEOUT)
+                .socketTimeout(socketTimeout)
                 .build();
     }
 }

@@ -43,10 +43,19 @@ final class LocalPipeline implements AutoCloseable {
     private final Map<PipelineFunction, Set<String>> delivered = new java.util.TreeMap<>();
 
     LocalPipeline(EmulatorStack stack, String env) {
-        this.env = env;
+        this(createdFor(stack, env), stack.kinesisClient(), env);
+    }
+
+    private static DynamoDbClient createdFor(EmulatorStack stack, String env) {
         stack.createResources(stack.samTemplate(), Map.of("EnvironmentName", env));
-        this.dynamoDb = stack.dynamoDbClient();
-        this.kinesis = stack.kinesisClient();
+        return stack.dynamoDbClient();
+    }
+
+    /** On tables and streams of {@code env} that exist already; closes the clients. */
+    LocalPipeline(DynamoDbClient dynamoDb, KinesisClient kinesis, String env) {
+        this.env = env;
+        this.dynamoDb = dynamoDb;
+        this.kinesis = kinesis;
 
         handlers.put(TestFunctions.ORDER_PROCESSING, new OrderProcessingHandler(
                 new OrderProcessingDescriptor().processor(environment(TestFunctions.ORDER_PROCESSING,

@@ -47,6 +47,16 @@ class ProduceCommandTest {
             public DynamoDbClient dynamoDb() {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public software.amazon.awssdk.services.lambda.LambdaClient lambda() {
+                throw new UnsupportedOperationException();
+            }
         };
         return new ToolContext(aws, () -> contracts,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());

@@ -1,0 +1,107 @@
+package com.streamproc.tools.failures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.streamproc.tools.aws.AwsConnections;
+import com.streamproc.tools.cli.CommandRun;
+import com.streamproc.tools.cli.ExitCodes;
+import com.streamproc.tools.cli.ToolContext;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The replay in AWS: the message from the function's queue, the range from the shard, Invoke of the live alias. */
+class FailuresReplayCommandTest {
+    private static final OnFailureRecord SAMPLE = OnFailureRecord.parse(OnFailureRecordTest.DOCUMENTED_SAMPLE);
+    private static final BigInteger END = SAMPLE.start().add(BigInteger.valueOf(149));
+
+    private final FakeQueue queue = new FakeQueue();
+    private final FakeShard shard = new FakeShard(SAMPLE.start(), 200, 1000);
+    private final List<InvokeRequest> invocations = new ArrayList<>();
+
+    private final LambdaClient lambda = new LambdaClient() {
+        @Override
+        public InvokeResponse invoke(InvokeRequest request) {
+            invocations.add(request);
+            return InvokeResponse.builder().statusCode(200)
+                    .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"batchItemFailures\":[]}")).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "lambda";
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private ToolContext context() {
+        queue.visible.put("h1", OnFailureRecordTest.DOCUMENTED_SAMPLE.replace(SAMPLE.endSequence(), END.toString())
+                .replace("\"batchSize\": 500", "\"batchSize\": 150"));
+        AwsConnections aws = new AwsConnections() {
+            @Override
+            public KinesisClient kinesis() {
+                return shard;
+            }
+
+            @Override
+            public DynamoDbClient dynamoDb() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public SqsClient sqs() {
+                return queue;
+            }
+
+            @Override
+            public LambdaClient lambda() {
+                return lambda;
+            }
+        };
+        return new ToolContext(aws, Map::of, new ByteArrayInputStream(new byte[0]), Clock.systemUTC());
+    }
+
+    @Test
+    void dryRunInvokesNothingAndLeavesTheMessage() {
+        CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "orders");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(queue.queueNames).containsExactly("prod-order-processing-failures");
+        assertThat(invocations).isEmpty();
+        assertThat(queue.deleted).isEmpty();
+        assertThat(queue.visible).containsOnlyKeys("h1");
+        assertThat(run.err()).contains("would replay 150 records in about 2 invocation(s) of prod-order-processing");
+    }
+
+    @Test
+    void executeInvokesTheLiveAliasInBatchesOfTheMappingAndDeletesTheMessage() {
+        CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "orders",
+                "--execute", "--format", "csv");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(invocations).hasSize(2).allSatisfy(request -> {
+            assertThat(request.functionName()).isEqualTo("prod-order-processing");
+            assertThat(request.qualifier()).isEqualTo("live");
+            assertThat(request.invocationTypeAsString()).isEqualTo("RequestResponse");
+        });
+        assertThat(queue.deleted).containsExactly("h1");
+        assertThat(queue.visible).isEmpty();
+        assertThat(run.outLines()).containsExactly(
+                "shard,startSequence,endSequence,givenUp,read,invocations,invoked,applied,failed,status",
+                "shardId-000000000001," + SAMPLE.startSequence() + "," + END + ",150,150,2,150,150,0,replayed");
+        assertThat(run.err()).endsWith("failures replay: ranges=1 read=150 applied=150 unfinished=0\n");
+    }
+}
