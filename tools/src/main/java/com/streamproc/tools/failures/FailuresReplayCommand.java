@@ -4,6 +4,7 @@ import com.streamproc.tools.cli.EnvironmentCommand;
 import com.streamproc.tools.cli.ExitCodes;
 import com.streamproc.tools.cli.OutputOptions;
 import com.streamproc.tools.cli.ToolContext;
+import com.streamproc.tools.cli.ToolFailure;
 import com.streamproc.tools.output.Column;
 import com.streamproc.tools.output.ResultTable;
 import com.streamproc.tools.output.ResultWriter;
@@ -82,6 +83,11 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
         try (FailureSource source = options.open(env, context, VISIBILITY);
              KinesisClient kinesis = context.aws().kinesis();
              LambdaClient lambda = execute ? context.aws().lambda() : null) {
+            if (lambda != null && env.equals("local") && !pointsAtAnEndpoint(lambda)) {
+                throw new ToolFailure("--env local replays into the local stack's functions, but no Lambda endpoint is"
+                        + " set: export AWS_ENDPOINT_URL_LAMBDA as `up` prints it (without it the replay would invoke"
+                        + " functions in the AWS account of your credentials)");
+            }
             List<FailureEntry> entries = source.read(output.limit()).stream().filter(options::selected)
                     .filter(e -> includeReplayed || !e.replayed()).toList();
             err.println("failures " + verb + ": " + entries.size() + " on-failure record(s) of "
@@ -144,5 +150,12 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
         err.println("failures " + verb + ": ranges=" + ranges + " read=" + totalRead
                 + (execute ? " applied=" + totalApplied : "") + " unfinished=" + unfinished);
         return unfinished == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Whether the client goes to an endpoint of its own (the local stack's) rather than to AWS's. */
+    private static boolean pointsAtAnEndpoint(LambdaClient lambda) {
+        return lambda.serviceClientConfiguration().endpointOverride().isPresent()
+                || System.getenv("AWS_ENDPOINT_URL_LAMBDA") != null || System.getenv("AWS_ENDPOINT_URL") != null
+                || System.getProperty("aws.endpointUrlLambda") != null || System.getProperty("aws.endpointUrl") != null;
     }
 }

@@ -70,7 +70,7 @@ class AggregatedProduceIT {
 
         CommandRun run = CommandRun.run(ItContexts.of(stack, clock), "produce", "--env", env,
                 "--generate", "orders=300,activity=1200,customers=200", "--seed", "11", "--rate", "5000",
-                "--linger", "2000", "--aggregate", "--quiet");
+                "--linger", "30000", "--aggregate", "--quiet");
 
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out().strip()).as("counts are events").isEqualTo("sent=1700 retried=0 rejected=0 failed=0");
@@ -127,6 +127,7 @@ class AggregatedProduceIT {
             }
         }
         // Within one linger the events of a lane group share aggregates: at most 3 streams x 4 shards x 10 groups.
+        // The linger is far longer than the run (the end of input flushes), so a slow machine cannot split them.
         assertThat(allStored.size()).as("Kinesis records, far fewer than events").isLessThanOrEqualTo(120);
         assertThat(aggregates).isPositive();
         assertThat(users).hasSize(1700);
