@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The deployment zips that {@code mvn package} builds and the template's CodeUri points at: they exist, hold the
  * handler at the root and their dependencies in lib/, contain no Netty or Apache HTTP client class (size and cold
- * start), and stay within Lambda's 50 MB direct-upload limit. Prints each artifact's size.
+ * start) and no synthetic traffic generator (the tools', kept in the module jar), and stay within Lambda's 50 MB direct-upload limit. Prints each artifact's size.
  */
 class LambdaArtifactsIT {
     /** Lambda's limit for a zip uploaded directly. */
@@ -57,6 +57,8 @@ class LambdaArtifactsIT {
         assertThat(banned).as("Netty / Apache HTTP client classes in %s", zip.getFileName()).isEmpty();
         assertThat(entries).noneMatch(name -> name.startsWith("lib/") && (name.contains("junit")
                 || name.contains("emulators") || name.contains("aws-lambda-java-tests")));
+        assertThat(entries).as("synthetic traffic generators are for the tools, not Lambda")
+                .noneMatch(name -> name.contains("/traffic/") || name.endsWith(".SyntheticEvents"));
         assertThat(size).isLessThan(DIRECT_UPLOAD_LIMIT_BYTES);
     }
 

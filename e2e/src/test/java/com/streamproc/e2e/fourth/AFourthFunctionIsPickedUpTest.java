@@ -10,17 +10,31 @@ import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.FunctionDescriptors;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.tools.StreamprocTools;
+import com.streamproc.tools.aws.AwsConnections;
+import com.streamproc.tools.cli.ToolContext;
 import com.streamproc.tools.produce.EventContract;
+import com.streamproc.tools.produce.InputEvent;
+import com.streamproc.tools.produce.synthetic.SyntheticTraffic;
 import com.streamproc.tools.produce.FunctionContracts;
 import com.streamproc.shared.decode.PoisonRecordException;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * {@link PageCountDescriptor} is declared only in this test source set (its class and one
@@ -65,10 +79,65 @@ class AFourthFunctionIsPickedUpTest {
     }
 
     @Test
+    void theProducersGeneratorMakesUpItsTrafficValidAndBrokenOnPurpose() {
+        com.streamproc.tools.aws.PipelineFunction function = com.streamproc.tools.aws.PipelineFunction.parse("pages");
+        var decoder = new PageCountDescriptor().decoder(Clock.systemUTC());
+        List<InputEvent> events = new ArrayList<>();
+
+        new SyntheticTraffic(Map.of(function, 40L), 7, 25, Clock.systemUTC()).forEachRemaining(events::add);
+
+        assertThat(events).hasSize(40).allSatisfy(e -> assertThat(e.function()).isEqualTo(function));
+        int poison = 0;
+        for (InputEvent event : events) {
+            try {
+                assertThat(decoder.decode(ByteBuffer.wrap(event.data())).page()).startsWith("/");
+            } catch (PoisonRecordException e) {
+                poison++;
+            }
+        }
+        assertThat(poison).as("broken on purpose, of 40 at 25%%").isBetween(1, 39);
+    }
+
+    @Test
+    void theToolsAnswerItsAnalystsQuestionsByItsEventType() {
+        FunctionDescriptor<?> pages = FunctionDescriptors.named(PageCountDescriptor.NAME);
+        PipelineFunction.handler(pages, new FunctionEnvironment(ENVIRONMENT), unusedClient())
+                .handleRequest(KinesisEventFixture.batch().record("/careers", "{\"page\":\"/careers\"}").build(),
+                        FakeLambdaContext.withTime(60_000));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine tools = StreamprocTools.commandLine(new ToolContext(new UnusedAws(), FunctionContracts::standard,
+                new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
+        tools.setOut(new PrintWriter(out, true));
+        tools.setErr(new PrintWriter(err, true));
+
+        int exitCode = tools.execute("query", "answers", "pages", "--env", "dev", "--example", "/careers",
+                "--format", "csv");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString().lines().toList()).containsExactly("function,answer",
+                "page-count,views of /careers in dev-pages: " + PageCounts.of("/careers"));
+        assertThat(PageCounts.of("/careers")).isPositive();
+    }
+
+    @Test
     void itsHandlerNamesAMissingVariableAtColdStartLikeEveryFunction() {
         assertThatThrownBy(() -> new PageCountDescriptor().processor(
                 new FunctionEnvironment(Map.of("QUARANTINE_TABLE", "q")), unusedClient()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("PAGES_TABLE");
+    }
+
+    /** Clients that reach nothing: the fourth function's questions read no DynamoDB table. */
+    private static final class UnusedAws implements AwsConnections {
+        @Override
+        public KinesisClient kinesis() {
+            throw new UnsupportedOperationException("no Kinesis in this test");
+        }
+
+        @Override
+        public DynamoDbClient dynamoDb() {
+            return unusedClient();
+        }
     }
 
     private static byte[] bytes(String json) {

@@ -39,6 +39,19 @@ public final class FunctionDescriptors {
     }
 
     /**
+     * The synthetic events of the function named {@code functionName} visible to {@code loader}, if any (a
+     * function's module jar has them; its deployment zip does not).
+     */
+    public static java.util.Optional<SyntheticEvents> eventsOf(String functionName, ClassLoader loader) {
+        for (SyntheticEvents events : ServiceLoader.load(SyntheticEvents.class, loader)) {
+            if (events.functionName().equals(functionName)) {
+                return java.util.Optional.of(events);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The descriptor whose name, event type, alias or template logical id is {@code text} (case-insensitive).
      *
      * @throws IllegalArgumentException listing the known functions when none matches

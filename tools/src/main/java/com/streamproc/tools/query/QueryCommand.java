@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code query}: the analysts' questions, answered with Query and GetItem (never Scan). */
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Answers the analysts' questions from the functions' tables.",
-        subcommands = {OrdersQueryCommand.class, ActivityQueryCommand.class, CustomersQueryCommand.class})
+        subcommands = {AnswersCommand.class, OrdersQueryCommand.class, ActivityQueryCommand.class, CustomersQueryCommand.class})
 public final class QueryCommand extends CommandGroup {
     public QueryCommand() {
-        super("query: missing command (orders, activity, customers; try --help)");
+        super("query: missing command (answers, orders, activity, customers; try --help)");
     }
 }

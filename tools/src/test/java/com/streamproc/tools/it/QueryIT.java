@@ -130,6 +130,29 @@ class QueryIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"table", "csv", "json"})
+    void answersAskTheFunctionsOwnQuestionsWithoutACommandPerFunction(String format) throws Exception {
+        List<Map<String, String>> rows = query(format, "answers", "customers", "--example", "ada.lovelace@example.com",
+                "--example", "nobody@example.com");
+
+        assertThat(rows).containsExactly(
+                row("function", "data-cleansing", "answer", "customer with e-mail \"ADA.LOVELACE@EXAMPLE.COM\": found,"
+                        + " 2 source records merged: [crm:c-1, shop:s-9]"),
+                row("function", "data-cleansing", "answer", "customer with e-mail \"NOBODY@EXAMPLE.COM\": not found"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "csv", "json"})
+    void answersOfEveryFunctionWhenNoneIsNamed(String format) throws Exception {
+        List<Map<String, String>> rows = query(format, "answers", "--example", "ada.lovelace@example.com");
+
+        assertThat(rows).extracting(r -> r.get("function")).containsOnly("activity-tracking", "data-cleansing",
+                "order-processing");
+        assertThat(rows).contains(row("function", "data-cleansing", "answer", "customer with e-mail"
+                + " \"ADA.LOVELACE@EXAMPLE.COM\": found, 2 source records merged: [crm:c-1, shop:s-9]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "csv", "json"})
     void orderById(String format) throws Exception {
         assertThat(columns(query(format, "orders", "get", "--order-id", "ord-1"),
                 "orderId", "customerId", "status", "currency", "total", "captured", "refunded", "lastEventType"))

@@ -3,6 +3,8 @@ package com.streamproc.tools.produce.synthetic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.function.FunctionDescriptors;
+import com.streamproc.shared.function.SyntheticEvents;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.produce.InputEvent;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +17,9 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
- * Synthetic traffic for the three contracts: a given number of events per contract, interleaved at random in
- * proportion to what is left of each (so all finish together and the mix holds throughout).
+ * Synthetic traffic for the functions' contracts: a given number of events per contract, interleaved at random in
+ * proportion to what is left of each (so all finish together and the mix holds throughout). Each function makes up
+ * its own events ({@link SyntheticEvents}, in its module jar and never in its deployment zip).
  *
  * <p>Orders follow their lifecycle (placed, then paid or cancelled, shipped, delivered, sometimes refunded) with a
  * few orders in flight at once; activity comes from a pool of users doing common actions; customer records describe
@@ -31,7 +34,7 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
 
     private final Random random;
     private final Map<PipelineFunction, Long> remaining = new TreeMap<>();
-    private final Map<PipelineFunction, EventFactory> factories = new TreeMap<>();
+    private final Map<PipelineFunction, SyntheticEvents.Generator> factories = new TreeMap<>();
     private final double invalidShare;
     private long total;
     private long produced;
@@ -56,9 +59,15 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
             if (count > 0) {
                 remaining.put(function, count);
                 total += count;
-                factories.put(function, EventFactory.of(function.functionName(), random, clock, run, count));
+                factories.put(function, eventsOf(function).generator(random, clock, run, count));
             }
         });
+    }
+
+    private static SyntheticEvents eventsOf(PipelineFunction function) {
+        return FunctionDescriptors.eventsOf(function.functionName(), SyntheticTraffic.class.getClassLoader())
+                .orElseThrow(() -> new IllegalArgumentException("produce --generate has no synthetic events for "
+                        + function.functionName() + "; send its events with --input"));
     }
 
     /** Six base-36 characters of the seed: short enough for ids, distinct enough across runs. */
@@ -80,7 +89,7 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
         PipelineFunction function = pick();
         remaining.merge(function, -1L, Long::sum);
         produced++;
-        EventFactory factory = factories.get(function);
+        SyntheticEvents.Generator factory = factories.get(function);
         byte[] data = invalidShare > 0 && random.nextDouble() < invalidShare ? invalid(factory) : bytes(factory.next());
         return new InputEvent(function, data, "generated:" + produced);
     }
@@ -97,7 +106,7 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
         return remaining.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
     }
 
-    private byte[] invalid(EventFactory factory) {
+    private byte[] invalid(SyntheticEvents.Generator factory) {
         return switch (random.nextInt(3)) {
             case 0 -> {
                 ObjectNode event = factory.next();

@@ -1,7 +1,8 @@
-package com.streamproc.tools.produce.synthetic;
+package com.streamproc.activity.traffic;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.function.SyntheticEvents;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /** Activity events of a pool of users (about one user per ten events), each in a session. */
-final class ActivityFactory implements EventFactory {
+final class ActivityFactory implements SyntheticEvents.Generator {
     private static final List<String> ACTIONS = List.of("page_view", "page_view", "page_view", "search", "click",
             "add_to_cart", "checkout", "login", "logout");
     private static final List<String> PAGES = List.of("/", "/products", "/products/42", "/cart", "/help");

@@ -1,8 +1,9 @@
-package com.streamproc.tools.produce.synthetic;
+package com.streamproc.orders.traffic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.function.SyntheticEvents;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /** Order events: each order lives through its lifecycle; a handful are in flight at any time. */
-final class OrderFactory implements EventFactory {
+final class OrderFactory implements SyntheticEvents.Generator {
     private static final int MAX_IN_FLIGHT = 25;
     private static final List<String> CURRENCIES = List.of("EUR", "EUR", "USD", "GBP", "JPY");
     private static final List<String> SKUS = List.of("SKU-BOOK-01", "SKU-MUG-02", "SKU-TEE-03", "SKU-LAMP-04",

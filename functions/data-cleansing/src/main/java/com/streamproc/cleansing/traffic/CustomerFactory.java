@@ -1,7 +1,8 @@
-package com.streamproc.tools.produce.synthetic;
+package com.streamproc.cleansing.traffic;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.function.SyntheticEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.Random;
  * them: e-mail case and spacing vary, phones are written nationally or internationally, names and countries in
  * different forms. Only reserved example domains and fictional number ranges are used.
  */
-final class CustomerFactory implements EventFactory {
+final class CustomerFactory implements SyntheticEvents.Generator {
     private static final List<String> SOURCES = List.of("crm", "shop", "support");
     private static final List<String> FIRST = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances",
             "Ken", "Radia", "Tim");
