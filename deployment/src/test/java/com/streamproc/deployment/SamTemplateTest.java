@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -759,10 +760,22 @@ class SamTemplateTest {
         return new ReachableSources(List.of(function.sourceDirectory(ROOT), SHARED_SOURCES)).from(function.handlerClass());
     }
 
-    /** The reachable sources of the function's own module (shared-model's writes go to the quarantine). */
+    /**
+     * The reachable sources of the function's own module, plus the shared DynamoDB helpers that module names itself
+     * (it hands them its own table: {@code DynamoBatchReader}, {@code DynamoBatchWriter}). The rest of shared-model's
+     * requests go to the quarantine, checked on their own.
+     */
     static List<String> handlerModuleSources(DeployedFunction function) {
-        return handlerSources(function).stream().filter(p -> p.startsWith(function.sourceDirectory(ROOT)))
+        List<String> own = handlerSources(function).stream().filter(p -> p.startsWith(function.sourceDirectory(ROOT)))
                 .map(ProjectFiles::read).toList();
+        List<String> sources = new ArrayList<>(own);
+        for (String helper : List.of("DynamoBatchReader", "DynamoBatchWriter")) {
+            Pattern named = Pattern.compile("\\b" + helper + "\\b");
+            if (own.stream().anyMatch(text -> named.matcher(text).find())) {
+                sources.add(ProjectFiles.read(SHARED_SOURCES.resolve("com/streamproc/shared/dynamo/" + helper + ".java")));
+            }
+        }
+        return sources;
     }
 
     /** The AWS::Lambda::EventSourceMapping resources that invoke the function (or its alias or version). */
