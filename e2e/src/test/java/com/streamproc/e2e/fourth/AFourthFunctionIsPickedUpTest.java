@@ -35,6 +35,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@link PageCountDescriptor} is declared only in this test source set (its class and one
@@ -137,6 +139,16 @@ class AFourthFunctionIsPickedUpTest {
         @Override
         public DynamoDbClient dynamoDb() {
             return unusedClient();
+        }
+
+        @Override
+        public SqsClient sqs() {
+            throw new UnsupportedOperationException("no SQS in this test");
+        }
+
+        @Override
+        public LambdaClient lambda() {
+            throw new UnsupportedOperationException("no Lambda in this test");
         }
     }
 
