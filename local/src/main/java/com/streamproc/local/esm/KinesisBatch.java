@@ -1,11 +1,7 @@
 package com.streamproc.local.esm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import com.streamproc.shared.batch.KinesisEventJson;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +10,6 @@ import java.util.Objects;
  * for a Kinesis event source.
  */
 public record KinesisBatch(String shardId, List<StreamRecord> records, SourceIdentity source) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public KinesisBatch {
         Objects.requireNonNull(shardId, "shardId");
@@ -40,36 +34,21 @@ public record KinesisBatch(String shardId, List<StreamRecord> records, SourceIde
 
     /** {@code {"Records": [...]}} as Lambda builds it: data base64, eventID {@code shardId:sequenceNumber}. */
     public ObjectNode toLambdaEvent() {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode array = root.putArray("Records");
-        for (StreamRecord record : records) {
-            ObjectNode entry = array.addObject();
-            ObjectNode kinesis = entry.putObject("kinesis");
-            kinesis.put("kinesisSchemaVersion", "1.0");
-            kinesis.put("partitionKey", record.partitionKey());
-            kinesis.put("sequenceNumber", record.sequenceNumber());
-            kinesis.put("data", Base64.getEncoder().encodeToString(record.data()));
-            // Seconds since the epoch with millisecond fraction, e.g. 1545084650.987
-            kinesis.put("approximateArrivalTimestamp",
-                    BigDecimal.valueOf(record.approximateArrival().toEpochMilli(), 3));
-            entry.put("eventSource", "aws:kinesis");
-            entry.put("eventVersion", "1.0");
-            entry.put("eventID", record.shardId() + ":" + record.sequenceNumber());
-            entry.put("eventName", "aws:kinesis:record");
-            entry.put("invokeIdentityArn", source.invokeIdentityArn());
-            entry.put("awsRegion", source.awsRegion());
-            entry.put("eventSourceARN", source.streamArn());
-        }
-        return root;
+        return KinesisEventJson.event(eventSource(), entries());
     }
 
     /** The invocation payload, UTF-8 JSON. */
     public byte[] toLambdaJson() {
-        try {
-            return JSON.writeValueAsString(toLambdaEvent()).getBytes(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialize batch", e);
-        }
+        return KinesisEventJson.bytes(eventSource(), entries());
+    }
+
+    private KinesisEventJson.Source eventSource() {
+        return new KinesisEventJson.Source(source.streamArn(), source.awsRegion(), source.invokeIdentityArn());
+    }
+
+    private List<KinesisEventJson.Entry> entries() {
+        return records.stream().map(r -> new KinesisEventJson.Entry(r.shardId(), r.partitionKey(), r.sequenceNumber(),
+                r.data(), r.approximateArrival())).toList();
     }
 
     /** A rough upper bound of this record's share of the payload: base64 data plus the envelope. */
