@@ -48,6 +48,8 @@ class ExactlyOnceUnderFaultsIT {
         functionLog = FunctionOutput.file("faults-function-output.log");
         System.setOut(functionLog);
         pipeline = new FaultyPipeline(stack);
+        REPORT.println("[e2e] functions " + pipeline.functions() + "; on the class path but not in the template, not run: "
+                + pipeline.notDeployed());
     }
 
     @AfterAll

@@ -1,14 +1,6 @@
 package com.streamproc.e2e;
 
-import com.streamproc.activity.query.ActivityQueries;
-import com.streamproc.cleansing.query.CustomerQueries;
-import com.streamproc.e2e.generate.ActivityIntent;
-import com.streamproc.e2e.generate.ActivityStreamGenerator;
-import com.streamproc.e2e.generate.CustomerIntent;
-import com.streamproc.e2e.generate.CustomerStreamGenerator;
 import com.streamproc.e2e.generate.Delivered;
-import com.streamproc.e2e.generate.OrderIntent;
-import com.streamproc.e2e.generate.OrderStreamGenerator;
 import com.streamproc.e2e.generate.Produced;
 import com.streamproc.e2e.harness.AggregatingStreamProducer;
 import com.streamproc.e2e.harness.EnvironmentPool;
@@ -19,13 +11,8 @@ import com.streamproc.e2e.harness.PipelineFunction;
 import com.streamproc.e2e.harness.RecordingDestination;
 import com.streamproc.e2e.harness.RunListener;
 import com.streamproc.e2e.harness.StreamProducer;
-import com.streamproc.e2e.reference.ActivityReference;
-import com.streamproc.e2e.reference.CustomerReference;
-import com.streamproc.e2e.reference.OrderReference;
-import com.streamproc.e2e.verify.ActivityStateCheck;
-import com.streamproc.e2e.verify.CustomerStateCheck;
+import com.streamproc.e2e.model.EndToEndModel;
 import com.streamproc.e2e.verify.Mismatches;
-import com.streamproc.e2e.verify.OrderStateCheck;
 import com.streamproc.e2e.verify.QuarantineCheck;
 import com.streamproc.emulators.AwsClients;
 import com.streamproc.emulators.EmulatorStack;
@@ -36,23 +23,14 @@ import com.streamproc.local.esm.EsmSettings;
 import com.streamproc.local.esm.SourceIdentity;
 import com.streamproc.local.stack.KinesisShards;
 import com.streamproc.local.template.LocalTemplate;
-import com.streamproc.orders.query.OrderQueries;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
@@ -62,8 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * The whole pipeline on the emulators, one seed at a time: fresh tables and streams from sam-template.yaml, a
- * generated input put on the three streams, the three functions fed by the local event source mapping (its
+ * The whole pipeline on the emulators, one seed at a time: fresh tables and streams from sam-template.yaml, each
+ * function's generated input ({@link EndToEndModel}) put on its stream, the functions fed by the local event source
+ * mapping (its
  * BatchRunner rules: checkpoints from batchItemFailures, bisection on function errors, retries) through an
  * in-process invoker that injects faults, and afterwards the tables compared with reference models computed from
  * the input alone.
@@ -79,7 +58,6 @@ final class FaultyPipeline implements AutoCloseable {
     static final Map<String, String> FAST_RETRIES = Map.of("RETRY_BASE_DELAY_MS", "10", "RETRY_MAX_DELAY_MS", "200");
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(4);
     static final int MAX_BATCH = 25;
-    private static final Set<String> REVENUE_CURRENCIES = Set.of("EUR", "USD", "JPY", "GBP", "CHF");
 
     /** Each seed recreates the tables: the note that TTL is not emulated would repeat for every one of them. */
     private static final Logger RESOURCE_LOG = Logger.getLogger(ResourceFactory.class.getName());
@@ -92,10 +70,10 @@ final class FaultyPipeline implements AutoCloseable {
     private final LocalTemplate template;
     private final KinesisClient kinesis;
     private final DynamoDbClient dynamoDb;
-    private final Map<PipelineFunction, EnvironmentPool> pools = new EnumMap<>(PipelineFunction.class);
-    private final Map<PipelineFunction, Duration> deadlineMargins = new EnumMap<>(PipelineFunction.class);
-    private final Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation =
-            new EnumMap<>(PipelineFunction.class);
+    private final List<PipelineFunction> functions;
+    private final Map<PipelineFunction, EnvironmentPool> pools = new LinkedHashMap<>();
+    private final Map<PipelineFunction, Duration> deadlineMargins = new LinkedHashMap<>();
+    private final Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation = new LinkedHashMap<>();
 
     /** Requests at once per function against the emulators (see the constructor). */
     static final int EMULATOR_MAX_CONCURRENT_KEYS = 8;
@@ -106,7 +84,8 @@ final class FaultyPipeline implements AutoCloseable {
                 Map.of("EnvironmentName", ENVIRONMENT, "ShardCount", Integer.toString(SHARDS)));
         this.kinesis = stack.kinesisClient();
         this.dynamoDb = stack.dynamoDbClient();
-        for (PipelineFunction function : PipelineFunction.values()) {
+        this.functions = PipelineFunction.deployed(template);
+        for (PipelineFunction function : functions) {
             Map<String, String> env = new HashMap<>(template.function(function.logicalId()).definition().environment());
             env.putAll(FAST_RETRIES);
             // The template's MAX_CONCURRENT_KEYS (100) is for DynamoDB. dynalite is one Node.js process, and it
@@ -121,14 +100,14 @@ final class FaultyPipeline implements AutoCloseable {
         }
     }
 
-    /** The generated input of one seed, before it is put on the streams. */
-    record Input(List<Produced<OrderIntent>> orders, List<Produced<ActivityIntent>> activity,
-                 List<Produced<CustomerIntent>> customers) {
-        static Input generate(long seed, int scale) {
-            return new Input(OrderStreamGenerator.generate(seed, 45 * scale),
-                    ActivityStreamGenerator.generate(seed, 33 * scale),
-                    CustomerStreamGenerator.generate(seed, Math.min(CustomerStreamGenerator.MAX_PEOPLE, 28 * scale)));
-        }
+    /** Functions whose descriptor is on the class path but which the template does not deploy: not run. */
+    List<String> notDeployed() {
+        return PipelineFunction.notDeployed(template);
+    }
+
+    /** The functions this run covers: every function of the template, each with its end-to-end model. */
+    List<PipelineFunction> functions() {
+        return functions;
     }
 
     SeedReport run(long seed, int scale, FaultSchedule.Rates rates) throws InterruptedException {
@@ -143,24 +122,21 @@ final class FaultyPipeline implements AutoCloseable {
     SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated) throws InterruptedException {
         SeedReport report = new SeedReport(seed);
         recreateResources();
-        Input input = Input.generate(seed, scale);
         aggregation.clear();
 
         // Everything is on the streams before the mappings start, so each lane gets batches as large as its share.
         long started = System.nanoTime();
-        Map<PipelineFunction, Integer> delivered = new EnumMap<>(PipelineFunction.class);
-        List<Delivered<OrderIntent>> orders = put(PipelineFunction.ORDER_PROCESSING, input.orders(), aggregated,
-                seed, OrderIntent.Poison.class::isInstance, delivered);
-        List<Delivered<ActivityIntent>> activity = put(PipelineFunction.ACTIVITY_TRACKING, input.activity(),
-                aggregated, seed, ActivityIntent.Poison.class::isInstance, delivered);
-        List<Delivered<CustomerIntent>> customers = put(PipelineFunction.DATA_CLEANSING, input.customers(),
-                aggregated, seed, CustomerIntent.Poison.class::isInstance, delivered);
+        Map<PipelineFunction, Integer> delivered = new LinkedHashMap<>();
+        List<PutInput<?>> inputs = new ArrayList<>();
+        for (PipelineFunction function : functions) {
+            inputs.add(generateAndPut(function, seed, scale, aggregated, delivered));
+        }
         Duration putTime = Duration.ofNanos(System.nanoTime() - started);
 
         started = System.nanoTime();
-        Map<PipelineFunction, MappingRun> runs = new EnumMap<>(PipelineFunction.class);
+        Map<PipelineFunction, MappingRun> runs = new LinkedHashMap<>();
         try {
-            for (PipelineFunction function : PipelineFunction.values()) {
+            for (PipelineFunction function : functions) {
                 runs.put(function, startMapping(function, seed, rates));
             }
             awaitDrained(runs, delivered, report);
@@ -169,51 +145,46 @@ final class FaultyPipeline implements AutoCloseable {
         }
         Duration processTime = Duration.ofNanos(System.nanoTime() - started);
 
-        // The three checks read different tables: run them side by side.
+        // The checks read different tables: run them side by side.
         started = System.nanoTime();
-        OrderReference orderReference = OrderReference.of(orders);
-        ActivityReference activityReference = ActivityReference.of(activity);
-        CustomerReference customerReference = CustomerReference.of(customers);
-        CompletableFuture<Mismatches> orderCheck = CompletableFuture.supplyAsync(() -> {
-            Mismatches m = OrderStateCheck.compare(orderReference,
-                    new OrderQueries(dynamoDb, tableOf(PipelineFunction.ORDER_PROCESSING)),
-                    days(OrderStreamGenerator.FIRST_DAY, -1, 10), REVENUE_CURRENCIES);
-            m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.ORDER_PROCESSING),
-                    orderReference.poison(), orders));
-            return m;
+        Map<PipelineFunction, CompletableFuture<Checked>> checks = new LinkedHashMap<>();
+        for (PutInput<?> input : inputs) {
+            PipelineFunction function = input.function();
+            checks.put(function, CompletableFuture.supplyAsync(() ->
+                    input.check(dynamoDb, tableOf(function), quarantineOf(function))));
+        }
+        checks.forEach((function, check) -> {
+            Checked checked = check.join();
+            report.put(function, figures(runs.get(function), checked.records(), checked.poison(),
+                    checked.duplicates(), checked.mismatches()));
         });
-        CompletableFuture<Mismatches> activityCheck = CompletableFuture.supplyAsync(() -> {
-            // Events lie in the three days from FIRST_DAY (a changed duplicate up to an hour later).
-            Mismatches m = ActivityStateCheck.compare(activityReference,
-                    new ActivityQueries(dynamoDb, tableOf(PipelineFunction.ACTIVITY_TRACKING)),
-                    days(ActivityStreamGenerator.FIRST_DAY, 0, 4), new TreeSet<>(ActivityStreamGenerator.ACTIONS));
-            m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.ACTIVITY_TRACKING),
-                    activityReference.poison(), activity));
-            return m;
-        });
-        CompletableFuture<Mismatches> customerCheck = CompletableFuture.supplyAsync(() -> {
-            Set<String> absentKeys = new TreeSet<>();
-            customers.forEach(d -> {
-                if (d.intent() instanceof CustomerIntent.Poison poison && poison.keyIfAccepted() != null) {
-                    absentKeys.add(poison.keyIfAccepted());
-                }
-            });
-            Mismatches m = CustomerStateCheck.compare(customerReference,
-                    new CustomerQueries(dynamoDb, tableOf(PipelineFunction.DATA_CLEANSING)), absentKeys);
-            m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.DATA_CLEANSING),
-                    customerReference.poison(), customers));
-            return m;
-        });
-        report.put(PipelineFunction.ORDER_PROCESSING, figures(runs.get(PipelineFunction.ORDER_PROCESSING),
-                orders.size(), orderReference.poison().size(), orderReference.duplicates(), orderCheck.join()));
-        report.put(PipelineFunction.ACTIVITY_TRACKING, figures(runs.get(PipelineFunction.ACTIVITY_TRACKING),
-                activity.size(), activityReference.poison().size(), activityReference.duplicates(),
-                activityCheck.join()));
-        report.put(PipelineFunction.DATA_CLEANSING, figures(runs.get(PipelineFunction.DATA_CLEANSING),
-                customers.size(), customerReference.poison().size(), resent(customers), customerCheck.join()));
         Duration verifyTime = Duration.ofNanos(System.nanoTime() - started);
         report.times(putTime, processTime, verifyTime);
         return report;
+    }
+
+    /** One function's input as put on its stream, with the model that predicts its effect. */
+    private record PutInput<I>(PipelineFunction function, EndToEndModel<I> model, List<Delivered<I>> delivered) {
+        /** The model's state check and the quarantine check, against the reference computed from the input. */
+        Checked check(DynamoDbClient dynamoDb, String table, String quarantineTable) {
+            EndToEndModel.Verdict verdict = model.verify(delivered, dynamoDb, table);
+            Mismatches mismatches = new Mismatches();
+            mismatches.addAll(verdict.mismatches());
+            mismatches.addAll(QuarantineCheck.compare(dynamoDb, quarantineTable, verdict.poison(), delivered));
+            return new Checked(delivered.size(), verdict.poison().size(), verdict.duplicates(), mismatches);
+        }
+    }
+
+    private record Checked(int records, int poison, int duplicates, Mismatches mismatches) {
+    }
+
+    @SuppressWarnings("unchecked") // the model's intent type is the one of the input it generates
+    private <I> PutInput<I> generateAndPut(PipelineFunction function, long seed, int scale, boolean aggregated,
+                                           Map<PipelineFunction, Integer> kinesisRecords) {
+        EndToEndModel<I> model = (EndToEndModel<I>) function.model();
+        List<Delivered<I>> delivered = put(function, model.generate(seed, scale), aggregated, seed, model::isPoison,
+                kinesisRecords);
+        return new PutInput<>(function, model, delivered);
     }
 
     /**
@@ -231,7 +202,7 @@ final class FaultyPipeline implements AutoCloseable {
         boolean acrossKeys = template.function(function.logicalId()).kinesisSources().get(0).settings()
                 .parallelizationFactor() == 1;
         AggregatingStreamProducer.Result<I> result = AggregatingStreamProducer.put(kinesis, streamOf(function),
-                records, seed * 31 + function.ordinal(), acrossKeys, poison);
+                records, seed * 31 + function.index(), acrossKeys, poison);
         kinesisRecords.put(function, result.summary().kinesisRecords());
         aggregation.put(function, result.summary());
         return result.delivered();
@@ -240,19 +211,6 @@ final class FaultyPipeline implements AutoCloseable {
     /** What the last aggregated run put on each stream; empty after a plain run. */
     Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation() {
         return Map.copyOf(aggregation);
-    }
-
-    /** Records that are byte-for-byte copies of an earlier record (producer retries). */
-    private static int resent(List<? extends Delivered<?>> delivered) {
-        Set<String> seen = new HashSet<>();
-        int copies = 0;
-        for (Delivered<?> record : delivered) {
-            if (!seen.add(record.record().partitionKey() + "\u0000"
-                    + Base64.getEncoder().encodeToString(record.record().data()))) {
-                copies++;
-            }
-        }
-        return copies;
     }
 
     /** One function's mapping during one seed. */
@@ -272,7 +230,7 @@ final class FaultyPipeline implements AutoCloseable {
                 "arn:aws:iam::" + AwsClients.ACCOUNT_ID + ":role/" + definition.definition().functionName() + "-role",
                 definition.definition().functionArn(stack.region(), AwsClients.ACCOUNT_ID));
         FaultCounts faults = new FaultCounts();
-        FaultSchedule schedule = new FaultSchedule(seed * 7919 + function.ordinal(), rates,
+        FaultSchedule schedule = new FaultSchedule(seed * 7919 + function.index(), rates,
                 deadlineMargins.get(function), definition.definition().timeout());
         EnvironmentPool pool = pools.get(function);
         InProcessInvoker invoker = new InProcessInvoker(pool, schedule, faults);
@@ -391,16 +349,6 @@ final class FaultyPipeline implements AutoCloseable {
 
     private String quarantineOf(PipelineFunction function) {
         return template.resources().physicalName(function.quarantineTableId());
-    }
-
-    /** {@code count} UTC days, starting {@code fromOffset} days from the day of {@code first}. */
-    private static Set<LocalDate> days(Instant first, int fromOffset, int count) {
-        LocalDate day = LocalDate.ofInstant(first, ZoneOffset.UTC).plusDays(fromOffset);
-        Set<LocalDate> days = new LinkedHashSet<>();
-        for (int i = 0; i < count; i++) {
-            days.add(day.plusDays(i));
-        }
-        return days;
     }
 
     @Override

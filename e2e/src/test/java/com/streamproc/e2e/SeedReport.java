@@ -4,7 +4,7 @@ import com.streamproc.e2e.harness.FaultKind;
 import com.streamproc.e2e.harness.PipelineFunction;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public final class SeedReport {
     }
 
     private final long seed;
-    private final Map<PipelineFunction, FunctionFigures> functions = new EnumMap<>(PipelineFunction.class);
+    private final Map<PipelineFunction, FunctionFigures> functions = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private Duration putTime = Duration.ZERO;
     private Duration processTime = Duration.ZERO;

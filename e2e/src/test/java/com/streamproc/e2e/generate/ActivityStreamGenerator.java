@@ -1,35 +1,27 @@
 package com.streamproc.e2e.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * A reproducible activity stream: users acting over three days (late events in any order), producer duplicates
  * (byte-identical resends, and resends of an id with different content: the first copy counts), and poison.
  */
-public final class ActivityStreamGenerator {
+public final class ActivityStreamGenerator extends SeededStreamGenerator<ActivityIntent> {
     public static final Instant FIRST_DAY = Instant.parse("2025-03-03T00:00:00Z");
     public static final List<String> ACTIONS = List.of("page.view", "page.view", "search", "cart.add", "checkout",
             "login", "video.play_25");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final List<ZoneOffset> OFFSETS = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(2),
             ZoneOffset.ofHours(-8), ZoneOffset.ofHoursMinutes(9, 30));
 
-    private final long seed;
-    private final Random random;
     private int eventCounter;
 
     private ActivityStreamGenerator(long seed) {
-        this.seed = seed;
-        this.random = new Random(seed * 31 + 2);
+        super(seed, 2);
     }
 
     /** @param users how many users (2-10 events each, plus duplicates and poison) */
@@ -50,13 +42,11 @@ public final class ActivityStreamGenerator {
         List<Produced<ActivityIntent>> stream = Interleave.keepingOrderWithin(perUser, random);
         int poison = Math.max(6, stream.size() / 14);
         for (int i = 0; i < poison; i++) {
+            // The user is drawn before the place (not as scatter does): it keeps each seed's stream as it was.
             String userId = userIds.get(random.nextInt(userIds.size()));
             stream.add(random.nextInt(stream.size() + 1), poison(i, userId, userIds));
         }
-        int hostile = Math.max(4, stream.size() / 40);
-        for (int i = 0; i < hostile; i++) {
-            stream.add(random.nextInt(stream.size() + 1), hostile(i, userIds.get(random.nextInt(userIds.size()))));
-        }
+        scatter(stream, Math.max(4, stream.size() / 40), i -> hostile(i, userIds.get(random.nextInt(userIds.size()))));
         return stream;
     }
 
@@ -98,13 +88,12 @@ public final class ActivityStreamGenerator {
     }
 
     private ObjectNode render(ActivityIntent.Valid event) {
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = object();
         json.put("schemaVersion", 1);
         json.put("eventId", event.eventId());
         json.put("userId", event.userId());
         json.put("action", event.action());
-        ZoneOffset offset = OFFSETS.get(random.nextInt(OFFSETS.size()));
-        json.put("occurredAt", WITH_OFFSET.format(event.occurredAt().atOffset(offset)));
+        json.put("occurredAt", atOffset(event.occurredAt(), OFFSETS));
         if (random.nextBoolean()) {
             json.put("sessionId", "s-" + random.nextInt(1000));
         }

@@ -1,6 +1,5 @@
 package com.streamproc.e2e.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A reproducible stream of messy customer records: people known to several source systems, each source record in
@@ -20,20 +18,16 @@ import java.util.Random;
  * poison. Valid records carry the canonical values the normalisers must produce (chosen from forms the contract
  * documents), never values computed by the normalisers.
  */
-public final class CustomerStreamGenerator {
+public final class CustomerStreamGenerator extends SeededStreamGenerator<CustomerIntent> {
     public static final List<String> SOURCES = List.of("crm", "webshop", "support", "erp");
     /** At most this many people per stream: phone numbers come from a block of 1,000 fictional UK numbers. */
     public static final int MAX_PEOPLE = 900;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant FIRST_UPDATE = Instant.parse("2025-01-01T00:00:00Z");
 
-    private final long seed;
-    private final Random random;
 
     private CustomerStreamGenerator(long seed) {
-        this.seed = seed;
-        this.random = new Random(seed * 31 + 3);
+        super(seed, 3);
     }
 
     public static List<Produced<CustomerIntent>> generate(long seed, int people) {
@@ -54,14 +48,8 @@ public final class CustomerStreamGenerator {
         }
         // Versions of a record and records of a person arrive in any order: the merge must not care.
         Collections.shuffle(stream, random);
-        int poison = Math.max(6, stream.size() / 12);
-        for (int i = 0; i < poison; i++) {
-            stream.add(random.nextInt(stream.size() + 1), poison(i));
-        }
-        int hostile = Math.max(4, stream.size() / 40);
-        for (int i = 0; i < hostile; i++) {
-            stream.add(random.nextInt(stream.size() + 1), hostile(i, people));
-        }
+        scatter(stream, Math.max(6, stream.size() / 12), this::poison);
+        scatter(stream, Math.max(4, stream.size() / 40), i -> hostile(i, people));
         return stream;
     }
 
@@ -94,7 +82,7 @@ public final class CustomerStreamGenerator {
                                              Instant updatedAt, int version) {
         String recordId = "r" + person;
         String source = system + ":" + recordId;
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = object();
         json.put("schemaVersion", 1);
         json.put("sourceSystem", system);
         json.put("sourceRecordId", recordId);
@@ -181,7 +169,7 @@ public final class CustomerStreamGenerator {
         String system = SOURCES.get(random.nextInt(SOURCES.size()));
         String recordId = "r" + random.nextInt(Math.max(1, people));
         String email = "hostile" + i + ".s" + Math.abs(seed % 100_000) + "@example.com";
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = object();
         json.put("schemaVersion", 1);
         json.put("sourceSystem", system);
         json.put("sourceRecordId", recordId);
@@ -196,7 +184,7 @@ public final class CustomerStreamGenerator {
     private Produced<CustomerIntent> poison(int i) {
         String system = SOURCES.get(i % SOURCES.size());
         String recordId = "x" + i;
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = object();
         json.put("schemaVersion", 1);
         json.put("sourceSystem", system);
         json.put("sourceRecordId", recordId);

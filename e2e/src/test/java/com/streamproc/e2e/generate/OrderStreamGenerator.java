@@ -1,6 +1,5 @@
 package com.streamproc.e2e.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.e2e.generate.OrderIntent.Event;
@@ -10,34 +9,27 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Random;
 
 /**
  * A reproducible order stream: order lifecycles (placed, paid, shipped, delivered, cancelled, refunded) interleaved
  * across orders, with producer duplicates (the same event sent again), events swapped out of order, events that
  * break a lifecycle rule, events of orders never placed, and records the decoder rejects.
  */
-public final class OrderStreamGenerator {
+public final class OrderStreamGenerator extends SeededStreamGenerator<OrderIntent> {
     /** Event times lie in the three days from here: in the past on any clock that runs these tests. */
     public static final Instant FIRST_DAY = Instant.parse("2025-03-03T00:00:00Z");
     public static final List<String> CURRENCIES = List.of("EUR", "EUR", "USD", "JPY", "GBP");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final List<ZoneOffset> OFFSETS = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(1),
             ZoneOffset.ofHours(-5), ZoneOffset.ofHoursMinutes(5, 30));
 
-    private final long seed;
-    private final Random random;
     private int eventCounter;
 
     private OrderStreamGenerator(long seed) {
-        this.seed = seed;
-        this.random = new Random(seed * 31 + 1);
+        super(seed, 1);
     }
 
     /** @param orders how many orders (each 1-5 events, plus anomalies) */
@@ -54,14 +46,8 @@ public final class OrderStreamGenerator {
             perOrder.add(ghostOrder("ghost-" + seed + "-" + g));
         }
         List<Produced<OrderIntent>> stream = Interleave.keepingOrderWithin(perOrder, random);
-        int poison = Math.max(6, stream.size() / 16);
-        for (int i = 0; i < poison; i++) {
-            stream.add(random.nextInt(stream.size() + 1), decodePoison(i));
-        }
-        int hostile = Math.max(4, stream.size() / 40);
-        for (int i = 0; i < hostile; i++) {
-            stream.add(random.nextInt(stream.size() + 1), hostile(i, orders));
-        }
+        scatter(stream, Math.max(6, stream.size() / 16), this::decodePoison);
+        scatter(stream, Math.max(4, stream.size() / 40), i -> hostile(i, orders));
         return stream;
     }
 
@@ -169,7 +155,7 @@ public final class OrderStreamGenerator {
 
     /** The event as a producer might write it: offsets, money as text or as a JSON number. */
     ObjectNode render(Event event) {
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = object();
         json.put("schemaVersion", 1);
         json.put("eventId", event.eventId());
         json.put("type", event.type().name());
@@ -177,8 +163,7 @@ public final class OrderStreamGenerator {
         if (event.customerId() != null) {
             json.put("customerId", event.customerId());
         }
-        ZoneOffset offset = OFFSETS.get(random.nextInt(OFFSETS.size()));
-        json.put("occurredAt", WITH_OFFSET.format(event.occurredAt().atOffset(offset)));
+        json.put("occurredAt", atOffset(event.occurredAt(), OFFSETS));
         if (event.currency() != null) {
             json.put("currency", event.currency());
         }
