@@ -3,8 +3,7 @@ package com.streamproc.e2e.verify;
 import com.streamproc.e2e.generate.Delivered;
 import com.streamproc.e2e.generate.Poison;
 import com.streamproc.e2e.generate.StreamPosition;
-import com.streamproc.shared.dynamo.QuarantineKeys;
-import java.util.ArrayList;
+import com.streamproc.shared.dynamo.QuarantineShardReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Reads a function's quarantine table shard by shard (Query on each of the shard's table keys, never Scan) and compares it with the records
- * the reference says are poison: the same records (shard + sequence number, and sub-sequence number for a user record
+ * Reads a function's quarantine table shard by shard ({@link QuarantineShardReader}) and compares it with the records the
+ * reference says are poison: the same records (shard + sequence number, and sub-sequence number for a user record
  * of a KPL aggregate), each with its reason code (any one for a record labelled {@link Poison#ANY_REASON}),
  * partition key and original size, and nothing else.
  */
@@ -37,9 +35,10 @@ public final class QuarantineCheck {
         expected.keySet().forEach(p -> expectedByKey.put(p.shardId() + "/" + p.sequenceKey(), p));
 
         Mismatches mismatches = new Mismatches();
+        QuarantineShardReader reader = new QuarantineShardReader(dynamoDb, table);
         Set<String> seen = new TreeSet<>();
         for (String shard : shards) {
-            for (Map<String, AttributeValue> item : items(dynamoDb, table, shard)) {
+            for (Map<String, AttributeValue> item : reader.items(shard)) {
                 String key = shard + "/" + item.get("sequenceKey").s();
                 seen.add(key);
                 StreamPosition position = expectedByKey.get(key);
@@ -81,24 +80,5 @@ public final class QuarantineCheck {
         String intent = String.valueOf(record.intent());
         String shown = intent.length() > 200 ? intent.substring(0, 200) + "..." : intent;
         return "key " + record.record().partitionKey() + ", " + shown;
-    }
-
-    private static List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, String table, String shard) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (String bucket : QuarantineKeys.shardBuckets(shard)) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                        .keyConditionExpression("shardBucket = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
-                        .consistentRead(true)
-                        .exclusiveStartKey(from));
-                items.addAll(page.items());
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                        : null;
-            } while (start != null);
-        }
-        return items;
     }
 }

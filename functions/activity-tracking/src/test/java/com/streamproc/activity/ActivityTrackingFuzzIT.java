@@ -2,7 +2,6 @@ package com.streamproc.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.aggregate.ActionStats;
 import com.streamproc.activity.query.ActivityQueries;
@@ -11,19 +10,12 @@ import com.streamproc.activity.testing.ActivityWorkload;
 import com.streamproc.activity.testing.TestActivity;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.JqwikEmulatorStack;
-import com.streamproc.shared.aws.AwsClients;
-import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.decode.EventJson;
-import com.streamproc.shared.testing.BatchLogCapture;
-import com.streamproc.shared.testing.FakeLambdaContext;
-import com.streamproc.shared.testing.KinesisEventFixture;
 import com.streamproc.shared.testing.fuzz.FuzzBatch;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.Part;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.ValidGroup;
-import com.streamproc.shared.testing.fuzz.FuzzCheck;
-import com.streamproc.shared.testing.fuzz.FuzzReport;
+import com.streamproc.shared.testing.fuzz.FuzzRun;
 import com.streamproc.shared.testing.fuzz.FuzzTries;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +26,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -42,7 +33,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Activity tracking, wired as in production on dynalite with the tables of sam-template.yaml, fed batches that mix
@@ -54,46 +44,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @AddLifecycleHook(JqwikEmulatorStack.class)
 @AddLifecycleHook(FuzzTries.class)
 class ActivityTrackingFuzzIT {
-    private static final String SHARD = "shardId-000000000001";
-    private static final AtomicInteger TRIES = new AtomicInteger();
-    private static final FuzzReport REPORT = new FuzzReport(ActivityTrackingHandler.FUNCTION_NAME);
-    private static BigInteger nextSequence = KinesisEventFixture.FIRST_SEQUENCE;
-
-    private static BatchLogCapture log;
-    private static DynamoDbClient functionClient;
-    private static DynamoDbClient checkClient;
-    private static String quarantineTable;
+    private static FuzzRun run;
     private static ActivityQueries queries;
-    private static ActivityTrackingHandler handler;
 
     @BeforeContainer
     static void start() {
         EmulatorStack stack = JqwikEmulatorStack.stack();
-        Map<String, String> names = stack.createTemplateResources();
-        quarantineTable = names.get("ActivityQuarantineTable");
-        // The production client factory reads region and credentials the SDK way.
-        System.setProperty("aws.region", stack.region());
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        functionClient = AwsClients.dynamoDb(stack.dynamoDbEndpoint());
-        checkClient = stack.dynamoDbClient();
-        queries = new ActivityQueries(checkClient, names.get("ActivityTable"));
-        // Before the handler: its log lines go to the System.out of the moment it is built.
-        log = BatchLogCapture.install();
-        handler = new ActivityTrackingHandler(new ActivityTrackingDescriptor().processor(new FunctionEnvironment(
-                Map.of("ACTIVITY_TABLE", names.get("ActivityTable"), "QUARANTINE_TABLE", quarantineTable)),
-                functionClient));
+        run = FuzzRun.start(new ActivityTrackingDescriptor(), stack.createTemplateResources(), stack.region(),
+                stack.dynamoDbEndpoint(), stack.dynamoDbClient());
+        queries = new ActivityQueries(run.checkClient(), run.table());
     }
 
     @AfterContainer
     static void stop() {
-        if (log != null) {
-            log.close();
-        }
-        REPORT.print(System.out);
-        if (functionClient != null) {
-            functionClient.close();
-            checkClient.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -104,19 +69,7 @@ class ActivityTrackingFuzzIT {
 
     @Property(tries = 300)
     void everyRecordIsAppliedOrQuarantinedAndNoBatchReportsAFailure(@ForAll("batches") List<Part> parts) {
-        FuzzBatch batch = FuzzBatch.render(parts, new Users(Instant.now()), "fz" + TRIES.incrementAndGet());
-        BigInteger first = nextSequence;
-        nextSequence = nextSequence.add(BigInteger.valueOf(batch.records().size() + 1L));
-        KinesisEventFixture fixture = KinesisEventFixture.batch().shard(SHARD).arrival(Instant.now());
-        batch.addTo(fixture, first);
-
-        FuzzCheck.explaining(batch, () -> {
-            log.takeBatchLines();
-            StreamsEventResponse response = handler.handleRequest(fixture.build(), FakeLambdaContext.withTime(60_000));
-            REPORT.add(FuzzCheck.check(batch, response, log.takeBatchLines(), checkClient, quarantineTable, SHARD,
-                    first));
-            batch.groups().forEach(ActivityTrackingFuzzIT::assertCounted);
-        });
+        run.handle(parts, new Users(Instant.now()), ActivityTrackingFuzzIT::assertCounted);
     }
 
     /**

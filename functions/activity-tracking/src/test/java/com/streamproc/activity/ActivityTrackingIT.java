@@ -15,7 +15,7 @@ import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.EmulatorStackExtension;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.aws.SdkCallCounter;
-import com.streamproc.shared.dynamo.QuarantineKeys;
+import com.streamproc.shared.dynamo.QuarantineShardReader;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -206,14 +205,10 @@ class ActivityTrackingIT {
     }
 
     private static long quarantined(DynamoDbClient dynamoDb, List<ShardRecords> shards) {
+        QuarantineShardReader reader = new QuarantineShardReader(dynamoDb, quarantineTable);
         long count = 0;
         for (ShardRecords shard : shards) {
-            for (String bucket : QuarantineKeys.shardBuckets(shard.shardId())) {
-                count += dynamoDb.query(b -> b.tableName(quarantineTable)
-                        .keyConditionExpression("shardBucket = :s")
-                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
-                        .select("COUNT")).count();
-            }
+            count += reader.count(shard.shardId());
         }
         return count;
     }

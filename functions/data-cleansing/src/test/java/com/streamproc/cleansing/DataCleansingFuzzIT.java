@@ -2,33 +2,23 @@ package com.streamproc.cleansing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerKeys;
 import com.streamproc.cleansing.query.CustomerQueries;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.JqwikEmulatorStack;
-import com.streamproc.shared.aws.AwsClients;
-import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.decode.EventJson;
-import com.streamproc.shared.testing.BatchLogCapture;
-import com.streamproc.shared.testing.FakeLambdaContext;
-import com.streamproc.shared.testing.KinesisEventFixture;
 import com.streamproc.shared.testing.fuzz.FuzzBatch;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.Part;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.ValidGroup;
-import com.streamproc.shared.testing.fuzz.FuzzCheck;
-import com.streamproc.shared.testing.fuzz.FuzzReport;
+import com.streamproc.shared.testing.fuzz.FuzzRun;
 import com.streamproc.shared.testing.fuzz.FuzzTries;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -36,7 +26,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Data cleansing, wired as in production on dynalite with the tables of sam-template.yaml, fed batches that mix
@@ -48,47 +37,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @AddLifecycleHook(JqwikEmulatorStack.class)
 @AddLifecycleHook(FuzzTries.class)
 class DataCleansingFuzzIT {
-    private static final String SHARD = "shardId-000000000001";
     private static final List<String> SOURCES = List.of("crm", "webshop", "support", "erp");
-    private static final AtomicInteger TRIES = new AtomicInteger();
-    private static final FuzzReport REPORT = new FuzzReport(DataCleansingDescriptor.NAME);
-    private static BigInteger nextSequence = KinesisEventFixture.FIRST_SEQUENCE;
-
-    private static BatchLogCapture log;
-    private static DynamoDbClient functionClient;
-    private static DynamoDbClient checkClient;
-    private static String quarantineTable;
+    private static FuzzRun run;
     private static CustomerQueries queries;
-    private static DataCleansingHandler handler;
 
     @BeforeContainer
     static void start() {
         EmulatorStack stack = JqwikEmulatorStack.stack();
-        Map<String, String> names = stack.createTemplateResources();
-        quarantineTable = names.get("CleansingQuarantineTable");
-        // The production client factory reads region and credentials the SDK way.
-        System.setProperty("aws.region", stack.region());
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        functionClient = AwsClients.dynamoDb(stack.dynamoDbEndpoint());
-        checkClient = stack.dynamoDbClient();
-        queries = new CustomerQueries(checkClient, names.get("CustomersTable"));
-        // Before the handler: its log lines go to the System.out of the moment it is built.
-        log = BatchLogCapture.install();
-        handler = new DataCleansingHandler(new DataCleansingDescriptor().processor(new FunctionEnvironment(
-                Map.of("CUSTOMERS_TABLE", names.get("CustomersTable"), "QUARANTINE_TABLE", quarantineTable)),
-                functionClient));
+        run = FuzzRun.start(new DataCleansingDescriptor(), stack.createTemplateResources(), stack.region(),
+                stack.dynamoDbEndpoint(), stack.dynamoDbClient());
+        queries = new CustomerQueries(run.checkClient(), run.table());
     }
 
     @AfterContainer
     static void stop() {
-        if (log != null) {
-            log.close();
-        }
-        REPORT.print(System.out);
-        if (functionClient != null) {
-            functionClient.close();
-            checkClient.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -99,19 +63,7 @@ class DataCleansingFuzzIT {
 
     @Property(tries = 300)
     void everyRecordIsAppliedOrQuarantinedAndNoBatchReportsAFailure(@ForAll("batches") List<Part> parts) {
-        FuzzBatch batch = FuzzBatch.render(parts, new SourceRecords(), "fz" + TRIES.incrementAndGet());
-        BigInteger first = nextSequence;
-        nextSequence = nextSequence.add(BigInteger.valueOf(batch.records().size() + 1L));
-        KinesisEventFixture fixture = KinesisEventFixture.batch().shard(SHARD).arrival(Instant.now());
-        batch.addTo(fixture, first);
-
-        FuzzCheck.explaining(batch, () -> {
-            log.takeBatchLines();
-            StreamsEventResponse response = handler.handleRequest(fixture.build(), FakeLambdaContext.withTime(60_000));
-            REPORT.add(FuzzCheck.check(batch, response, log.takeBatchLines(), checkClient, quarantineTable, SHARD,
-                    first));
-            batch.groups().forEach(DataCleansingFuzzIT::assertMerged);
-        });
+        run.handle(parts, new SourceRecords(), DataCleansingFuzzIT::assertMerged);
     }
 
     /**

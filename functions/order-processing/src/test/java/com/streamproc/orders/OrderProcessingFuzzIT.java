@@ -2,7 +2,6 @@ package com.streamproc.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.emulators.EmulatorStack;
@@ -11,19 +10,12 @@ import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderStatus;
 import com.streamproc.orders.query.OrderQueries;
 import com.streamproc.orders.testing.OrderJson;
-import com.streamproc.shared.aws.AwsClients;
-import com.streamproc.shared.aws.FunctionEnvironment;
-import com.streamproc.shared.testing.BatchLogCapture;
-import com.streamproc.shared.testing.FakeLambdaContext;
-import com.streamproc.shared.testing.KinesisEventFixture;
 import com.streamproc.shared.testing.fuzz.FuzzBatch;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.Part;
 import com.streamproc.shared.testing.fuzz.FuzzBatch.ValidGroup;
-import com.streamproc.shared.testing.fuzz.FuzzCheck;
-import com.streamproc.shared.testing.fuzz.FuzzReport;
+import com.streamproc.shared.testing.fuzz.FuzzRun;
 import com.streamproc.shared.testing.fuzz.FuzzTries;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -42,7 +33,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Order processing, wired as in production on dynalite with the tables of sam-template.yaml, fed batches that mix
@@ -55,47 +45,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @AddLifecycleHook(JqwikEmulatorStack.class)
 @AddLifecycleHook(FuzzTries.class)
 class OrderProcessingFuzzIT {
-    private static final String SHARD = "shardId-000000000001";
     private static final List<String> CURRENCIES = List.of("EUR", "USD", "JPY", "BHD", "GBP");
-    private static final AtomicInteger TRIES = new AtomicInteger();
-    private static final FuzzReport REPORT = new FuzzReport(OrderProcessingHandler.FUNCTION_NAME);
-    private static BigInteger nextSequence = KinesisEventFixture.FIRST_SEQUENCE;
-
-    private static BatchLogCapture log;
-    private static DynamoDbClient functionClient;
-    private static DynamoDbClient checkClient;
-    private static String quarantineTable;
+    private static FuzzRun run;
     private static OrderQueries queries;
-    private static OrderProcessingHandler handler;
 
     @BeforeContainer
     static void start() {
         EmulatorStack stack = JqwikEmulatorStack.stack();
-        Map<String, String> names = stack.createTemplateResources();
-        quarantineTable = names.get("OrdersQuarantineTable");
-        // The production client factory reads region and credentials the SDK way.
-        System.setProperty("aws.region", stack.region());
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        functionClient = AwsClients.dynamoDb(stack.dynamoDbEndpoint());
-        checkClient = stack.dynamoDbClient();
-        queries = new OrderQueries(checkClient, names.get("OrdersTable"));
-        // Before the handler: its log lines go to the System.out of the moment it is built.
-        log = BatchLogCapture.install();
-        handler = new OrderProcessingHandler(new OrderProcessingDescriptor().processor(new FunctionEnvironment(
-                Map.of("ORDERS_TABLE", names.get("OrdersTable"), "QUARANTINE_TABLE", quarantineTable)),
-                functionClient));
+        run = FuzzRun.start(new OrderProcessingDescriptor(), stack.createTemplateResources(), stack.region(),
+                stack.dynamoDbEndpoint(), stack.dynamoDbClient());
+        queries = new OrderQueries(run.checkClient(), run.table());
     }
 
     @AfterContainer
     static void stop() {
-        if (log != null) {
-            log.close();
-        }
-        REPORT.print(System.out);
-        if (functionClient != null) {
-            functionClient.close();
-            checkClient.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -106,19 +71,7 @@ class OrderProcessingFuzzIT {
 
     @Property(tries = 300)
     void everyRecordIsAppliedOrQuarantinedAndNoBatchReportsAFailure(@ForAll("batches") List<Part> parts) {
-        FuzzBatch batch = FuzzBatch.render(parts, new Orders(), "fz" + TRIES.incrementAndGet());
-        BigInteger first = nextSequence;
-        nextSequence = nextSequence.add(BigInteger.valueOf(batch.records().size() + 1L));
-        KinesisEventFixture fixture = KinesisEventFixture.batch().shard(SHARD).arrival(Instant.now());
-        batch.addTo(fixture, first);
-
-        FuzzCheck.explaining(batch, () -> {
-            log.takeBatchLines();
-            StreamsEventResponse response = handler.handleRequest(fixture.build(), FakeLambdaContext.withTime(60_000));
-            REPORT.add(FuzzCheck.check(batch, response, log.takeBatchLines(), checkClient, quarantineTable, SHARD,
-                    first));
-            batch.groups().forEach(OrderProcessingFuzzIT::assertStored);
-        });
+        run.handle(parts, new Orders(), OrderProcessingFuzzIT::assertStored);
     }
 
     /** Every event of a valid order is applied; with no arbitrary record of its own, it is exactly what they say. */

@@ -2,7 +2,7 @@ package com.streamproc.local.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.streamproc.shared.dynamo.QuarantineKeys;
+import com.streamproc.shared.dynamo.QuarantineShardReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Finds every produced record again: in the function's quarantine table (by shard and sequence number), in its
@@ -95,23 +94,11 @@ final class Accounting {
         Map<String, String> found = new HashMap<>();
         Set<String> shards = new TreeSet<>();
         produced.forEach(p -> shards.add(p.shardId()));
+        QuarantineShardReader reader = new QuarantineShardReader(dynamoDb, table);
         for (String shard : shards) {
-            for (String bucket : QuarantineKeys.shardBuckets(shard)) {
-                Map<String, AttributeValue> start = null;
-                do {
-                    Map<String, AttributeValue> from = start;
-                    QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                            .keyConditionExpression("shardBucket = :s")
-                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
-                            .projectionExpression("sequenceNumber, reason")
-                            .exclusiveStartKey(from));
-                    for (Map<String, AttributeValue> item : page.items()) {
-                        found.put(shard + ":" + item.get("sequenceNumber").s(),
-                                item.containsKey("reason") ? item.get("reason").s() : "?");
-                    }
-                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                            ? page.lastEvaluatedKey() : null;
-                } while (start != null);
+            for (Map<String, AttributeValue> item : reader.items(shard, "sequenceNumber, reason")) {
+                found.put(shard + ":" + item.get("sequenceNumber").s(),
+                        item.containsKey("reason") ? item.get("reason").s() : "?");
             }
         }
         return found;
@@ -119,21 +106,10 @@ final class Accounting {
 
     /** Quarantined records per shard, counted (for progress lines). */
     long quarantinedCount(String table, Set<String> shards) {
+        QuarantineShardReader reader = new QuarantineShardReader(dynamoDb, table);
         long count = 0;
         for (String shard : shards) {
-            for (String bucket : QuarantineKeys.shardBuckets(shard)) {
-                Map<String, AttributeValue> start = null;
-                do {
-                    Map<String, AttributeValue> from = start;
-                    QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                            .keyConditionExpression("shardBucket = :s")
-                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(bucket)))
-                            .select("COUNT").exclusiveStartKey(from));
-                    count += page.count();
-                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                            ? page.lastEvaluatedKey() : null;
-                } while (start != null);
-            }
+            count += reader.count(shard);
         }
         return count;
     }

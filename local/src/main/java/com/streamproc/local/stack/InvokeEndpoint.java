@@ -1,5 +1,8 @@
 package com.streamproc.local.stack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.streamproc.local.runtime.ExecutionEnvironment;
@@ -11,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +29,16 @@ import java.util.concurrent.Executors;
  * Lambda's error document, as Lambda does. {@code FunctionName} may be the name, the logical id, {@code name:qualifier}
  * or an ARN; the qualifier is ignored (the stack runs one version of each function). Only synchronous invocations
  * ({@code RequestResponse}, the default, and {@code DryRun}) are served.
+ *
+ * <p>{@code GET /2015-03-31/event-source-mappings/}: Lambda's {@code ListEventSourceMappings} for the stack's running
+ * mappings, filtered by {@code EventSourceArn} and {@code FunctionName} (any of the forms above) as Lambda filters,
+ * in one page: {@code UUID}, {@code FunctionArn}, {@code EventSourceArn}, {@code BatchSize}, {@code State}. The
+ * failure tools read a mapping's {@code BatchSize} this way, locally as in AWS.
  */
 public final class InvokeEndpoint implements AutoCloseable {
     static final String PREFIX = "/2015-03-31/functions/";
+    static final String MAPPINGS = "/2015-03-31/event-source-mappings";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = "/invocations";
     /** Lambda's limit on a synchronous request payload. */
     private static final int MAX_REQUEST_BYTES = 6 * 1024 * 1024;
@@ -40,8 +51,21 @@ public final class InvokeEndpoint implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Listens on a free loopback port; {@code functions} by physical name and by logical id. */
+    /**
+     * A running mapping as {@code ListEventSourceMappings} describes it.
+     *
+     * @param functionArn the function's ARN (the local stack runs one version: no qualifier)
+     */
+    public record Mapping(String uuid, String functionArn, String eventSourceArn, int batchSize) {
+    }
+
+    /** Listens on a free loopback port; {@code functions} by physical name and by logical id; no mappings. */
     public static InvokeEndpoint start(Map<String, FunctionPool> functions) {
+        return start(functions, List.of());
+    }
+
+    /** Listens on a free loopback port; {@code functions} by physical name and by logical id. */
+    public static InvokeEndpoint start(Map<String, FunctionPool> functions, List<Mapping> mappings) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -51,6 +75,7 @@ public final class InvokeEndpoint implements AutoCloseable {
             });
             server.setExecutor(executor);
             server.createContext(PREFIX, exchange -> handle(exchange, functions));
+            server.createContext(MAPPINGS, exchange -> listMappings(exchange, List.copyOf(mappings)));
             server.start();
             return new InvokeEndpoint(server, executor);
         } catch (IOException e) {
@@ -116,6 +141,47 @@ public final class InvokeEndpoint implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void listMappings(HttpExchange exchange, List<Mapping> mappings) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                error(exchange, 404, "UnknownOperationException", "only GET " + MAPPINGS + "/");
+                return;
+            }
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String source = query.get("EventSourceArn");
+            String function = query.containsKey("FunctionName") ? functionName(query.get("FunctionName")) : null;
+            ObjectNode response = JSON.createObjectNode();
+            ArrayNode list = response.putArray("EventSourceMappings");
+            for (Mapping mapping : mappings) {
+                if ((source == null || source.equals(mapping.eventSourceArn()))
+                        && (function == null || function.equals(functionName(mapping.functionArn())))) {
+                    list.addObject().put("UUID", mapping.uuid()).put("FunctionArn", mapping.functionArn())
+                            .put("EventSourceArn", mapping.eventSourceArn()).put("BatchSize", mapping.batchSize())
+                            .put("State", "Enabled");
+                }
+            }
+            byte[] body = JSON.writeValueAsBytes(response);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> values = new java.util.HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return values;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            values.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     /** The name in {@code name}, {@code name:qualifier}, {@code arn:aws:lambda:region:account:function:name[:q]}. */

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -221,6 +223,7 @@ public final class LocalStack implements AutoCloseable {
                                                             UnaryOperator<EsmSettings> settings,
                                                             Consumer<String> progress) throws Exception {
         Map<String, FunctionPool> poolsByName = new LinkedHashMap<>();
+        List<InvokeEndpoint.Mapping> listed = new ArrayList<>();
         PrintStream mappingLog = logFile(paths.mappingsLog());
         for (LocalTemplate.LocalFunction function : template.functions()) {
             Path logFile = paths.functionLog(function.logicalId());
@@ -251,10 +254,13 @@ public final class LocalStack implements AutoCloseable {
                         destination, EsmListener.all(counters, causes, retryLog), Clock.systemUTC(),
                         mappingLog::println);
                 mapping.start();
+                listed.add(new InvokeEndpoint.Mapping(UUID.nameUUIDFromBytes((function.logicalId() + "."
+                        + source.eventName()).getBytes(StandardCharsets.UTF_8)).toString(),
+                        identity.functionArn(), source.streamArn(), settings.apply(source.settings()).batchSize()));
                 mappings.add(new RunningMapping(function, source, mapping, counters, failureFile, pool, causes));
             }
         }
-        invokeEndpoint = InvokeEndpoint.start(poolsByName);
+        invokeEndpoint = InvokeEndpoint.start(poolsByName, listed);
         progress.accept("Lambda Invoke endpoint: " + invokeEndpoint.uri());
         return List.copyOf(mappings);
     }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       {@code <value>#<0..INDEX_BUCKETS-1>} (range {@code quarantinedAt}). A query of one reason, day or source
  *       queries every bucket ({@link #indexValues}) and merges.</li>
  * </ul>
+ * {@link QuarantineShardReader} reads a shard's records back over its table keys.
  */
 public final class QuarantineKeys {
     /** Table partitions per shard: a shard's full ingest of 1 KB poison (2 write units each) stays at 25 %. */

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
                 "invokes the function with those records as Lambda would: their own sequence numbers, partition keys,",
                 "shard and stream, in order, at most the mapping's batch size per invocation, again from the first",
                 "record the function reports failed (with backoff, --max-attempts in a row without progress).",
+                "The batch size is the BatchSize of the function's event source mapping on the range's stream, read",
+                "with lambda:ListEventSourceMappings (the local stack's Lambda endpoint answers it too), or --batch-size.",
                 "A dry run by default: says what it would replay. --execute replays; a record whose range was",
                 "replayed in full is then deleted from the queue (SQS) or marked replayed (local file); any other",
                 "stays. A range the stream no longer holds (trimmed by retention, shard gone) is reported and kept.",
@@ -55,6 +58,10 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
             description = "The function to invoke (default: <env>-<function>, alias live; locally the stack's function)")
     String functionName;
 
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Records per invocation (default: the BatchSize of the function's event source mapping)")
+    Integer batchSize;
+
     @Option(names = "--include-replayed",
             description = "Local file only: replay records already marked replayed too")
     boolean includeReplayed;
@@ -66,6 +73,10 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
     public Integer call() {
         if (maxAttempts < 1) {
             throw new ParameterException(spec.commandLine(), "--max-attempts must be at least 1 (got " + maxAttempts + ")");
+        }
+        if (batchSize != null && (batchSize < 1 || batchSize > 10_000)) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be 1 to 10000, as a Kinesis mapping's "
+                    + "BatchSize (got " + batchSize + ")");
         }
         ToolContext context = context();
         FailureTarget target = options.target();
@@ -82,8 +93,10 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
         long totalApplied = 0;
         try (FailureSource source = options.open(env, context, VISIBILITY);
              KinesisClient kinesis = context.aws().kinesis();
-             LambdaClient lambda = execute ? context.aws().lambda() : null) {
-            if (lambda != null && env.equals("local") && !pointsAtAnEndpoint(lambda)) {
+             LambdaClient lambda = execute ? context.aws().lambda() : dryRunLambda(context, err)) {
+            // Locally, the stack's Lambda endpoint; without it, calls would go to the AWS account of the credentials.
+            boolean lambdaReachable = lambda != null && (!env.equals("local") || pointsAtAnEndpoint(lambda));
+            if (execute && !lambdaReachable) {
                 throw new ToolFailure("--env local replays into the local stack's functions, but no Lambda endpoint is"
                         + " set: export AWS_ENDPOINT_URL_LAMBDA as `up` prints it (without it the replay would invoke"
                         + " functions in the AWS account of your credentials)");
@@ -93,9 +106,10 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
             err.println("failures " + verb + ": " + entries.size() + " on-failure record(s) of "
                     + target.function().functionName() + " in " + source.describe());
             RangeReader reader = new RangeReader(kinesis, Sleeper.REAL);
-            FunctionInvoker invoker = lambda == null ? null : new LambdaFunctionInvoker(lambda,
-                    functionName != null ? functionName : target.functionName(env),
-                    functionName != null || env.equals("local") ? null : FailureTarget.ALIAS);
+            String invoked = functionName != null ? functionName : target.functionName(env);
+            MappingBatchSize mappingBatchSize = lambdaReachable ? new MappingBatchSize(lambda, invoked) : null;
+            FunctionInvoker invoker = !execute ? null : new LambdaFunctionInvoker(lambda,
+                    invoked, functionName != null || env.equals("local") ? null : FailureTarget.ALIAS);
             List<ReplaySpan> spans = ReplaySpan.merge(entries);
             for (ReplaySpan span : spans) {
                 ranges++;
@@ -121,14 +135,19 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
                             + "are replayed, the functions skip what they applied already");
                 }
                 if (!execute) {
-                    int invocations = (records.size() + target.batchSize() - 1) / target.batchSize();
-                    err.println("  would replay " + records.size() + " records in about " + invocations
-                            + " invocation(s) of " + target.functionName(env) + " (run with --execute)");
+                    Integer perInvocation = batchSize != null ? batchSize : dryRunBatchSize(mappingBatchSize, range, err);
+                    String estimate = perInvocation == null ? ""
+                            : " in about " + (records.size() + perInvocation - 1) / perInvocation + " invocation(s)";
+                    err.println("  would replay " + records.size() + " records" + estimate + " of " + invoked
+                            + " (run with --execute)");
                     table.add(range.shardId(), range.startSequence(), range.endSequence(), range.batchSize(),
                             records.size(), 0, 0, 0, 0, "dry run");
                     continue;
                 }
-                Replayer.Result result = new Replayer(invoker, target.batchSize(), maxAttempts, FIRST_BACKOFF,
+                int perInvocation = batchSize != null ? batchSize : mappingBatchSize.of(range.streamArn());
+                err.println("  " + perInvocation + " records per invocation at most (" + (batchSize != null
+                        ? "--batch-size" : "BatchSize of the event source mapping") + ")");
+                Replayer.Result result = new Replayer(invoker, perInvocation, maxAttempts, FIRST_BACKOFF,
                         Sleeper.REAL).replay(range, null, records, line -> err.println("  " + line));
                 totalApplied += result.applied();
                 if (result.complete()) {
@@ -150,6 +169,31 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
         err.println("failures " + verb + ": ranges=" + ranges + " read=" + totalRead
                 + (execute ? " applied=" + totalApplied : "") + " unfinished=" + unfinished);
         return unfinished == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A dry run reads the mapping's BatchSize if it can: a client that cannot be made is no error. */
+    private static LambdaClient dryRunLambda(ToolContext context, PrintWriter err) {
+        try {
+            return context.aws().lambda();
+        } catch (RuntimeException e) {
+            err.println("no Lambda client (" + e.getMessage() + "): the dry run cannot read the mapping's BatchSize");
+            return null;
+        }
+    }
+
+    /** The mapping's BatchSize for a dry run's estimate; a dry run needs no Lambda access, so without it: none. */
+    private static Integer dryRunBatchSize(MappingBatchSize mapping, OnFailureRecord range, PrintWriter err) {
+        if (mapping == null) {
+            err.println("  no Lambda endpoint to ask for the mapping's BatchSize: no estimate of invocations (or give "
+                    + "--batch-size)");
+            return null;
+        }
+        try {
+            return mapping.of(range.streamArn());
+        } catch (ToolFailure | SdkException e) {
+            err.println("  the mapping's BatchSize is unknown, no estimate of invocations: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Whether the client goes to an endpoint of its own (the local stack's) rather than to AWS's. */

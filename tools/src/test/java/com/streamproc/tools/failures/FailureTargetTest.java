@@ -21,7 +21,6 @@ class FailureTargetTest {
 
             assertThat(declared.definition().functionName()).isEqualTo(target.functionName("prod"));
             assertThat(declared.kinesisSources()).singleElement().satisfies(source -> {
-                assertThat(source.settings().batchSize()).as("BatchSize of %s", function).isEqualTo(target.batchSize());
                 assertThat(source.streamName()).isEqualTo(function.streamName("prod"));
                 assertThat(source.settings().onFailureDestination()).isNotNull();
             });

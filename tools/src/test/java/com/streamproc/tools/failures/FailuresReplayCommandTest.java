@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsRequest;
+import software.amazon.awssdk.services.lambda.model.ListEventSourceMappingsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The replay in AWS: the message from the function's queue, the range from the shard, Invoke of the live alias. */
@@ -28,6 +31,14 @@ class FailuresReplayCommandTest {
     private final FakeQueue queue = new FakeQueue();
     private final FakeShard shard = new FakeShard(SAMPLE.start(), 200, 1000);
     private final List<InvokeRequest> invocations = new ArrayList<>();
+    private final List<ListEventSourceMappingsRequest> mappingRequests = new ArrayList<>();
+    /** The deployed mappings on the sample's stream: another function's, and the live alias of order processing. */
+    private final List<EventSourceMappingConfiguration> mappings = new ArrayList<>(List.of(
+            EventSourceMappingConfiguration.builder().uuid("m-other").batchSize(10).eventSourceArn(SAMPLE.streamArn())
+                    .functionArn("arn:aws:lambda:us-east-1:123456789012:function:prod-archiver").build(),
+            EventSourceMappingConfiguration.builder().uuid("m-orders").batchSize(100)
+                    .eventSourceArn(SAMPLE.streamArn())
+                    .functionArn("arn:aws:lambda:us-east-1:123456789012:function:prod-order-processing:live").build()));
 
     private final LambdaClient lambda = new LambdaClient() {
         @Override
@@ -35,6 +46,13 @@ class FailuresReplayCommandTest {
             invocations.add(request);
             return InvokeResponse.builder().statusCode(200)
                     .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"batchItemFailures\":[]}")).build();
+        }
+
+        @Override
+        public ListEventSourceMappingsResponse listEventSourceMappings(ListEventSourceMappingsRequest request) {
+            mappingRequests.add(request);
+            return ListEventSourceMappingsResponse.builder().eventSourceMappings(mappings.stream()
+                    .filter(m -> m.eventSourceArn().equals(request.eventSourceArn())).toList()).build();
         }
 
         @Override
@@ -103,5 +121,43 @@ class FailuresReplayCommandTest {
                 "shard,startSequence,endSequence,givenUp,read,invocations,invoked,applied,failed,status",
                 "shardId-000000000001," + SAMPLE.startSequence() + "," + END + ",150,150,2,150,150,0,replayed");
         assertThat(run.err()).endsWith("failures replay: ranges=1 read=150 applied=150 unfinished=0\n");
+        assertThat(mappingRequests).singleElement()
+                .satisfies(r -> assertThat(r.eventSourceArn()).isEqualTo(SAMPLE.streamArn()));
+    }
+
+    @Test
+    void theBatchSizeIsTheDeployedMappingsNotTheTemplatesWhenTheyDiffer() {
+        mappings.set(1, mappings.get(1).toBuilder().batchSize(40).build());
+
+        CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "orders",
+                "--execute");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(invocations).hasSize(4);
+        assertThat(run.err()).contains("40 records per invocation at most (BatchSize of the event source mapping)");
+    }
+
+    @Test
+    void batchSizeOptionOverridesTheMappingWithoutAskingForIt() {
+        CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "orders",
+                "--execute", "--batch-size", "50");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(invocations).hasSize(3);
+        assertThat(mappingRequests).isEmpty();
+    }
+
+    @Test
+    void withoutAMappingOfTheFunctionTheReplaySaysSoAndInvokesNothing() {
+        mappings.remove(1);
+
+        CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "orders",
+                "--execute");
+
+        assertThat(run.exitCode()).isNotEqualTo(ExitCodes.OK);
+        assertThat(invocations).isEmpty();
+        assertThat(queue.deleted).isEmpty();
+        assertThat(run.err()).contains("no event source mapping of prod-order-processing reads " + SAMPLE.streamArn())
+                .contains("--batch-size");
     }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamproc.shared.batch.RecordRef;
-import com.streamproc.shared.dynamo.QuarantineKeys;
-import com.streamproc.shared.testing.fuzz.FuzzBatch.FuzzRecord;
+import com.streamproc.shared.dynamo.QuarantineShardReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What must hold after a function handled a fuzz batch with no injected fault: nothing reported for a retry, the
@@ -102,33 +100,18 @@ public final class FuzzCheck {
     }
 
     /**
-     * The quarantine items of one shard between two sequence numbers, by sequence number (Query on each of the
-     * shard's table keys, never Scan).
+     * The quarantine items of one shard between two sequence numbers, by sequence number
+     * ({@link QuarantineShardReader#between}).
      */
     public static Map<String, Quarantined> quarantineItems(DynamoDbClient dynamoDb, String table, String shardId,
                                                            String fromSequence, String toSequence) {
         Map<String, Quarantined> items = new HashMap<>();
-        for (String bucket : QuarantineKeys.shardBuckets(shardId)) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(table)
-                        .keyConditionExpression("shardBucket = :s AND sequenceKey BETWEEN :a AND :b")
-                        .expressionAttributeValues(Map.of(
-                                ":s", AttributeValue.fromS(bucket),
-                                ":a", AttributeValue.fromS(RecordRef.padSequence(fromSequence)),
-                                ":b", AttributeValue.fromS(RecordRef.padSequence(toSequence))))
-                        .consistentRead(true)
-                        .exclusiveStartKey(from));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    AttributeValue reason = item.get("reason");
-                    AttributeValue detail = item.get("detail");
-                    items.put(item.get("sequenceNumber").s(), new Quarantined(reason == null ? null : reason.s(),
-                            detail == null ? "" : detail.s()));
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                        : null;
-            } while (start != null);
+        for (Map<String, AttributeValue> item : new QuarantineShardReader(dynamoDb, table).between(shardId,
+                RecordRef.padSequence(fromSequence), RecordRef.padSequence(toSequence))) {
+            AttributeValue reason = item.get("reason");
+            AttributeValue detail = item.get("detail");
+            items.put(item.get("sequenceNumber").s(), new Quarantined(reason == null ? null : reason.s(),
+                    detail == null ? "" : detail.s()));
         }
         return items;
     }
