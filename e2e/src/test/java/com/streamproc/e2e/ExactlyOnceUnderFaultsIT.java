@@ -23,12 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * "Every event counts exactly once and nothing blocks a shard", shown under the failures Lambda really produces.
  *
- * <p>Per seed: a generated input with duplicates, reordered events and poison goes on the three Kinesis streams of
- * kinesis-local; the local event source mapping reads it back and delivers it to the three real handlers while
- * DynamoDB throttles and fails, responses to applied writes get lost, processes die mid-batch, invocations hit their
- * deadline or time out, and successful batches are delivered again. Afterwards every order, revenue figure,
- * activity aggregate, cleansed customer and quarantine item must equal the reference models, computed from the
- * input alone; nothing may end in a failure destination and no handler may throw.
+ * <p>Per seed: a generated input with duplicates, reordered events and poison goes on the Kinesis stream of every
+ * function of the template (each with its {@code EndToEndModel}) on kinesis-local; the local event source mapping
+ * reads it back and delivers it to the real handlers while DynamoDB throttles and fails, responses to applied writes
+ * get lost, processes die mid-batch, invocations hit their deadline or time out, and successful batches are delivered
+ * again. Afterwards every table (orders and revenue, activity aggregates, cleansed customers) and every quarantine
+ * item must equal the reference models, computed from the input alone; nothing may end in a failure destination and
+ * no handler may throw.
  *
  * <p>System properties: {@code e2e.seeds} (how many, default 3), {@code e2e.firstSeed}, {@code e2e.scale} (volume
  * per seed, 1 = about 600 records), {@code e2e.seedList} (explicit comma-separated seeds, to replay one).
