@@ -1,0 +1,148 @@
+package com.streamproc.shared.traffic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.shared.function.SyntheticEvents;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The one traffic generator of a function's stream, in the function's {@code traffic} package (left out of its
+ * deployment zip) and listed as a {@link SyntheticEvents} service: the local demo, the benchmarks and
+ * {@code tools produce --generate} all take their records from it, with the same knobs ({@link TrafficShape}).
+ * Each record says what the function should make of it and where its effect shows ({@link TrafficRecord}).
+ */
+public abstract class StreamTraffic implements SyntheticEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The records of {@code shape}, in the order they are sent; exactly {@code shape.count()} of them. */
+    public abstract Traffic traffic(TrafficShape shape);
+
+    /**
+     * The shape of this stream's everyday traffic (its skew and shares, over the span its events usually take),
+     * which the benchmarks and the demo run.
+     */
+    public abstract TrafficShape typical(int count, long seed);
+
+    /** What the benchmarks need of the function. */
+    public abstract BenchmarkProfile benchmark();
+
+    /** This stream's share of a mixed run's records (the demo's), relative to the other streams'. */
+    public abstract double share();
+
+    /**
+     * Valid events of this generator for {@code produce --generate}; {@link Generator#invalid()} gives events its
+     * decoder refuses (the poison of {@link #traffic} that is still a JSON object).
+     */
+    @Override
+    public final Generator generator(Random random, Clock clock, String run, long count) {
+        int size = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, count));
+        TrafficShape valid = typical(size, random.nextLong()).withRun(run)
+                .withShares(0, 0, 0, 0);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new Generator() {
+            private final Iterator<TrafficRecord> records = traffic(valid.endingAt(now)).records().iterator();
+            private final Iterator<TrafficRecord> poison = traffic(valid.withCount(Math.max(50, size / 10) + 50)
+                    .withRun(run + "x").withShares(0, 0, 1, 0).endingAt(now)).records().iterator();
+
+            @Override
+            public ObjectNode next() {
+                if (!records.hasNext()) {
+                    throw new IllegalStateException("the generator was asked for more than its " + size + " events");
+                }
+                return object(records.next()).orElseThrow(() ->
+                        new IllegalStateException(functionName() + " generated a valid event that is no JSON object"));
+            }
+
+            @Override
+            public ObjectNode invalid() {
+                while (poison.hasNext()) {
+                    var event = object(poison.next());
+                    if (event.isPresent()) {
+                        return event.get();
+                    }
+                }
+                throw new IllegalStateException(functionName() + " generated too few broken events");
+            }
+
+            @Override
+            public String keyField() {
+                return StreamTraffic.this.keyField();
+            }
+        };
+    }
+
+    /** The field whose removal makes an event break the schema, and that the partition key is read from. */
+    protected abstract String keyField();
+
+    private static java.util.Optional<ObjectNode> object(TrafficRecord record) {
+        try {
+            JsonNode node = JSON.readTree(record.data());
+            return node instanceof ObjectNode object ? java.util.Optional.of(object) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The draws every generator makes the same way, so that shares mean the same in every stream. */
+    protected static final class Draws {
+        private final Random random;
+        private final TrafficShape shape;
+
+        public Draws(Random random, TrafficShape shape) {
+            this.random = random;
+            this.shape = shape;
+        }
+
+        /** True with probability {@code share}. */
+        public boolean chance(double share) {
+            return share > 0 && random.nextDouble() < share;
+        }
+
+        /** Whether the next record is a duplicate (the second copy; counted among the records). */
+        public boolean duplicate() {
+            // A share d of all records being second copies: each original is copied with probability d / (1 - d).
+            double d = shape.duplicateShare();
+            return chance(d >= 1 ? 1 : d / (1 - d));
+        }
+
+        /**
+         * What the generator makes next: one poison record, one invalid record, or a well-formed story of about
+         * {@code recordsPerStory} records (an order's lifecycle, a person's source records), drawn so that the
+         * shape's poison and invalid shares hold per record, not per draw.
+         */
+        public Kind kind(double recordsPerStory) {
+            double p = shape.poisonShare();
+            double v = shape.invalidShare();
+            double perDraw = recordsPerStory / (1 + (p + v) * (recordsPerStory - 1));
+            double roll = random.nextDouble();
+            return roll < p * perDraw ? Kind.POISON : roll < (p + v) * perDraw ? Kind.INVALID : Kind.VALID;
+        }
+
+        /** A time within the span, uniformly. */
+        public Instant anytime() {
+            return shape.start().plusMillis((long) (random.nextDouble() * shape.span().toMillis()));
+        }
+
+        /** A key skew draw over {@code n} keys with the shape's exponent. */
+        public Zipf zipf(int n) {
+            return new Zipf(Math.max(1, n), shape.keySkew(), random);
+        }
+
+        /** A random element. */
+        public <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
+        }
+    }
+
+    /** What a generated record is meant to be. */
+    protected enum Kind {
+        VALID, POISON, INVALID
+    }
+}
