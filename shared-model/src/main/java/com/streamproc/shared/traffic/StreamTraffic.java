@@ -20,6 +20,7 @@ import java.util.Random;
  */
 public abstract class StreamTraffic implements SyntheticEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int POISON_RUN = 100;
 
     /** The records of {@code shape}, in the order they are sent; exactly {@code shape.count()} of them. */
     public abstract Traffic traffic(TrafficShape shape);
@@ -46,10 +47,11 @@ public abstract class StreamTraffic implements SyntheticEvents {
         TrafficShape valid = typical(size, random.nextLong()).withRun(run)
                 .withShares(0, 0, 0, 0);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long poisonSeed = random.nextLong();
         return new Generator() {
             private final Iterator<TrafficRecord> records = traffic(valid.endingAt(now)).records().iterator();
-            private final Iterator<TrafficRecord> poison = traffic(valid.withCount(Math.max(50, size / 10) + 50)
-                    .withRun(run + "x").withShares(0, 0, 1, 0).endingAt(now)).records().iterator();
+            private Iterator<TrafficRecord> poison = java.util.Collections.emptyIterator();
+            private int poisonRuns;
 
             @Override
             public ObjectNode next() {
@@ -62,13 +64,19 @@ public abstract class StreamTraffic implements SyntheticEvents {
 
             @Override
             public ObjectNode invalid() {
-                while (poison.hasNext()) {
+                for (int attempts = 0; attempts < 1_000; attempts++) {
+                    if (!poison.hasNext()) {
+                        // Broken events in runs of their own (all poison), each with its own tag and seed.
+                        int n = poisonRuns++;
+                        poison = traffic(valid.withCount(POISON_RUN).withSeed(poisonSeed + n)
+                                .withRun(run + "x" + n).withShares(0, 0, 1, 0).endingAt(now)).records().iterator();
+                    }
                     var event = object(poison.next());
                     if (event.isPresent()) {
                         return event.get();
                     }
                 }
-                throw new IllegalStateException(functionName() + " generated too few broken events");
+                throw new IllegalStateException(functionName() + " generates no broken event that is a JSON object");
             }
 
             @Override

@@ -87,6 +87,11 @@ public record TrafficShape(int count, long seed, String run, Instant start, Dura
                 invalidShare, order);
     }
 
+    public TrafficShape withSeed(long value) {
+        return new TrafficShape(count, value, run, start, span, keySkew, duplicateShare, outOfOrderShare, poisonShare,
+                invalidShare, order);
+    }
+
     public TrafficShape withRun(String value) {
         return new TrafficShape(count, seed, value, start, span, keySkew, duplicateShare, outOfOrderShare,
                 poisonShare, invalidShare, order);
