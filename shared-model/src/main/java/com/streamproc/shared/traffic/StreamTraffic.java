@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * The one traffic generator of a function's stream, in the function's {@code traffic} package (left out of its
@@ -43,9 +44,19 @@ public abstract class StreamTraffic implements SyntheticEvents {
      */
     @Override
     public final Generator generator(Random random, Clock clock, String run, long count) {
+        return generator(random, clock, run, count, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #generator(Random, Clock, String, long)}, the shape changed by {@code knobs} (key skew, duplicate
+     * and out-of-order shares; poison and invalid shares are set to zero after it: broken events come from
+     * {@link Generator#invalid()}).
+     */
+    public final Generator generator(Random random, Clock clock, String run, long count,
+                                     UnaryOperator<TrafficShape> knobs) {
         int size = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, count));
-        TrafficShape valid = typical(size, random.nextLong()).withRun(run)
-                .withShares(0, 0, 0, 0);
+        TrafficShape typical = knobs.apply(typical(size, random.nextLong()).withRun(run).withShares(0, 0, 0, 0));
+        TrafficShape valid = typical.withShares(typical.duplicateShare(), typical.outOfOrderShare(), 0, 0);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long poisonSeed = random.nextLong();
         return new Generator() {
@@ -68,7 +79,7 @@ public abstract class StreamTraffic implements SyntheticEvents {
                     if (!poison.hasNext()) {
                         // Broken events in runs of their own (all poison), each with its own tag and seed.
                         int n = poisonRuns++;
-                        poison = traffic(valid.withCount(POISON_RUN).withSeed(poisonSeed + n)
+                        poison = traffic(valid.withCount(POISON_RUN).withSeed(poisonSeed + n).withKeySkew(1)
                                 .withRun(run + "x" + n).withShares(0, 0, 1, 0).endingAt(now)).records().iterator();
                     }
                     var event = object(poison.next());
