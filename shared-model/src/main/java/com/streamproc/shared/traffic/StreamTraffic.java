@@ -109,6 +109,23 @@ public abstract class StreamTraffic implements SyntheticEvents {
         }
     }
 
+    /**
+     * {@code records} in the order of {@code times} (the same positions; stable for equal times) when the shape
+     * sends by event time, else as they are.
+     */
+    protected static List<TrafficRecord> sendOrder(TrafficShape shape, List<TrafficRecord> records,
+                                                   List<Instant> times) {
+        if (shape.order() != TrafficShape.SendOrder.BY_EVENT_TIME) {
+            return records;
+        }
+        List<Integer> order = new java.util.ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparing(times::get));
+        return order.stream().map(records::get).toList();
+    }
+
     /** The draws every generator makes the same way, so that shares mean the same in every stream. */
     protected static final class Draws {
         private final Random random;

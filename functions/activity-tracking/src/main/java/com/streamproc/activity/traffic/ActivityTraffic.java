@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -146,20 +145,8 @@ public final class ActivityTraffic extends StreamTraffic {
                 times.add(occurredAt);
             }
         }
-        return new Traffic(inOrder(out, times, shape), List.of(user(tag, 0)), shape.count() + " events over "
+        return new Traffic(sendOrder(shape, out, times), List.of(user(tag, 0)), shape.count() + " events over "
                 + users + " users, " + ACTIONS.size() + " actions (" + shape.describe() + ")");
-    }
-
-    private static List<TrafficRecord> inOrder(List<TrafficRecord> records, List<Instant> times, TrafficShape shape) {
-        if (shape.order() != TrafficShape.SendOrder.BY_EVENT_TIME) {
-            return records;
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing(times::get));
-        return order.stream().map(records::get).toList();
     }
 
     private static String user(String tag, int rank) {

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,15 +99,8 @@ public final class CustomerTraffic extends StreamTraffic {
                 case VALID -> run.person();
             }
         }
-        List<TrafficRecord> records = run.out.subList(0, shape.count());
-        if (shape.order() == TrafficShape.SendOrder.BY_EVENT_TIME) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < records.size(); i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparing(run.times::get));
-            records = order.stream().map(records::get).toList();
-        }
+        int count = shape.count();
+        List<TrafficRecord> records = sendOrder(shape, run.out.subList(0, count), run.times.subList(0, count));
         return new Traffic(records, run.emails, shape.count() + " source records of " + run.personSeq
                 + " people from 1-3 systems, messy formats, 30 % updated twice, a person's records "
                 + (shape.order() == TrafficShape.SendOrder.BY_EVENT_TIME ? "spread over the span" : "together")
