@@ -1,9 +1,6 @@
 package com.streamproc.bench;
 
 import com.streamproc.bench.report.Target;
-import com.streamproc.bench.workload.ActivityWorkload;
-import com.streamproc.bench.workload.CustomerWorkload;
-import com.streamproc.bench.workload.OrderWorkload;
 import com.streamproc.bench.workload.Workload;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
@@ -11,6 +8,10 @@ import com.streamproc.shared.decode.RecordDecoder;
 import com.streamproc.shared.dynamo.DynamoDbQuarantineWriter;
 import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.FunctionDescriptors;
+import com.streamproc.shared.function.SyntheticEvents;
+import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.StreamTraffic;
+import com.streamproc.shared.traffic.TrafficShape;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,31 +26,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A function as the benchmarks see it: its {@link FunctionDescriptor} (names, tables, the production wiring) and
- * what only the benchmarks need of it, its {@link Profile} (workload, bookkeeping attributes, targets). Two wirings
- * on a given {@link DynamoDbClient}: the production one ({@link #production}) and a single-threaded one without log
- * output for measuring CPU ({@link #singleThreaded}).
+ * A function as the benchmarks see it: its {@link FunctionDescriptor} (names, tables, the production wiring) and its
+ * traffic generator ({@link StreamTraffic}, from the function's module jar), which declares what only the
+ * benchmarks need of it ({@link BenchmarkProfile}: bookkeeping attributes, goals) and makes its workload. Both are
+ * found with {@code ServiceLoader}, so a new function is benchmarked without an edit here. Two wirings on a given
+ * {@link DynamoDbClient}: the production one ({@link #production}) and a single-threaded one without log output for
+ * measuring CPU ({@link #singleThreaded}).
  */
 public final class BenchFunction {
     /** {@code MAX_CONCURRENT_KEYS} as {@code sam-template.yaml}'s Globals set it for every function. */
     public static final int TEMPLATE_MAX_CONCURRENT_KEYS = 100;
-
-    /**
-     * What the benchmarks need of one function beyond its descriptor.
-     *
-     * @param id                    short name on the command line and in the report
-     * @param workload              the seeded workload of a number of records
-     * @param bookkeepingAttributes attributes of its items that exist only for exactly-once bookkeeping (applied
-     *                              event ids, per-shard marks, versions): a design without idempotency would not
-     *                              store them
-     * @param bookkeepingKeyPrefix  the key prefix of items that exist only for bookkeeping, or null
-     * @param costTarget            its DynamoDB write requests per record
-     * @param wruTarget             a target on its whole write bill per record, if it has one
-     * @param spreadWorkload        a second cost workload (the same records spread over time), if it has one
-     */
-    record Profile(String id, WorkloadSource workload, Set<String> bookkeepingAttributes, String bookkeepingKeyPrefix,
-                   Target costTarget, Target wruTarget, WorkloadSource spreadWorkload) {
-    }
 
     /** A seeded workload of {@code records} records. */
     @FunctionalInterface
@@ -57,43 +43,34 @@ public final class BenchFunction {
         Workload generate(int records, long seed);
     }
 
-    /** The benchmarks' profiles, by function name, in report order. */
-    private static final Map<String, Profile> PROFILES = profiles();
-
-    private static Map<String, Profile> profiles() {
-        Map<String, Profile> profiles = new LinkedHashMap<>();
-        profiles.put("order-processing", new Profile("orders", OrderWorkload::generate,
-                Set.of("appliedEventIds", "rejectedRecords", "version"), null,
-                Target.atMost(1.0, "write requests/record"), BenchReport.ORDERS_WRU_TARGET, null));
-        profiles.put("activity-tracking", new Profile("activity",
-                (records, seed) -> ActivityWorkload.generate(records, 1_000, 20, seed), Set.of("hwm", "ids", "idSegs"), null,
-                Target.atMost(0.3, "write requests/record"), null, null));
-        profiles.put("data-cleansing", new Profile("cleansing", CustomerWorkload::generate, Set.of("version"), null,
-                Target.atMost(1.0, "write requests/record"), null, CustomerWorkload::generateSpread));
-        return profiles;
-    }
-
     private static final List<BenchFunction> ALL = load();
 
     private final FunctionDescriptor<?> descriptor;
-    private final Profile profile;
+    private final StreamTraffic traffic;
+    private final BenchmarkProfile profile;
 
-    private BenchFunction(FunctionDescriptor<?> descriptor, Profile profile) {
+    private BenchFunction(FunctionDescriptor<?> descriptor, StreamTraffic traffic) {
         this.descriptor = descriptor;
-        this.profile = profile;
+        this.traffic = traffic;
+        this.profile = traffic.benchmark();
     }
 
     private static List<BenchFunction> load() {
-        Map<String, FunctionDescriptor<?>> byName = FunctionDescriptors.all().stream()
-                .collect(Collectors.toMap(FunctionDescriptor::name, d -> d));
-        for (String name : byName.keySet()) {
-            if (!PROFILES.containsKey(name)) {
-                throw new IllegalStateException("the benchmarks have no workload for function " + name
-                        + ": add its Profile to BenchFunction");
+        ClassLoader loader = BenchFunction.class.getClassLoader();
+        List<BenchFunction> functions = new java.util.ArrayList<>();
+        for (FunctionDescriptor<?> descriptor : FunctionDescriptors.all()) {
+            SyntheticEvents events = FunctionDescriptors.eventsOf(descriptor.name(), loader).orElseThrow(() ->
+                    new IllegalStateException("the benchmarks have no workload for function " + descriptor.name()
+                            + ": its module declares no traffic generator (a StreamTraffic listed as its "
+                            + "SyntheticEvents service)"));
+            if (!(events instanceof StreamTraffic traffic)) {
+                throw new IllegalStateException("the benchmarks need " + descriptor.name() + "'s traffic generator "
+                        + "to be a StreamTraffic (with its shapes and benchmark profile); "
+                        + events.getClass().getName() + " only makes single events");
             }
+            functions.add(new BenchFunction(descriptor, traffic));
         }
-        return PROFILES.entrySet().stream().filter(e -> byName.containsKey(e.getKey()))
-                .map(e -> new BenchFunction(byName.get(e.getKey()), e.getValue())).toList();
+        return List.copyOf(functions);
     }
 
     /** Every function the benchmarks run, in report order. */
@@ -101,24 +78,33 @@ public final class BenchFunction {
         return ALL;
     }
 
-    /** The seeded workload of {@code records} records. */
+    /** The seeded workload of {@code records} records: the function's typical traffic. */
     public Workload workload(int records, long seed) {
-        return profile.workload().generate(records, seed);
+        return Workload.of(moduleName(), traffic.typical(records, seed), traffic::traffic);
     }
 
-    /** The records of the second cost run (spread over time), if the function has one. */
+    /**
+     * The records of the second cost run, if the function has one: its typical traffic sent in event-time order
+     * (spread over the span), where that changes what is written together.
+     */
     public Optional<WorkloadSource> spreadWorkload() {
-        return Optional.ofNullable(profile.spreadWorkload());
+        if (!profile.spreadCostRun()) {
+            return Optional.empty();
+        }
+        return Optional.of((records, seed) -> Workload.of(moduleName(), traffic.typical(records, seed)
+                .withOrder(TrafficShape.SendOrder.BY_EVENT_TIME), traffic::traffic));
     }
 
     /** Its DynamoDB write requests per record. */
     public Target costTarget() {
-        return profile.costTarget();
+        return Target.atMost(profile.writeRequestsPerRecordGoal(), "write requests/record");
     }
 
     /** A target on its whole write bill per record, if it has one. */
     public Optional<Target> wruTarget() {
-        return Optional.ofNullable(profile.wruTarget());
+        return profile.writeUnitsPerRecordGoal().isPresent()
+                ? Optional.of(Target.atMost(profile.writeUnitsPerRecordGoal().getAsDouble(), "WRU/record"))
+                : Optional.empty();
     }
 
     /** The function's production decoder. */
@@ -163,7 +149,7 @@ public final class BenchFunction {
         return env;
     }
 
-    /** Short name used on the command line and in the report: orders, activity, cleansing. */
+    /** Short name used on the command line and in the report, as the function declares it (e.g. orders). */
     public String id() {
         return profile.id();
     }

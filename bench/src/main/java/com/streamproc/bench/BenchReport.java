@@ -22,8 +22,6 @@ import java.util.Optional;
 
 /** Everything one run measured, rendered as the generated part of BENCHMARKS.md. */
 public final class BenchReport {
-    /** Orders' whole write bill: table, index and failed-condition write units per record. */
-    public static final Target ORDERS_WRU_TARGET = Target.atMost(2.0, "WRU/record");
     /** What one shard's event source sustains ÷ the shard's ingest limit. */
     public static final Target HEADROOM_TARGET = Target.atLeast(5, "×");
     public static final Target LATENCY_TARGET = Target.ratio(1.5);

@@ -8,7 +8,6 @@ import com.streamproc.bench.headroom.HeadroomBenchmark;
 import com.streamproc.bench.latency.LatencyBenchmark;
 import com.streamproc.bench.report.Check;
 import com.streamproc.bench.report.MachineInfo;
-import com.streamproc.bench.workload.OrderWorkload;
 import com.streamproc.bench.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ class BenchReportTest {
     private BenchReport reportWithOneMetAndOneMissedTarget() {
         BenchReport report = new BenchReport(Settings.full(), BenchMain.ONE_COMMAND);
         report.started("2026-01-01T00:00:00Z", Optional.of(new double[] {2.5, 2.0, 1.0}));
-        Workload workload = OrderWorkload.generate(1_000, 42);
+        Workload workload = BenchFunction.byId("orders").workload(1_000, 42);
         report.templateSettings(BenchFunction.byId("orders"), new FunctionSettings(100, 1, 4, 8, 1024, "arm64"));
         // 500 write requests for 1,000 records: 0.5 per record, within the 1.0 target; 1.34 WRU per record.
         CostBenchmark.Design measured = new CostBenchmark.Design("function",

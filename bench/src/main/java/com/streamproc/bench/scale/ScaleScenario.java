@@ -144,7 +144,7 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
     static List<WorkloadRecord> compressTimes(List<WorkloadRecord> records, int count) {
         Instant first = null;
         for (WorkloadRecord record : records) {
-            Instant at = occurredAt(record);
+            Instant at = eventTime(record);
             if (at != null && (first == null || at.isBefore(first))) {
                 first = at;
             }
@@ -153,13 +153,17 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
             return records;
         }
         Instant origin = first;
-        Instant last = records.stream().map(ScaleScenario::occurredAt).filter(a -> a != null)
+        Instant last = records.stream().map(ScaleScenario::eventTime).filter(a -> a != null)
                 .max(Instant::compareTo).orElse(origin);
         double span = Math.max(1, Duration.between(origin, last).toMillis());
         double target = count / ScaleModel.SHARD_RECORDS_PER_SECOND * 1000;
         double factor = Math.min(1, target / span);
         List<WorkloadRecord> out = new ArrayList<>(records.size());
         for (WorkloadRecord record : records) {
+            if (record.expectedPoison()) {
+                out.add(record); // its times are what make it poison (one far ahead), and it writes no time key
+                continue;
+            }
             out.add(rewrite(record, record.partitionKey(), node -> {
                 JsonNode at = node.get("occurredAt");
                 if (at != null && at.isTextual()) {
@@ -170,6 +174,11 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
             }));
         }
         return out;
+    }
+
+    /** The event time of a record the function applies; null for poison and records without one. */
+    private static Instant eventTime(WorkloadRecord record) {
+        return record.expectedPoison() ? null : occurredAt(record);
     }
 
     private static Instant occurredAt(WorkloadRecord record) {

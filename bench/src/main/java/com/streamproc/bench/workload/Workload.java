@@ -1,15 +1,27 @@
 package com.streamproc.bench.workload;
 
+import com.streamproc.shared.traffic.Traffic;
+import com.streamproc.shared.traffic.TrafficShape;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * A fixed, seeded list of records for one function, in the order a producer sends them.
+ * A fixed, seeded list of records for one function, in the order a producer sends them: the records of the
+ * function's own traffic generator, framed for the benchmarks.
  *
  * @param description what the records are, for the report
  */
 public record Workload(String function, long seed, List<WorkloadRecord> records, String description) {
     public Workload {
         records = List.copyOf(records);
+    }
+
+    /** The records {@code generator} makes of {@code shape}. */
+    public static Workload of(String function, TrafficShape shape, Function<TrafficShape, Traffic> generator) {
+        Traffic traffic = generator.apply(shape);
+        return new Workload(function, shape.seed(), traffic.records().stream()
+                .map(r -> new WorkloadRecord(r.partitionKey(), r.data(), r.expected())).toList(),
+                traffic.description());
     }
 
     public int size() {

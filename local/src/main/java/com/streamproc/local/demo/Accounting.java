@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,17 +17,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Finds every produced record again: in the function's quarantine table (by shard and sequence number), in its
- * failure destination (by shard and sequence range), or applied in its table (by the trace the record leaves:
- * the order's applied event ids, the activity user-day's recent events or mark, the customer's sources). Query and GetItem only.
+ * failure destination (by shard and sequence range), or applied in its table (where the function's traffic
+ * generator says the record's effect shows, {@link AppliedCheck}). Query and GetItem only.
  */
 final class Accounting {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH_GET = 100;
 
     /** The outcome for one function. */
     record Report(String function, int produced, int applied, int duplicates, int quarantined, int failed,
@@ -42,17 +37,23 @@ final class Accounting {
     private record Range(String shardId, BigInteger start, BigInteger end) {
     }
 
+    /** Which of the records the function's table shows applied (same positions). */
+    @FunctionalInterface
+    interface AppliedCheck {
+        List<Boolean> applied(List<Producer.Produced> produced) throws Exception;
+    }
+
     private final DynamoDbClient dynamoDb;
 
     Accounting(DynamoDbClient dynamoDb) {
         this.dynamoDb = dynamoDb;
     }
 
-    Report account(String function, List<Producer.Produced> produced, String table, String quarantineTable,
-                   Path failureFile) {
+    Report account(String function, List<Producer.Produced> produced, AppliedCheck check, String quarantineTable,
+                   Path failureFile) throws Exception {
         Map<String, String> quarantined = quarantined(quarantineTable, produced);
         List<Range> failed = failureRanges(failureFile);
-        Set<DemoRecord.Trace> applied = appliedTraces(table, produced);
+        List<Boolean> applied = check.applied(produced);
 
         int appliedCount = 0;
         int duplicates = 0;
@@ -61,7 +62,8 @@ final class Accounting {
         List<String> unaccounted = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
         Map<String, Integer> reasons = new TreeMap<>();
-        for (Producer.Produced p : produced) {
+        for (int i = 0; i < produced.size(); i++) {
+            Producer.Produced p = produced.get(i);
             String location = p.shardId() + ":" + p.sequenceNumber();
             String reason = quarantined.get(location);
             DemoRecord record = p.record();
@@ -73,7 +75,7 @@ final class Accounting {
                 }
             } else if (inRange(failed, p)) {
                 failedCount++;
-            } else if (applied.contains(record.trace())) {
+            } else if (applied.get(i)) {
                 appliedCount++;
                 if (record.expected().equals("duplicate")) {
                     duplicates++;
@@ -146,113 +148,4 @@ final class Accounting {
         return false;
     }
 
-    /** The traces that the function's table confirms, read with BatchGetItem (consistent reads). */
-    private Set<DemoRecord.Trace> appliedTraces(String table, List<Producer.Produced> produced) {
-        Set<DemoRecord.Trace> confirmed = new HashSet<>();
-        Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
-        for (Producer.Produced p : produced) {
-            DemoRecord.Trace trace = p.record().trace();
-            if (trace instanceof DemoRecord.Trace.OrderEvent order) {
-                keys.putIfAbsent(order.orderId(), Map.of("orderId", AttributeValue.fromS(order.orderId())));
-            } else if (trace instanceof DemoRecord.Trace.ActivityEvent activity) {
-                if (activity.day() != null) {
-                    keys.putIfAbsent("USER#" + activity.userId() + "|" + activity.day(), Map.of(
-                            "pk", AttributeValue.fromS("USER#" + activity.userId()),
-                            "sk", AttributeValue.fromS("DAY#" + activity.day())));
-                }
-            } else if (trace instanceof DemoRecord.Trace.CustomerSource customer) {
-                keys.putIfAbsent(customer.customerKey(),
-                        Map.of("customerKey", AttributeValue.fromS(customer.customerKey())));
-            }
-        }
-        List<Map<String, AttributeValue>> items = batchGet(table, new ArrayList<>(keys.values()));
-        Map<String, Set<String>> appliedEventIds = new HashMap<>();
-        Map<String, Map<String, AttributeValue>> userDays = new HashMap<>();
-        Map<String, Set<String>> sources = new HashMap<>();
-        for (Map<String, AttributeValue> item : items) {
-            if (item.containsKey("orderId")) {
-                appliedEventIds.put(item.get("orderId").s(), item.containsKey("appliedEventIds")
-                        ? new HashSet<>(item.get("appliedEventIds").ss()) : Set.of());
-            } else if (item.containsKey("customerKey")) {
-                sources.put(item.get("customerKey").s(), item.containsKey("sources")
-                        ? new HashSet<>(item.get("sources").ss()) : Set.of());
-            } else if (item.containsKey("pk")) {
-                userDays.put(item.get("pk").s() + "|" + item.get("sk").s(), item);
-            }
-        }
-        for (Producer.Produced p : produced) {
-            DemoRecord.Trace trace = p.record().trace();
-            boolean ok = trace instanceof DemoRecord.Trace.OrderEvent order
-                    ? appliedEventIds.getOrDefault(order.orderId(), Set.of()).contains(order.eventId())
-                    : trace instanceof DemoRecord.Trace.ActivityEvent activity
-                    ? activityApplied(userDays.get("USER#" + activity.userId() + "|DAY#" + activity.day()),
-                            activity.eventId(), p)
-                    : trace instanceof DemoRecord.Trace.CustomerSource customer
-                    && sources.getOrDefault(customer.customerKey(), Set.of()).contains(customer.source());
-            if (ok) {
-                confirmed.add(trace);
-            }
-        }
-        return confirmed;
-    }
-
-    /**
-     * Whether the user-day item shows the activity record applied: the event id's hash is among its recent events
-     * (the first 8 bytes of its SHA-256, as {@code RecentEvents} keeps them: it was counted, so a copy of it was
-     * applied as a duplicate), or the item's mark for the record's shard has reached the record (it was decided).
-     */
-    private static boolean activityApplied(Map<String, AttributeValue> item, String eventId, Producer.Produced p) {
-        if (item == null) {
-            return false;
-        }
-        AttributeValue marks = item.get("hwm");
-        if (marks != null && marks.hasM() && marks.m().containsKey(p.shardId())
-                && marks.m().get(p.shardId()).s().compareTo(padded(p.sequenceNumber())) >= 0) {
-            return true;
-        }
-        AttributeValue ids = item.get("ids");
-        if (ids == null || ids.b() == null) {
-            return false;
-        }
-        byte[] hash;
-        try {
-            hash = java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] entries = ids.b().asByteArray();
-        for (int i = 0; i + 8 <= entries.length; i += 8) {
-            if (java.util.Arrays.equals(entries, i, i + 8, hash, 0, 8)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A sequence number as activity's marks store it: three digits of length, then the digits without leading zeros. */
-    private static String padded(String sequenceNumber) {
-        String digits = new BigInteger(sequenceNumber).toString();
-        return String.format(java.util.Locale.ROOT, "%03d", digits.length()) + digits;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i += BATCH_GET) {
-            List<Map<String, AttributeValue>> chunk = keys.subList(i, Math.min(keys.size(), i + BATCH_GET));
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
-            int rounds = 0;
-            while (request != null && !request.isEmpty()) {
-                Map<String, KeysAndAttributes> current = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : null;
-                if (++rounds > 50) {
-                    throw new IllegalStateException("DynamoDB keeps leaving keys of " + table + " unprocessed");
-                }
-            }
-        }
-        return items;
-    }
 }

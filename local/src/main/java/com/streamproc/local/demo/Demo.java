@@ -29,13 +29,11 @@ public final class Demo {
     }
 
     /**
-     * A function of the demo, as its descriptor (loaded from its own deployment zip) describes it, with its traffic.
+     * A function of the demo, as its descriptor (loaded from its own deployment zip) describes it, with its traffic
+     * generator (from its module jar) and its share of the demo's records.
      */
-    private record Target(String logicalId, String name, String label, String tableVariable,
-                          DemoTraffic.Source traffic) {
-        double share() {
-            return traffic.share();
-        }
+    private record Target(String logicalId, String name, String label, String tableVariable, FunctionCode code,
+                          FunctionCode.Generator traffic, double share) {
     }
 
     private final StackPaths paths;
@@ -53,6 +51,16 @@ public final class Demo {
         long startNanos = System.nanoTime();
         LocalTemplate template = LocalTemplate.read(paths.template(), options.parameterOverrides());
         List<Target> targets = targets(template);
+        try {
+            return run(template, targets, startNanos);
+        } finally {
+            for (Target target : targets) {
+                target.code().close();
+            }
+        }
+    }
+
+    private boolean run(LocalTemplate template, List<Target> targets, long startNanos) throws Exception {
         if (targets.isEmpty()) {
             throw new IllegalStateException("no function in " + StackPaths.TEMPLATE + " has demo traffic");
         }
@@ -141,7 +149,7 @@ public final class Demo {
             }
             out.println();
             boolean complete = summarize(template, targets, mappingOf, produced.get(), accounting, elapsed, total,
-                    producer.retried());
+                    producer.retried(), stack.dynamoDbEndpoint(), stack.region());
             answer(stack, template, targets, traffic);
             out.println();
             out.println(complete
@@ -153,7 +161,7 @@ public final class Demo {
 
     /**
      * The template's functions with a Kinesis source, each described by the descriptor in its own deployment zip;
-     * a function without demo traffic ({@link DemoTraffic#SOURCES}) is named and left out.
+     * a function without a traffic generator ({@code StreamTraffic} in its module jar) is named and left out.
      */
     private List<Target> targets(LocalTemplate template) throws Exception {
         List<Target> targets = new ArrayList<>();
@@ -167,16 +175,26 @@ public final class Demo {
                 throw new IllegalStateException("the deployment zip " + paths.projectRoot().relativize(zip)
                         + " does not exist: run `mvn -q -DskipTests package` first");
             }
-            try (FunctionCode code = FunctionCode.open(zip, functionDirectory(logicalId))) {
+            FunctionCode code = FunctionCode.open(zip, functionDirectory(logicalId));
+            try {
                 if (!code.logicalId().equals(logicalId)) {
                     throw new IllegalStateException(logicalId + "'s zip holds the descriptor of " + code.logicalId());
                 }
-                var traffic = DemoTraffic.of(code.name());
+                var traffic = code.traffic();
                 if (traffic.isEmpty()) {
-                    out.println("[demo] " + logicalId + " (" + code.name() + ") has no demo traffic generator: left out");
+                    out.println("[demo] " + logicalId + " (" + code.name() + ") has no traffic generator in its module"
+                            + " jar: left out");
+                    code.close();
                     continue;
                 }
-                targets.add(new Target(logicalId, code.name(), code.eventType(), code.tableVariable(), traffic.get()));
+                targets.add(new Target(logicalId, code.name(), code.eventType(), code.tableVariable(), code,
+                        traffic.get(), traffic.get().share()));
+            } catch (Exception | LinkageError e) {
+                code.close();
+                for (Target target : targets) {
+                    target.code().close();
+                }
+                throw e;
             }
         }
         return targets;
@@ -186,7 +204,7 @@ public final class Demo {
         return paths.state().resolve("functions").resolve(logicalId);
     }
 
-    private Map<String, List<DemoRecord>> generate(List<Target> targets) {
+    private Map<String, List<DemoRecord>> generate(List<Target> targets) throws Exception {
         Random random = new Random(options.seed());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         double shares = targets.stream().mapToDouble(Target::share).sum();
@@ -197,9 +215,15 @@ public final class Demo {
             int count = i == targets.size() - 1 ? options.records() - assigned
                     : (int) Math.round(options.records() * target.share() / shares);
             assigned += count;
-            DemoTraffic generator = target.traffic().factory().create(target.logicalId(), random, now);
-            traffic.put(target.logicalId(), generator.generate(count));
-            examples.put(target.logicalId(), generator.examples());
+            FunctionCode.Generated generated = target.traffic().typicalEndingAt(count, random.nextLong(), now);
+            List<DemoRecord> records = new ArrayList<>(generated.records().size());
+            for (Object record : generated.records()) {
+                FunctionCode code = target.code();
+                records.add(new DemoRecord(target.logicalId(), code.partitionKey(record), code.data(record),
+                        code.expected(record), record));
+            }
+            traffic.put(target.logicalId(), records);
+            examples.put(target.logicalId(), generated.examples());
         }
         return traffic;
     }
@@ -229,7 +253,8 @@ public final class Demo {
 
     private boolean summarize(LocalTemplate template, List<Target> targets,
                               Map<String, LocalStack.RunningMapping> mappingOf, List<Producer.Produced> produced,
-                              Accounting accounting, double elapsed, int total, long producerRetries) {
+                              Accounting accounting, double elapsed, int total, long producerRetries,
+                              java.net.URI endpoint, String region) throws Exception {
         boolean complete = true;
         out.println(String.format(Locale.ROOT, "Summary (%.1f s, %.0f records/s end to end%s)", elapsed,
                 total / elapsed, producerRetries > 0 ? ", " + producerRetries + " PutRecords entries retried" : ""));
@@ -241,8 +266,12 @@ public final class Demo {
             List<Producer.Produced> mine = produced.stream()
                     .filter(p -> p.record().function().equals(target.logicalId())).toList();
             LocalStack.RunningMapping m = mappingOf.get(target.logicalId());
+            String table = table(template, target.logicalId(), target.tableVariable());
             Accounting.Report report = accounting.account(target.logicalId(), mine,
-                    table(template, target.logicalId(), target.tableVariable()),
+                    records -> target.code().applied(endpoint, region, table,
+                            records.stream().map(p -> p.record().generated()).toList(),
+                            records.stream().map(Producer.Produced::shardId).toList(),
+                            records.stream().map(Producer.Produced::sequenceNumber).toList()),
                     table(template, target.logicalId(), "QUARANTINE_TABLE"), m.failureFile());
             reports.add(report);
             complete &= report.complete();
@@ -266,9 +295,8 @@ public final class Demo {
         out.println();
         out.println("Analyst questions (answered by the functions' own query classes, Query/GetItem only):");
         for (Target target : targets) {
-            try (FunctionCode code = FunctionCode.open(template.function(target.logicalId()).definition().codeZip(),
-                    functionDirectory(target.logicalId()))) {
-                var answers = code.answers(stack.dynamoDbEndpoint(), stack.region(),
+            try {
+                var answers = target.code().answers(stack.dynamoDbEndpoint(), stack.region(),
                         template.function(target.logicalId()).definition().environment(),
                         examples.getOrDefault(target.logicalId(), List.of()));
                 if (answers.isEmpty()) {

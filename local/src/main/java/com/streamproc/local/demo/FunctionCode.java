@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A function's own deployment (its unpacked zip) in a class loader of its own, and its {@code FunctionDescriptor}
- * found there with {@code ServiceLoader}, as the function's code sees it. This module compiles against neither the
+ * found there with {@code ServiceLoader}, as the function's code sees it. Its traffic generator
+ * ({@code StreamTraffic}), which the zip leaves out, comes from its module jar next to the zip, in a child loader. This module compiles against neither the
  * functions nor shared-model: it talks to a function only through shared-model's contract
  * ({@code com.streamproc.shared.function}: {@code FunctionDescriptors.all}, {@code FunctionDescriptor},
  * {@code TemplateIds}, {@code AnalystQuestions}), whose classes in that loader are the function's copies, so the
@@ -29,15 +30,25 @@ final class FunctionCode implements AutoCloseable {
     static final String DESCRIPTOR = CONTRACT + "FunctionDescriptor";
     static final String TEMPLATE_IDS = CONTRACT + "TemplateIds";
     static final String QUESTIONS = CONTRACT + "AnalystQuestions";
+    static final String TRAFFIC = "com.streamproc.shared.traffic.";
+    static final String STREAM_TRAFFIC = TRAFFIC + "StreamTraffic";
+    static final String SHAPE = TRAFFIC + "TrafficShape";
+    static final String GENERATED = TRAFFIC + "Traffic";
+    static final String RECORD = TRAFFIC + "TrafficRecord";
+    static final String EFFECTS = TRAFFIC + "TrafficEffects";
+    static final String SYNTHETIC_EVENTS_SERVICE = "META-INF/services/" + CONTRACT + "SyntheticEvents";
 
     private final URLClassLoader loader;
     private final Object descriptor;
     private final Class<?> descriptorType;
+    private final Path moduleDirectory;
+    private URLClassLoader trafficLoader;
 
-    private FunctionCode(URLClassLoader loader, Object descriptor, Class<?> descriptorType) {
+    private FunctionCode(URLClassLoader loader, Object descriptor, Class<?> descriptorType, Path moduleDirectory) {
         this.loader = loader;
         this.descriptor = descriptor;
         this.descriptorType = descriptorType;
+        this.moduleDirectory = moduleDirectory;
     }
 
     /**
@@ -66,7 +77,8 @@ final class FunctionCode implements AutoCloseable {
                 throw new IllegalStateException(zip.getFileName() + " holds " + found.size()
                         + " function descriptors, expected one");
             }
-            return new FunctionCode(loader, found.get(0), loader.loadClass(DESCRIPTOR));
+            return new FunctionCode(loader, found.get(0), loader.loadClass(DESCRIPTOR),
+                    zip.toAbsolutePath().getParent());
         } catch (Exception | LinkageError e) {
             loader.close();
             throw e instanceof Exception ex ? ex : new IllegalStateException(e);
@@ -117,6 +129,104 @@ final class FunctionCode implements AutoCloseable {
         }
     }
 
+    /**
+     * The function's traffic generator, from its module jar (the {@code .jar} beside its zip that lists a
+     * {@code SyntheticEvents} service), when the jar exists and its generator is a {@code StreamTraffic}.
+     */
+    Optional<Generator> traffic() throws Exception {
+        Optional<Path> jar = moduleJar();
+        if (jar.isEmpty()) {
+            return Optional.empty();
+        }
+        if (trafficLoader == null) {
+            trafficLoader = new URLClassLoader(new URL[] {jar.get().toUri().toURL()}, loader);
+        }
+        Class<?> descriptors = trafficLoader.loadClass(DESCRIPTORS);
+        Optional<?> events = (Optional<?>) invoke(descriptors, null, "eventsOf", name(), trafficLoader);
+        Class<?> streamTraffic = trafficLoader.loadClass(STREAM_TRAFFIC);
+        return events.filter(streamTraffic::isInstance).map(Generator::new);
+    }
+
+    private Optional<Path> moduleJar() throws Exception {
+        if (moduleDirectory == null || !Files.isDirectory(moduleDirectory)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(moduleDirectory)) {
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                    if (file.getEntry(SYNTHETIC_EVENTS_SERVICE) != null) {
+                        return Optional.of(jar);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One run of a generator: the records as the function's loader made them, and what they are. */
+    record Generated(List<?> records, List<String> examples, String description) {
+    }
+
+    /** A function's {@code StreamTraffic}, called through the contract's methods. */
+    final class Generator {
+        private final Object traffic;
+
+        private Generator(Object traffic) {
+            this.traffic = traffic;
+        }
+
+        /** {@code StreamTraffic.share()}. */
+        double share() throws Exception {
+            return (Double) invoke(trafficLoader.loadClass(STREAM_TRAFFIC), traffic, "share");
+        }
+
+        /** {@code traffic(typical(count, seed).endingAt(end))}. */
+        Generated typicalEndingAt(int count, long seed, java.time.Instant end) throws Exception {
+            Class<?> type = trafficLoader.loadClass(STREAM_TRAFFIC);
+            Object shape = invoke(type, traffic, "typical", count, seed);
+            shape = invoke(trafficLoader.loadClass(SHAPE), shape, "endingAt", end);
+            Object generated = invoke(type, traffic, "traffic", shape);
+            Class<?> generatedType = trafficLoader.loadClass(GENERATED);
+            List<?> examples = (List<?>) invoke(generatedType, generated, "examples");
+            return new Generated((List<?>) invoke(generatedType, generated, "records"),
+                    examples.stream().map(String::valueOf).toList(),
+                    (String) invoke(generatedType, generated, "description"));
+        }
+    }
+
+    /** {@code TrafficRecord.partitionKey()} of a generated record. */
+    String partitionKey(Object record) throws Exception {
+        return (String) invoke(trafficLoader.loadClass(RECORD), record, "partitionKey");
+    }
+
+    /** {@code TrafficRecord.data()} of a generated record. */
+    byte[] data(Object record) throws Exception {
+        return (byte[]) invoke(trafficLoader.loadClass(RECORD), record, "data");
+    }
+
+    /** {@code TrafficRecord.expected()} of a generated record. */
+    String expected(Object record) throws Exception {
+        return (String) invoke(trafficLoader.loadClass(RECORD), record, "expected");
+    }
+
+    /**
+     * For each generated record, whether {@code table} shows it applied ({@code TrafficEffects.applied}, on a client
+     * for {@code endpoint}).
+     */
+    List<Boolean> applied(URI endpoint, String region, String table, List<?> records, List<String> shardIds,
+                          List<String> sequenceNumbers) throws Exception {
+        Object dynamoDb = dynamoDbClient(endpoint, region);
+        try {
+            List<?> applied = (List<?>) invoke(trafficLoader.loadClass(EFFECTS), null, "applied", dynamoDb, table,
+                    records, shardIds, sequenceNumbers);
+            return applied.stream().map(Boolean.class::cast).toList();
+        } finally {
+            if (dynamoDb instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
     private Object dynamoDbClient(URI endpoint, String region) throws Exception {
         Class<?> clientType = loader.loadClass("software.amazon.awssdk.services.dynamodb.DynamoDbClient");
         Object builder = clientType.getMethod("builder").invoke(null);
@@ -142,7 +252,7 @@ final class FunctionCode implements AutoCloseable {
             Class<?>[] types = method.getParameterTypes();
             boolean fits = true;
             for (int i = 0; i < args.length && fits; i++) {
-                fits = types[i].isInstance(args[i]);
+                fits = boxed(types[i]).isInstance(args[i]);
             }
             if (fits) {
                 try {
@@ -155,8 +265,23 @@ final class FunctionCode implements AutoCloseable {
         throw new NoSuchMethodException(declaring.getName() + "." + name);
     }
 
+    /** The wrapper class of a primitive parameter type (what reflection takes for it), else the type itself. */
+    private static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return type == int.class ? Integer.class : type == long.class ? Long.class : type == double.class
+                ? Double.class : type == boolean.class ? Boolean.class : type;
+    }
+
     @Override
     public void close() throws Exception {
-        loader.close();
+        try {
+            if (trafficLoader != null) {
+                trafficLoader.close();
+            }
+        } finally {
+            loader.close();
+        }
     }
 }

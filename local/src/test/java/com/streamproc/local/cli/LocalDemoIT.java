@@ -47,5 +47,7 @@ class LocalDemoIT {
             assertThat(result.stdout()).contains(answer);
         }
         assertThat(result.stdout()).doesNotContain("query classes not usable");
+        // Every record ended as its function's generator said: applied, or quarantined exactly when poison.
+        assertThat(result.stdout()).doesNotContain("outcomes differ from the generator's expectation");
     }
 }

@@ -9,6 +9,8 @@ import java.util.Random;
  * service from {@link FunctionDescriptor} ({@code META-INF/services/com.streamproc.shared.function.SyntheticEvents}),
  * linked by {@link #functionName}: the implementation lives in the function's {@code traffic} package, which the
  * deployment zip leaves out, so generators never ship to Lambda. Found with {@link FunctionDescriptors#eventsOf}.
+ * A function's stream generator ({@link com.streamproc.shared.traffic.StreamTraffic}) is this service too, and
+ * the one the local demo and the benchmarks need; a plain implementation serves {@code produce --generate} only.
  */
 public interface SyntheticEvents {
     /** The {@link FunctionDescriptor#name} of the function whose events these are. */

@@ -81,6 +81,21 @@ public final class ProduceCommand extends EnvironmentCommand {
     @Option(names = "--seed", paramLabel = "N", description = "With --generate: random seed, for repeatable traffic")
     Long seed;
 
+    @Option(names = "--key-skew", paramLabel = "S",
+            description = "With --generate: the Zipf exponent of the most active keys (users, customers), 0..10; "
+                    + "0 is uniform (default: each function's typical skew)")
+    Double keySkew;
+
+    @Option(names = "--duplicate-percent", paramLabel = "P", defaultValue = "0",
+            description = "With --generate: send this share of events twice, as a producer's retry would, 0..50 "
+                    + "(default: ${DEFAULT-VALUE})")
+    double duplicatePercent;
+
+    @Option(names = "--late-percent", paramLabel = "P", defaultValue = "0",
+            description = "With --generate: send this share of events out of order (late), 0..100 "
+                    + "(default: ${DEFAULT-VALUE})")
+    double latePercent;
+
     @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "produce-rejects.jsonl",
             description = "Where rejected events go, with their reasons (default: ${DEFAULT-VALUE}; created only if needed)")
     Path rejectsFile;
@@ -155,7 +170,7 @@ public final class ProduceCommand extends EnvironmentCommand {
             }
             Iterator<InputEvent> events = source.generate != null
                     ? new SyntheticTraffic(counts, seed != null ? seed : System.nanoTime(), invalidPercent,
-                    context.clock())
+                    new SyntheticTraffic.Knobs(keySkew, duplicatePercent / 100, latePercent / 100), context.clock())
                     : concat(inputs, context.stdin(), envelope);
             ProduceStats.Snapshot result;
             // Whoever comes first says how it ended: the run, or a Ctrl-C (SIGINT/SIGTERM) through this hook.
@@ -244,6 +259,18 @@ public final class ProduceCommand extends EnvironmentCommand {
         }
         if (invalidPercent > 0 && source.generate == null) {
             throw usageError("--invalid-percent only goes with --generate");
+        }
+        if (keySkew != null && !(keySkew >= 0 && keySkew <= 10)) {
+            throw usageError("--key-skew must be 0..10 (got " + keySkew + ")");
+        }
+        if (!(duplicatePercent >= 0 && duplicatePercent <= 50)) {
+            throw usageError("--duplicate-percent must be 0..50 (got " + duplicatePercent + ")");
+        }
+        if (!(latePercent >= 0 && latePercent <= 100)) {
+            throw usageError("--late-percent must be 0..100 (got " + latePercent + ")");
+        }
+        if ((keySkew != null || duplicatePercent > 0 || latePercent > 0) && source.generate == null) {
+            throw usageError("--key-skew, --duplicate-percent and --late-percent only go with --generate");
         }
         if (lingerMillis < 0) {
             throw usageError("--linger must not be negative");

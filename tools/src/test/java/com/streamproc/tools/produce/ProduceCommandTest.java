@@ -63,6 +63,24 @@ class ProduceCommandTest {
     }
 
     @Test
+    void theGeneratorsKnobsAreCheckedBeforeAnythingIsSent() {
+        CommandRun duplicates = CommandRun.run(context(""), "produce", "--generate", "activity=10",
+                "--duplicate-percent", "60", "--quiet");
+        CommandRun skew = CommandRun.run(context(""), "produce", "--generate", "activity=10", "--key-skew", "-1",
+                "--quiet");
+        CommandRun late = CommandRun.run(context("{\"key\":\"u-1\"}\n"), "produce", "--input", "activity=-",
+                "--late-percent", "5", "--quiet");
+
+        assertThat(duplicates.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(duplicates.err()).contains("--duplicate-percent must be 0..50 (got 60.0)");
+        assertThat(skew.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(skew.err()).contains("--key-skew must be 0..10 (got -1.0)");
+        assertThat(late.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(late.err()).contains("only go with --generate");
+        assertThat(kinesis.stored).isEmpty();
+    }
+
+    @Test
     void everythingSentExitsZeroAndPrintsTheCounts() throws Exception {
         Path orders = dir.resolve("orders.jsonl");
         Files.writeString(orders, "{\"key\":\"o-1\"}\n{\"key\":\"o-2\"}\n");

@@ -1,24 +1,24 @@
 package com.streamproc.activity.testing;
 
+import com.streamproc.activity.traffic.ActivityTraffic;
+import com.streamproc.shared.traffic.Zipf;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded synthetic activity: users drawn from a Zipf distribution (a few users do most things), actions uniformly
+ * Seeded synthetic activity for the write-budget tests (events, not records: they go straight to the
+ * aggregation): users drawn from the shared Zipf (a few users do most things), actions uniformly
  * from a fixed set, times spread over a window, mostly in order with some late events.
  */
 public final class ActivityWorkload {
-    public static final List<String> ACTIONS = List.of(
-            "page.view", "page.scroll", "search", "search.filter", "product.view", "product.zoom", "cart.add",
-            "cart.remove", "checkout.start", "checkout.complete", "login", "logout", "signup", "video.play",
-            "video.pause", "share", "comment.post", "like", "notification.open", "settings.update");
+    /** The actions of the function's traffic generator. */
+    public static final List<String> ACTIONS = ActivityTraffic.ACTIONS;
 
     private final Random random;
-    private final double[] cumulative;
+    private final Zipf users;
     private final List<String> actions;
     private final Instant start;
     private final Duration window;
@@ -38,15 +38,7 @@ public final class ActivityWorkload {
         this.inOrder = inOrder;
         this.eventIdPrefix = "evt-" + seed + "-";
         this.random = new Random(seed);
-        this.cumulative = new double[users];
-        double sum = 0;
-        for (int rank = 1; rank <= users; rank++) {
-            sum += 1.0 / Math.pow(rank, exponent);
-            cumulative[rank - 1] = sum;
-        }
-        for (int i = 0; i < users; i++) {
-            cumulative[i] /= sum;
-        }
+        this.users = new Zipf(users, exponent, random);
         this.actions = ACTIONS.subList(0, actions);
         this.start = start;
         this.window = window;
@@ -78,8 +70,6 @@ public final class ActivityWorkload {
     }
 
     private String user() {
-        int index = Arrays.binarySearch(cumulative, random.nextDouble());
-        int rank = (index >= 0 ? index : -index - 1) + 1;
-        return String.format("user-%04d", Math.min(rank, cumulative.length));
+        return String.format("user-%04d", users.next() + 1);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.shared.function.FunctionDescriptors;
 import com.streamproc.shared.function.SyntheticEvents;
+import com.streamproc.shared.traffic.StreamTraffic;
+import com.streamproc.shared.traffic.TrafficShape;
 import com.streamproc.tools.aws.PipelineFunction;
 import com.streamproc.tools.produce.InputEvent;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Synthetic traffic for the functions' contracts: a given number of events per contract, interleaved at random in
@@ -46,6 +49,37 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
      * @param invalidPercent share of events broken on purpose, 0..100
      */
     public SyntheticTraffic(Map<PipelineFunction, Long> counts, long seed, double invalidPercent, Clock clock) {
+        this(counts, seed, invalidPercent, Knobs.TYPICAL, clock);
+    }
+
+    /**
+     * The knobs of the functions' generators that {@code produce --generate} sets (see {@code TrafficShape}).
+     *
+     * @param keySkew         the Zipf exponent of the most active keys, or null for each function's typical one
+     * @param duplicateShare  events sent twice, 0..0.5
+     * @param outOfOrderShare events sent late, 0..1
+     */
+    public record Knobs(Double keySkew, double duplicateShare, double outOfOrderShare) {
+        /** Each function's typical skew, no duplicates, none late. */
+        public static final Knobs TYPICAL = new Knobs(null, 0, 0);
+
+        UnaryOperator<TrafficShape> apply() {
+            return shape -> {
+                TrafficShape skewed = keySkew == null ? shape : shape.withKeySkew(keySkew);
+                return skewed.withShares(duplicateShare, outOfOrderShare, shape.poisonShare(), shape.invalidShare());
+            };
+        }
+    }
+
+    /**
+     * @param counts         events per contract
+     * @param seed           the random seed; also names this run's ids, so two runs with different seeds never
+     *                       share an order id or event id
+     * @param invalidPercent share of events broken on purpose, 0..100
+     * @param knobs          the generators' knobs; functions that declare only single events take no knobs
+     */
+    public SyntheticTraffic(Map<PipelineFunction, Long> counts, long seed, double invalidPercent, Knobs knobs,
+                            Clock clock) {
         if (invalidPercent < 0 || invalidPercent > 100) {
             throw new IllegalArgumentException("invalid percent must be 0..100");
         }
@@ -59,7 +93,16 @@ public final class SyntheticTraffic implements Iterator<InputEvent> {
             if (count > 0) {
                 remaining.put(function, count);
                 total += count;
-                factories.put(function, eventsOf(function).generator(random, clock, run, count));
+                SyntheticEvents events = eventsOf(function);
+                if (events instanceof StreamTraffic traffic) {
+                    factories.put(function, traffic.generator(random, clock, run, count, knobs.apply()));
+                } else if (knobs.equals(Knobs.TYPICAL)) {
+                    factories.put(function, events.generator(random, clock, run, count));
+                } else {
+                    throw new IllegalArgumentException(function.functionName() + " declares single synthetic events"
+                            + " only, without a stream generator: it takes no --key-skew, --duplicate-percent or"
+                            + " --late-percent");
+                }
             }
         });
     }

@@ -22,12 +22,17 @@ class SyntheticTrafficTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<InputEvent> generate(long orders, long activity, long customers, long seed, double invalid) {
+        return generate(orders, activity, customers, seed, invalid, SyntheticTraffic.Knobs.TYPICAL);
+    }
+
+    private static List<InputEvent> generate(long orders, long activity, long customers, long seed, double invalid,
+                                             SyntheticTraffic.Knobs knobs) {
         Map<PipelineFunction, Long> counts = new LinkedHashMap<>();
         counts.put(TestFunctions.ORDER_PROCESSING, orders);
         counts.put(TestFunctions.ACTIVITY_TRACKING, activity);
         counts.put(TestFunctions.DATA_CLEANSING, customers);
         List<InputEvent> events = new ArrayList<>();
-        new SyntheticTraffic(counts, seed, invalid, CLOCK).forEachRemaining(events::add);
+        new SyntheticTraffic(counts, seed, invalid, knobs, CLOCK).forEachRemaining(events::add);
         return events;
     }
 
@@ -103,6 +108,31 @@ class SyntheticTrafficTest {
             }
         }).count();
         assertThat(broken).isBetween(140L, 260L);
+    }
+
+    @Test
+    void theKnobsSetDuplicatesAndKeySkew() throws Exception {
+        List<InputEvent> skewed = generate(0, 4_000, 0, 11, 0, new SyntheticTraffic.Knobs(2.0, 0.10, 0));
+        List<InputEvent> uniform = generate(0, 4_000, 0, 11, 0, new SyntheticTraffic.Knobs(0.0, 0, 0));
+
+        // Sent twice: the same event id again.
+        Map<String, Long> perEventId = new java.util.HashMap<>();
+        for (InputEvent event : skewed) {
+            perEventId.merge(JSON.readTree(event.data()).get("eventId").asText(), 1L, Long::sum);
+        }
+        long copies = perEventId.values().stream().mapToLong(n -> n - 1).sum();
+        assertThat((double) copies / skewed.size()).isBetween(0.07, 0.13);
+        // Zipf 2 over 400 users: the top user has about 60 % of the events; uniform, about 0.25 %.
+        assertThat(topUserShare(skewed)).isGreaterThan(0.4);
+        assertThat(topUserShare(uniform)).isLessThan(0.02);
+    }
+
+    private static double topUserShare(List<InputEvent> events) throws Exception {
+        Map<String, Long> perUser = new java.util.HashMap<>();
+        for (InputEvent event : events) {
+            perUser.merge(JSON.readTree(event.data()).get("userId").asText(), 1L, Long::sum);
+        }
+        return (double) java.util.Collections.max(perUser.values()) / events.size();
     }
 
     private static List<String> orderIds(List<InputEvent> events) throws Exception {

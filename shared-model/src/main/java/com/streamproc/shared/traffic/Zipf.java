@@ -1,10 +1,10 @@
-package com.streamproc.shared.testing;
+package com.streamproc.shared.traffic;
 
 import java.util.Random;
 
 /**
  * Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^s: a few very active keys, many quiet ones. The one
- * key-skew draw of the project's traffic generators (the local demo, the benchmarks' workloads).
+ * key-skew draw of the functions' traffic generators ({@link TrafficShape#keySkew}).
  */
 public final class Zipf {
     private final double[] cumulative;

@@ -1,4 +1,4 @@
-package com.streamproc.shared.testing;
+package com.streamproc.shared.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,37 @@
+package com.streamproc.shared.traffic;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One record a generator puts on a stream: its partition key and bytes, what the generator expects to become of it,
+ * and where its effect shows in the function's table once applied.
+ *
+ * @param expected {@link #APPLIED}, {@link #DUPLICATE} or the reason code the function quarantines it with
+ * @param effect   how to confirm it was applied ({@link RecordEffect#none()} when nothing can)
+ */
+public record TrafficRecord(String partitionKey, byte[] data, String expected, RecordEffect effect) {
+    public static final String APPLIED = "applied";
+    public static final String DUPLICATE = "duplicate";
+
+    public TrafficRecord {
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(effect, "effect");
+    }
+
+    /** A second copy of this record, as a producer's retry sends it. */
+    public TrafficRecord duplicate() {
+        return new TrafficRecord(partitionKey, data, DUPLICATE, effect);
+    }
+
+    public String text() {
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the generator expects the function to quarantine it. */
+    public boolean expectedPoison() {
+        return !expected.equals(APPLIED) && !expected.equals(DUPLICATE);
+    }
+}
