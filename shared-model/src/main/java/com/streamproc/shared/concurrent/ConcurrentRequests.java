@@ -1,29 +1,29 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.shared.concurrent;
 
-import com.streamproc.activity.store.ParallelMap;
 import com.streamproc.shared.retry.FailureCause;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Runs independent DynamoDB requests (different items) with bounded concurrency, so that a batch's writes take
- * a few round trips instead of a hundred. The threads are created once per execution environment and end after a
- * minute without work.
+ * Runs independent DynamoDB requests (different items, the chunks of one read or write) with bounded concurrency,
+ * so that a batch's requests take a few round trips instead of one each. The threads are created once per
+ * execution environment, when first needed, and end after a minute without work.
  */
 public final class ConcurrentRequests implements ParallelMap {
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
 
-    private ConcurrentRequests(int maxConcurrent) {
+    private ConcurrentRequests(int maxConcurrent, String threadName) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1");
         }
@@ -31,14 +31,20 @@ public final class ConcurrentRequests implements ParallelMap {
             this.executor = null;
         } else {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), daemonThreads());
+                    new LinkedBlockingQueue<>(), daemonThreads(threadName));
             pool.allowCoreThreadTimeOut(true);
             this.executor = pool;
         }
     }
 
+    /** At most {@code maxConcurrent} requests at once; 1 runs every task on the caller's thread. */
     public static ConcurrentRequests upTo(int maxConcurrent) {
-        return new ConcurrentRequests(maxConcurrent);
+        return new ConcurrentRequests(maxConcurrent, "dynamodb-requests-");
+    }
+
+    /** The same, with threads named {@code threadName} and a number (for thread dumps). */
+    public static ConcurrentRequests upTo(int maxConcurrent, String threadName) {
+        return new ConcurrentRequests(maxConcurrent, threadName + "-");
     }
 
     /**
@@ -77,6 +83,22 @@ public final class ConcurrentRequests implements ParallelMap {
         return results;
     }
 
+    /**
+     * Starts {@code task} on another thread, to run while the caller does other work (an independent phase of the
+     * batch); the future holds its result or what it threw. With a concurrency of 1 the task runs now, on the
+     * caller's thread.
+     */
+    public <T> CompletableFuture<T> alongside(Supplier<T> task) {
+        if (executor == null) {
+            try {
+                return CompletableFuture.completedFuture(task.get());
+            } catch (RuntimeException | Error e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(task, executor);
+    }
+
     /** {@code items} in consecutive slices of at most {@code size}. */
     public static <T> List<List<T>> slices(List<T> items, int size) {
         List<List<T>> slices = new ArrayList<>((items.size() + size - 1) / size);
@@ -98,10 +120,10 @@ public final class ConcurrentRequests implements ParallelMap {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "activity-writes-" + n.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
