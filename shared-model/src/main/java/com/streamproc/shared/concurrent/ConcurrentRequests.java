@@ -4,9 +4,8 @@ import com.streamproc.shared.retry.FailureCause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,22 +18,25 @@ import java.util.function.Supplier;
  * Runs independent DynamoDB requests (different items, the chunks of one read or write) with bounded concurrency,
  * so that a batch's requests take a few round trips instead of one each. The threads are created once per
  * execution environment, when first needed, and end after a minute without work.
+ *
+ * <p>Why not a fixed pool with a queue: a queue wakes its idle threads one after another (each woken thread wakes
+ * the next), so on a busy CPU the last of 30 requests left milliseconds after the first. Here each task is handed
+ * to an idle thread directly, and the caller's thread works too: {@link #map} starts at most
+ * {@code maxConcurrent - 1} helpers, which take inputs from a shared counter until none is left. When every thread
+ * is busy (a map inside a task of another), the caller does the work itself.
  */
 public final class ConcurrentRequests implements ParallelMap {
+    private final int maxConcurrent;
     private final ThreadPoolExecutor executor;
 
     private ConcurrentRequests(int maxConcurrent, String threadName) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1");
         }
-        if (maxConcurrent == 1) {
-            this.executor = null;
-        } else {
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrent, maxConcurrent, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), daemonThreads(threadName));
-            pool.allowCoreThreadTimeOut(true);
-            this.executor = pool;
-        }
+        this.maxConcurrent = maxConcurrent;
+        this.executor = maxConcurrent == 1 ? null : new ThreadPoolExecutor(0, maxConcurrent - 1, 60,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(threadName),
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** At most {@code maxConcurrent} requests at once; 1 runs every task on the caller's thread. */
@@ -55,32 +57,51 @@ public final class ConcurrentRequests implements ParallelMap {
      */
     @Override
     public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
-        List<O> results = new ArrayList<>(inputs.size());
+        int n = inputs.size();
         AtomicReference<RuntimeException> deterministic = new AtomicReference<>();
-        if (executor == null || inputs.size() <= 1) {
+        List<O> results = new ArrayList<>(n);
+        if (executor == null || n <= 1) {
             for (I input : inputs) {
                 results.add(safely(task, onFailure, input, deterministic));
             }
         } else {
-            List<Future<O>> running = new ArrayList<>(inputs.size());
-            for (I input : inputs) {
-                running.add(executor.submit(() -> safely(task, onFailure, input, deterministic)));
-            }
-            for (int i = 0; i < running.size(); i++) {
-                try {
-                    results.add(running.get(i).get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    results.add(onFailure.apply(inputs.get(i)));
-                } catch (ExecutionException e) {
-                    results.add(onFailure.apply(inputs.get(i)));
+            Object[] done = new Object[n];
+            AtomicInteger next = new AtomicInteger();
+            CountDownLatch finished = new CountDownLatch(n);
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    try {
+                        done[i] = new Done<>(safely(task, onFailure, inputs.get(i), deterministic));
+                    } finally {
+                        finished.countDown();
+                    }
                 }
+            };
+            // Helpers that start after the inputs ran out find nothing to do; nobody waits for them.
+            for (int h = Math.min(n, maxConcurrent) - 1; h > 0 && next.get() < n; h--) {
+                executor.execute(worker);
+            }
+            worker.run();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < n; i++) {
+                // No result: an Error ended its task, or the wait was interrupted.
+                @SuppressWarnings("unchecked")
+                Done<O> result = (Done<O>) done[i];
+                results.add(result != null ? result.value() : onFailure.apply(inputs.get(i)));
             }
         }
         if (deterministic.get() != null) {
             throw deterministic.get();
         }
         return results;
+    }
+
+    /** A task's result, which may be null. */
+    private record Done<O>(O value) {
     }
 
     /**

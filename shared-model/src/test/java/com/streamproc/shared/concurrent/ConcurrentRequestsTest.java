@@ -67,6 +67,19 @@ class ConcurrentRequestsTest {
     }
 
     @Test
+    void aMapInsideATaskFinishesWhenEveryThreadIsBusy() {
+        ConcurrentRequests oneHelper = ConcurrentRequests.upTo(2, "test-nested");
+
+        List<List<Integer>> results = oneHelper.map(List.of(10, 20, 30), outer -> oneHelper.map(List.of(1, 2, 3),
+                inner -> {
+                    sleep(2);
+                    return outer + inner;
+                }, inner -> -1), outer -> List.of());
+
+        assertThat(results).containsExactly(List.of(11, 12, 13), List.of(21, 22, 23), List.of(31, 32, 33));
+    }
+
+    @Test
     void aTaskAlongsideRunsWhileTheCallerWorks() {
         CountDownLatch callerWorking = new CountDownLatch(1);
 
