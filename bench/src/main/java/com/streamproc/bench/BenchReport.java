@@ -395,7 +395,8 @@ public final class BenchReport {
                         + "a write round: every function reads an item before its conditional write); "
                         + "\"measured ÷ 10 ms\" is how many round trips the batch took one after the other. "
                         + "Runs per size: ")
-                .append(settings.describeLatencyRuns()).append(" (median reported).\n\n");
+                .append(settings.describeLatencyRuns())
+                .append(", each size after one unmeasured run on the same processor (median reported).\n\n");
         MarkdownTable table = new MarkdownTable("function", "batch", "requests", "by operation", "ideal ms",
                 "measured ms", "measured ÷ 10 ms", "ratio", "target", "result");
         for (LatencyBenchmark.Result r : latency) {

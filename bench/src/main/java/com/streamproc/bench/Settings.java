@@ -31,13 +31,13 @@ public record Settings(String name, long seed, int workloadRecords, List<CpuRunn
             ColdStartBenchmark.JVM_FLAGS, new CpuRunner.Iterations(1, 1, 300));
 
     public static Settings full() {
-        return new Settings("full", 42, 10_000, List.of(LAMBDA_FLAGS, C2_FLAGS), List.of(100, 1_000, 10_000),
-                Map.of(100, 5, 1_000, 3, 10_000, 1), 9, 3_000, 10_000, 2_000, 5);
+        return new Settings("full", 42, 10_000, List.of(LAMBDA_FLAGS, C2_FLAGS), List.of(100, 500, 1_000, 10_000),
+                Map.of(100, 5, 500, 3, 1_000, 3, 10_000, 1), 9, 3_000, 10_000, 2_000, 5);
     }
 
     public static Settings quick() {
-        return new Settings("quick", 42, 2_000, List.of(QUICK_FLAGS), List.of(100, 1_000),
-                Map.of(100, 1, 1_000, 1), 1, 300, 1_000, 200, 1);
+        return new Settings("quick", 42, 2_000, List.of(QUICK_FLAGS), List.of(100, 500, 1_000),
+                Map.of(100, 1, 500, 1, 1_000, 1), 1, 300, 1_000, 200, 1);
     }
 
     /** The flag set the CPU targets are judged on: what runs on Lambda. */

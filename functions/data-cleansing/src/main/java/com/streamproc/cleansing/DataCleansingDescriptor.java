@@ -9,6 +9,7 @@ import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.batch.BatchProcessorConfig;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.decode.RecordDecoder;
 import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.TemplateIds;
@@ -113,8 +114,9 @@ public final class DataCleansingDescriptor implements FunctionDescriptor<Cleanse
 
     @Override
     public BatchApplier<CleansedRecord> applier(FunctionEnvironment env, DynamoDbClient dynamoDb, Clock clock) {
-        return newApplier(new DynamoDbCustomerStore(dynamoDb, env.required(TABLE_VARIABLE)),
-                env.positiveInt("MAX_CONCURRENT_KEYS", DEFAULT_MAX_CONCURRENT_KEYS));
+        int maxConcurrentKeys = env.positiveInt("MAX_CONCURRENT_KEYS", DEFAULT_MAX_CONCURRENT_KEYS);
+        return newApplier(new DynamoDbCustomerStore(dynamoDb, env.required(TABLE_VARIABLE),
+                ConcurrentRequests.upTo(maxConcurrentKeys, "customer-reads")), maxConcurrentKeys);
     }
 
     @Override

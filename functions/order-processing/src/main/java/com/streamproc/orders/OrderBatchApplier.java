@@ -8,6 +8,7 @@ import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.KeyedBatchApplier;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.retry.FailureCause;
 import java.time.Clock;
 import java.util.Collection;
@@ -21,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Applies a batch of order events in two round trips where it can:
@@ -45,11 +44,7 @@ public final class OrderBatchApplier implements BatchApplier<OrderEvent> {
     private final Map<ApplyContext, OrderPartitionApplier.BatchState> states =
             Collections.synchronizedMap(new IdentityHashMap<>());
     /** Writes the status-change items while the calling thread reads the orders. */
-    private final ExecutorService alongside = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "order-status-changes");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ConcurrentRequests statusChanges = ConcurrentRequests.upTo(2, "order-status-changes");
 
     public OrderBatchApplier(OrderStore store, int maxConcurrentKeys, Clock clock) {
         this.store = store;
@@ -70,10 +65,10 @@ public final class OrderBatchApplier implements BatchApplier<OrderEvent> {
                     .add(StatusChanges.foreseenBy(record.event()));
         }
         Collection<StatusChanges> items = StatusChanges.of(foreseen, records.get(0).ref(), "b").values();
-        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> context.retry().call(() -> {
+        CompletableFuture<Void> written = statusChanges.alongside(() -> context.retry().call(() -> {
             store.saveStatusChanges(items);
             return null;
-        }), alongside);
+        }));
         Map<String, Optional<Order>> read = readAll(foreseen.keySet(), context);
         try {
             written.join();

@@ -6,6 +6,7 @@ import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.store.DynamoDbOrderStore;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchApplier;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.decode.RecordDecoder;
 import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.TemplateIds;
@@ -82,8 +83,9 @@ public final class OrderProcessingDescriptor implements FunctionDescriptor<Order
      */
     @Override
     public BatchApplier<OrderEvent> applier(FunctionEnvironment env, DynamoDbClient dynamoDb, Clock clock) {
-        return new OrderBatchApplier(new DynamoDbOrderStore(dynamoDb, env.required(TABLE_VARIABLE)),
-                env.positiveInt("MAX_CONCURRENT_KEYS", DEFAULT_MAX_CONCURRENT_KEYS), clock);
+        int maxConcurrentKeys = env.positiveInt("MAX_CONCURRENT_KEYS", DEFAULT_MAX_CONCURRENT_KEYS);
+        return new OrderBatchApplier(new DynamoDbOrderStore(dynamoDb, env.required(TABLE_VARIABLE),
+                ConcurrentRequests.upTo(maxConcurrentKeys, "order-reads")), maxConcurrentKeys, clock);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.streamproc.shared.batch;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.decode.RecordDecoder;
@@ -23,11 +24,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,7 +47,8 @@ import java.util.function.LongSupplier;
  *       validation, is over the size limit, or has a partition key its contract does not allow
  *       ({@link RecordDecoder#requiredPartitionKey}) goes to the function's quarantine (shard, sequence number,
  *       partition key, arrival time, reason code, size-capped payload, TTL), is counted in metrics, and is
- *       <em>not</em> reported as a failure.</li>
+ *       <em>not</em> reported as a failure. The poison found while decoding is written to the quarantine while the
+ *       other records are applied (the two are independent); what the applier finds poison is written after it.</li>
  *   <li><b>One failure model.</b> Every failure met while applying a record is classified once
  *       ({@link com.streamproc.shared.retry.FailureCause}):
  *       <ul>
@@ -89,6 +95,8 @@ public final class BatchProcessor<E> {
     private final BatchObserver observer;
     private final Clock clock;
     private final LongSupplier nanoClock;
+    /** Runs the quarantine write of the decoded poison alongside the applier. */
+    private final ConcurrentRequests phases = ConcurrentRequests.upTo(2, "batch-quarantine");
 
     public BatchProcessor(RecordDecoder<E> decoder, BatchApplier<E> applier, QuarantineWriter quarantine,
                           BatchProcessorConfig config, BatchObserver observer, Clock clock, LongSupplier nanoClock) {
@@ -204,11 +212,23 @@ public final class BatchProcessor<E> {
         }
         valid.sort(Comparator.comparing(InboundRecord::ref));
 
+        // The poison found while decoding does not depend on the applier: its quarantine write runs alongside, so
+        // it adds no round trip to the batch.
+        List<QuarantinedRecord> decodedPoison = poisonOf(applyContext, payloads, Set.of());
+        CompletableFuture<QuarantineWriter.Result> early = decodedPoison.isEmpty() ? null
+                : phases.alongside(() -> quarantine(decodedPoison, retry, deadline));
+
         // An exception escaping the applier goes through the failure model: the records of the batch are keyed by
         // partition key, the unit of order in the BatchApplier contract.
         FailureIsolation.run(valid, applyContext, record -> record.ref().partitionKey(), applier::apply);
 
-        QuarantineWriter.Result quarantined = quarantinePoison(applyContext, payloads, retry, deadline);
+        // Then the poison the applier found (the failure model's PROCESSING_ERROR records), once the first write is
+        // done: a QuarantineWriter serves one write at a time.
+        QuarantineWriter.Result first = early == null ? null : awaited(early);
+        Set<RecordRef> already = new HashSet<>();
+        decodedPoison.forEach(record -> already.add(record.ref()));
+        QuarantineWriter.Result late = quarantine(poisonOf(applyContext, payloads, already), retry, deadline);
+        QuarantineWriter.Result quarantined = first == null ? late : merged(first, late);
         return respond(refs, applyContext, quarantined, deadline, startedAt, startNanos, retry);
     }
 
@@ -235,15 +255,22 @@ public final class BatchProcessor<E> {
         }
     }
 
-    private QuarantineWriter.Result quarantinePoison(ApplyContext context, Map<RecordRef, ByteBuffer> payloads,
-                                                     TransientRetry retry, Deadline deadline) {
+    /** The records marked poison so far, but not those in {@code except}, in stream order. */
+    private List<QuarantinedRecord> poisonOf(ApplyContext context, Map<RecordRef, ByteBuffer> payloads,
+                                             Set<RecordRef> except) {
         List<QuarantinedRecord> poison = new ArrayList<>();
         context.outcomes().forEach((ref, outcome) -> {
-            if (outcome instanceof RecordOutcome.Poisoned poisoned) {
+            if (outcome instanceof RecordOutcome.Poisoned poisoned && !except.contains(ref)) {
                 poison.add(new QuarantinedRecord(ref, poisoned.reason(), config.sourceOfRecord().apply(ref),
                         payloads.get(ref)));
             }
         });
+        poison.sort(Comparator.comparing(QuarantinedRecord::ref));
+        return poison;
+    }
+
+    private QuarantineWriter.Result quarantine(List<QuarantinedRecord> poison, TransientRetry retry,
+                                               Deadline deadline) {
         if (poison.isEmpty()) {
             return new QuarantineWriter.Result(Set.of(), null);
         }
@@ -251,12 +278,32 @@ public final class BatchProcessor<E> {
             return new QuarantineWriter.Result(Set.of(),
                     new DeadlineReachedException("no time left to write the quarantine"));
         }
-        poison.sort(Comparator.comparing(QuarantinedRecord::ref));
         try {
             return quarantine.write(poison, retry);
         } catch (RuntimeException e) {
             return new QuarantineWriter.Result(Set.of(), e);
         }
+    }
+
+    /** The result of a quarantine write that ran alongside; an {@code Error} in it ends the invocation. */
+    private static QuarantineWriter.Result awaited(CompletableFuture<QuarantineWriter.Result> write) {
+        try {
+            return write.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            return new QuarantineWriter.Result(Set.of(), cause);
+        }
+    }
+
+    /** Both writes' records; the later failure, else the earlier one. */
+    private static QuarantineWriter.Result merged(QuarantineWriter.Result first, QuarantineWriter.Result second) {
+        Set<RecordRef> quarantined = new HashSet<>(first.quarantined());
+        quarantined.addAll(second.quarantined());
+        return new QuarantineWriter.Result(quarantined,
+                second.failure() != null ? second.failure() : first.failure());
     }
 
     /**

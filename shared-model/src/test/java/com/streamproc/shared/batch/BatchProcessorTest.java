@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.streamproc.shared.decode.PoisonRecordException;
+import com.streamproc.shared.dynamo.QuarantineWriter;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.observe.BatchSummary;
 import com.streamproc.shared.decode.RecordDecoder;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -165,6 +168,68 @@ class BatchProcessorTest {
                 Map.entry(seq(4), ReasonCodes.SCHEMA_VIOLATION));
         assertThat(summaries.get(0).quarantined()).isEqualTo(4);
         assertThat(summaries.get(0).quarantineReasons()).containsEntry("NEGATIVE_N", 1);
+    }
+
+    @Test
+    void decodedPoisonIsQuarantinedWhileTheOtherRecordsAreApplied() {
+        CountDownLatch quarantineWriting = new CountDownLatch(1);
+        CountDownLatch applied = new CountDownLatch(1);
+        QuarantineWriter overlapping = (records, retry) -> {
+            quarantineWriting.countDown();
+            await(applied);
+            return quarantine.write(records, retry);
+        };
+        RecordApplier<TestEvent> waitsForTheQuarantine = (record, retry) -> {
+            appliedLog.add(record.event().key() + ":" + record.event().n()
+                    + (await(quarantineWriting) ? " during the quarantine write" : " alone"));
+            applied.countDown();
+        };
+        KinesisEvent event = KinesisEventFixture.batch()
+                .record("a", TestEvent.json("a", 1))
+                .record("b", "{broken")
+                .build();
+        BatchProcessor<TestEvent> processor = new BatchProcessor<>(TestEvent.decoder(),
+                RecordApplier.perRecord(waitsForTheQuarantine, 1), overlapping,
+                BatchProcessorConfig.defaults("test-function"), summaries::add, Clock.systemUTC(), nanoClock);
+
+        StreamsEventResponse response = processor.process(event, context());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(appliedLog).containsExactly("a:1 during the quarantine write");
+        assertThat(quarantine.reasonsBySequence()).containsExactly(Map.entry(seq(1), ReasonCodes.MALFORMED_JSON));
+    }
+
+    @Test
+    void poisonFoundWhileDecodingAndWhileApplyingIsQuarantinedTogether() {
+        RecordApplier<TestEvent> rejectsThree = (record, retry) -> {
+            if (record.event().n() == 3) {
+                throw new PoisonRecordException("INVALID_TRANSITION", "three is not allowed here");
+            }
+            appliedLog.add(record.event().key() + ":" + record.event().n());
+        };
+        KinesisEvent event = KinesisEventFixture.batch()
+                .record("a", TestEvent.json("a", 3))
+                .record("b", "{broken")
+                .record("a", TestEvent.json("a", 4))
+                .build();
+
+        StreamsEventResponse response = processor(RecordApplier.perRecord(rejectsThree, 1)).process(event, context());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(appliedLog).containsExactly("a:4");
+        assertThat(quarantine.reasonsBySequence()).containsOnly(
+                Map.entry(seq(0), "INVALID_TRANSITION"), Map.entry(seq(1), ReasonCodes.MALFORMED_JSON));
+        assertThat(summaries.get(0).quarantined()).isEqualTo(2);
+    }
+
+    /** @return whether {@code latch} opened within five seconds */
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

@@ -3,11 +3,15 @@ package com.streamproc.shared.dynamo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class DynamoBatchReaderTest {
 
@@ -70,6 +75,80 @@ class DynamoBatchReaderTest {
             boolean consistent) {
         return reader.read("t", ids, consistent, id -> Map.of("pk", AttributeValue.fromS(id)),
                 item -> item.get("pk").s());
+    }
+
+    @Test
+    void theChunksOfOneReadAreAskedForAtOnce() {
+        CountDownLatch allAsked = new CountDownLatch(3);
+        List<Boolean> together = new CopyOnWriteArrayList<>();
+        EvenItemsDynamoDb items = new EvenItemsDynamoDb(0, 0);
+        DynamoDbClient waitsForTheOtherChunks = new DynamoDbClient() {
+            @Override
+            public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+                allAsked.countDown();
+                together.add(await(allAsked));
+                synchronized (items) {
+                    return items.batchGetItem(request);
+                }
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        DynamoBatchReader reader = new DynamoBatchReader(waitsForTheOtherChunks, 3, ConcurrentRequests.upTo(4));
+
+        Map<String, Optional<Map<String, AttributeValue>>> result = read(reader, ids(250), true);
+
+        assertThat(together).containsExactly(true, true, true);
+        assertThat(result).hasSize(250);
+        assertThat(result.keySet()).containsExactlyElementsOf(ids(250));
+        assertThat(result.get("item-248")).isPresent();
+        assertThat(result.get("item-249")).isEmpty();
+    }
+
+    @Test
+    void aFailedChunkIsThrownOnceTheOtherChunksAreDone() {
+        List<Integer> asked = new CopyOnWriteArrayList<>();
+        DynamoDbClient throttlesTheSecondChunk = new DynamoDbClient() {
+            @Override
+            public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+                List<Map<String, AttributeValue>> keys = request.requestItems().get("t").keys();
+                asked.add(keys.size());
+                if (keys.get(0).get("pk").s().equals("item-100")) {
+                    throw ProvisionedThroughputExceededException.builder().message("slow down").build();
+                }
+                return BatchGetItemResponse.builder().responses(Map.of("t", List.of())).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        DynamoBatchReader reader = new DynamoBatchReader(throttlesTheSecondChunk, 3, ConcurrentRequests.upTo(4));
+
+        assertThatThrownBy(() -> read(reader, ids(250), true))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThat(asked).containsExactlyInAnyOrder(100, 100, 50);
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test

@@ -9,11 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.HashSet;
 
-/** A quarantine kept in memory, one entry per record, like the DynamoDB table's key. */
+/**
+ * A quarantine kept in memory, one entry per record, like the DynamoDB table's key, in stream order (whichever write
+ * stored it: the core writes decoding's poison and the applier's separately).
+ */
 public final class InMemoryQuarantine implements QuarantineWriter {
-    private final Map<RecordRef, QuarantinedRecord> stored = new LinkedHashMap<>();
+    private final Map<RecordRef, QuarantinedRecord> stored = new TreeMap<>();
     private boolean failing;
 
     @Override

@@ -6,6 +6,7 @@ import com.streamproc.activity.store.BatchItemReader;
 import com.streamproc.activity.store.ItemKey;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.retry.FailureCause;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.ArrayList;

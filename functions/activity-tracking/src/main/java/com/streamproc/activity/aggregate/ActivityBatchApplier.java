@@ -8,6 +8,7 @@ import com.streamproc.shared.batch.ApplyContext;
 import com.streamproc.shared.batch.BatchApplier;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.retry.TransientRetry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
 
     public ActivityBatchApplier(ActivityStore store, Clock clock, int maxConcurrentRequests) {
         this.store = store;
-        this.requests = ConcurrentRequests.upTo(maxConcurrentRequests);
+        this.requests = ConcurrentRequests.upTo(maxConcurrentRequests, "activity-requests");
         this.userDays = new UserDayWriter(store, requests);
         this.actionHours = new ActionHourWriter(store, requests);
         this.reader = new BatchItemReader(store, requests);

@@ -1,5 +1,6 @@
 package com.streamproc.activity.store;
 
+import com.streamproc.shared.concurrent.ParallelMap;
 import com.streamproc.shared.retry.FailureCause;
 import com.streamproc.shared.retry.TransientRetry;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import com.streamproc.activity.testing.InMemoryActivityStore;
 import com.streamproc.shared.batch.Deadline;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
+import com.streamproc.shared.concurrent.ConcurrentRequests;
 import com.streamproc.shared.retry.RetryPolicy;
 import com.streamproc.shared.retry.TransientRetry;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package com.streamproc.cleansing.store;
 
 import com.streamproc.cleansing.merge.Customer;
+import com.streamproc.shared.concurrent.ParallelMap;
 import com.streamproc.shared.dynamo.DynamoBatchReader;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,9 +31,14 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     private final DynamoBatchReader reader;
 
     public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, ParallelMap.SEQUENTIAL);
+    }
+
+    /** @param requests sends the chunks of one read at once */
+    public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String tableName, ParallelMap requests) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-        this.reader = new DynamoBatchReader(dynamoDb, READ_ROUNDS);
+        this.reader = new DynamoBatchReader(dynamoDb, READ_ROUNDS, requests);
     }
 
     @Override

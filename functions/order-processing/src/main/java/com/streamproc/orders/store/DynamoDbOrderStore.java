@@ -1,6 +1,7 @@
 package com.streamproc.orders.store;
 
 import com.streamproc.orders.domain.Order;
+import com.streamproc.shared.concurrent.ParallelMap;
 import com.streamproc.shared.dynamo.DynamoBatchReader;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,9 +30,14 @@ public final class DynamoDbOrderStore implements OrderStore {
     private final DynamoBatchReader reader;
 
     public DynamoDbOrderStore(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, ParallelMap.SEQUENTIAL);
+    }
+
+    /** @param requests sends the chunks of one read at once */
+    public DynamoDbOrderStore(DynamoDbClient dynamoDb, String tableName, ParallelMap requests) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-        this.reader = new DynamoBatchReader(dynamoDb, READ_ROUNDS);
+        this.reader = new DynamoBatchReader(dynamoDb, READ_ROUNDS, requests);
     }
 
     @Override

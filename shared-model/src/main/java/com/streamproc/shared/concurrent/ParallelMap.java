@@ -1,9 +1,13 @@
-package com.streamproc.activity.store;
+package com.streamproc.shared.concurrent;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** Runs a task on every input, possibly several at once; results in input order. */
+/**
+ * Runs a task on every input, possibly several at once; results in input order. The requests of one batch that do
+ * not depend on each other (the chunks of a {@code BatchGetItem}, the writes of different items) go through one, so
+ * that they take one round trip together instead of one each.
+ */
 public interface ParallelMap {
     /** One input at a time, on the caller's thread. */
     ParallelMap SEQUENTIAL = new ParallelMap() {

@@ -1,0 +1,152 @@
+package com.streamproc.shared.concurrent;
+
+import com.streamproc.shared.retry.FailureCause;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs independent DynamoDB requests (different items, the chunks of one read or write) with bounded concurrency,
+ * so that a batch's requests take a few round trips instead of one each. The threads are created once per
+ * execution environment, when first needed, and end after a minute without work.
+ *
+ * <p>Why not a fixed pool with a queue: a queue wakes its idle threads one after another (each woken thread wakes
+ * the next), so on a busy CPU the last of 30 requests left milliseconds after the first. Here each task is handed
+ * to an idle thread directly, and the caller's thread works too: {@link #map} starts at most
+ * {@code maxConcurrent - 1} helpers, which take inputs from a shared counter until none is left. When every thread
+ * is busy (a map inside a task of another), the caller does the work itself.
+ */
+public final class ConcurrentRequests implements ParallelMap {
+    private final int maxConcurrent;
+    private final ThreadPoolExecutor executor;
+
+    private ConcurrentRequests(int maxConcurrent, String threadName) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1");
+        }
+        this.maxConcurrent = maxConcurrent;
+        this.executor = maxConcurrent == 1 ? null : new ThreadPoolExecutor(0, maxConcurrent - 1, 60,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(threadName),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /** At most {@code maxConcurrent} requests at once; 1 runs every task on the caller's thread. */
+    public static ConcurrentRequests upTo(int maxConcurrent) {
+        return new ConcurrentRequests(maxConcurrent, "dynamodb-requests-");
+    }
+
+    /** The same, with threads named {@code threadName} and a number (for thread dumps). */
+    public static ConcurrentRequests upTo(int maxConcurrent, String threadName) {
+        return new ConcurrentRequests(maxConcurrent, threadName + "-");
+    }
+
+    /**
+     * Applies {@code task} to every input, results in input order. A task that throws a transient or configuration
+     * failure yields {@code onFailure}'s result for its input (its records wait for the replay). A deterministic
+     * failure is thrown once every task has finished, so that the core's failure model finds the record that
+     * causes it ({@link FailureCause}).
+     */
+    @Override
+    public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
+        int n = inputs.size();
+        AtomicReference<RuntimeException> deterministic = new AtomicReference<>();
+        List<O> results = new ArrayList<>(n);
+        if (executor == null || n <= 1) {
+            for (I input : inputs) {
+                results.add(safely(task, onFailure, input, deterministic));
+            }
+        } else {
+            Object[] done = new Object[n];
+            AtomicInteger next = new AtomicInteger();
+            CountDownLatch finished = new CountDownLatch(n);
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    try {
+                        done[i] = new Done<>(safely(task, onFailure, inputs.get(i), deterministic));
+                    } finally {
+                        finished.countDown();
+                    }
+                }
+            };
+            // Helpers that start after the inputs ran out find nothing to do; nobody waits for them.
+            for (int h = Math.min(n, maxConcurrent) - 1; h > 0 && next.get() < n; h--) {
+                executor.execute(worker);
+            }
+            worker.run();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < n; i++) {
+                // No result: an Error ended its task, or the wait was interrupted.
+                @SuppressWarnings("unchecked")
+                Done<O> result = (Done<O>) done[i];
+                results.add(result != null ? result.value() : onFailure.apply(inputs.get(i)));
+            }
+        }
+        if (deterministic.get() != null) {
+            throw deterministic.get();
+        }
+        return results;
+    }
+
+    /** A task's result, which may be null. */
+    private record Done<O>(O value) {
+    }
+
+    /**
+     * Starts {@code task} on another thread, to run while the caller does other work (an independent phase of the
+     * batch); the future holds its result or what it threw. With a concurrency of 1 the task runs now, on the
+     * caller's thread.
+     */
+    public <T> CompletableFuture<T> alongside(Supplier<T> task) {
+        if (executor == null) {
+            try {
+                return CompletableFuture.completedFuture(task.get());
+            } catch (RuntimeException | Error e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(task, executor);
+    }
+
+    /** {@code items} in consecutive slices of at most {@code size}. */
+    public static <T> List<List<T>> slices(List<T> items, int size) {
+        List<List<T>> slices = new ArrayList<>((items.size() + size - 1) / size);
+        for (int start = 0; start < items.size(); start += size) {
+            slices.add(items.subList(start, Math.min(items.size(), start + size)));
+        }
+        return slices;
+    }
+
+    private static <I, O> O safely(Function<I, O> task, Function<I, O> onFailure, I input,
+                                   AtomicReference<RuntimeException> deterministic) {
+        try {
+            return task.apply(input);
+        } catch (RuntimeException e) {
+            if (FailureCause.isDeterministic(e)) {
+                deterministic.compareAndSet(null, e);
+            }
+            return onFailure.apply(input);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package com.streamproc.shared.concurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.streamproc.shared.retry.TransientFailureException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConcurrentRequestsTest {
+    private final ConcurrentRequests requests = ConcurrentRequests.upTo(4, "test-requests");
+
+    @Test
+    void resultsComeInInputOrderAndTasksRunAtOnce() {
+        CountDownLatch allStarted = new CountDownLatch(4);
+
+        List<String> results = requests.map(List.of(1, 2, 3, 4), n -> {
+            allStarted.countDown();
+            return n + (await(allStarted) ? " together" : " alone");
+        }, n -> "failed");
+
+        assertThat(results).containsExactly("1 together", "2 together", "3 together", "4 together");
+    }
+
+    @Test
+    void noMoreTasksRunAtOnceThanTheBound() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+
+        requests.map(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), n -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            sleep(5);
+            return running.decrementAndGet();
+        }, n -> -1);
+
+        assertThat(most.get()).isBetween(1, 4);
+    }
+
+    @Test
+    void aTransientFailureYieldsTheFailureResultForItsInputOnly() {
+        List<String> results = requests.map(List.of(1, 2, 3), n -> {
+            if (n == 2) {
+                throw new TransientFailureException("throttled");
+            }
+            return "ok " + n;
+        }, n -> "retry " + n);
+
+        assertThat(results).containsExactly("ok 1", "retry 2", "ok 3");
+    }
+
+    @Test
+    void aDeterministicFailureIsThrownOnceEveryTaskHasFinished() {
+        AtomicInteger finished = new AtomicInteger();
+
+        assertThatThrownBy(() -> requests.map(List.of(1, 2, 3), n -> {
+            if (n == 1) {
+                throw new IllegalArgumentException("refused");
+            }
+            sleep(20);
+            return finished.incrementAndGet();
+        }, n -> -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(finished.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aMapInsideATaskFinishesWhenEveryThreadIsBusy() {
+        ConcurrentRequests oneHelper = ConcurrentRequests.upTo(2, "test-nested");
+
+        List<List<Integer>> results = oneHelper.map(List.of(10, 20, 30), outer -> oneHelper.map(List.of(1, 2, 3),
+                inner -> {
+                    sleep(2);
+                    return outer + inner;
+                }, inner -> -1), outer -> List.of());
+
+        assertThat(results).containsExactly(List.of(11, 12, 13), List.of(21, 22, 23), List.of(31, 32, 33));
+    }
+
+    @Test
+    void aTaskAlongsideRunsWhileTheCallerWorks() {
+        CountDownLatch callerWorking = new CountDownLatch(1);
+
+        CompletableFuture<String> alongside = requests.alongside(() -> await(callerWorking) ? "overlapped" : "alone");
+        callerWorking.countDown();
+
+        assertThat(alongside.join()).isEqualTo("overlapped");
+    }
+
+    @Test
+    void withoutConcurrencyTheTaskAlongsideRunsOnTheCallersThread() {
+        Thread caller = Thread.currentThread();
+
+        CompletableFuture<Boolean> onCaller = ConcurrentRequests.upTo(1).alongside(
+                () -> Thread.currentThread() == caller);
+
+        assertThat(onCaller).isCompletedWithValue(true);
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
