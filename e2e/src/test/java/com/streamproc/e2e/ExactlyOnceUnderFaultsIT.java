@@ -94,6 +94,38 @@ class ExactlyOnceUnderFaultsIT {
         }));
     }
 
+    /**
+     * Lambda gives up on a batch, later batches succeed, then the given-up records are replayed with their own
+     * sequence numbers. Each mapping keeps its template's retry settings: order processing and data cleansing give up
+     * and their replay must apply each record once; activity tracking's mapping (-1) gives up on nothing, and the
+     * replay of the same records, already applied, must change nothing. System property {@code e2e.giveUpSeeds}
+     * (default 2) says how many of the seeds above run this way.
+     */
+    @TestFactory
+    Stream<DynamicTest> givenUpBatchesReplayedCountOnceAndActivityNeverGivesUp() {
+        int scale = Integer.getInteger("e2e.scale", 1);
+        return seeds().limit(Integer.getInteger("e2e.giveUpSeeds", 2)).mapToObj(seed -> DynamicTest.dynamicTest(
+                "seed " + seed, () -> {
+                    SeedReport report = pipeline.run(seed, scale, FaultSchedule.Rates.DEFAULT, false, true);
+                    synchronized (REPORTS) {
+                        REPORTS.add(report);
+                    }
+                    report.lines().forEach(line -> REPORT.println("[e2e give-up] " + line));
+
+                    assertThat(report.failures()).as("seed " + seed).isEmpty();
+                    report.functions().forEach((function, figures) -> {
+                        assertThat(figures.faults().get(FaultKind.GIVE_UP_OUTAGE)).as(function + " outage")
+                                .isPositive();
+                        if (function.descriptor().neverGivesUp()) {
+                            assertThat(figures.discarded()).as(function + " given up").isZero();
+                        } else {
+                            assertThat(figures.discarded()).as(function + " given up").isPositive();
+                            assertThat(figures.replayed()).as(function + " replayed").isEqualTo(figures.discarded());
+                        }
+                    });
+                }));
+    }
+
     private static LongStream seeds() {
         String list = System.getProperty("e2e.seedList", "").trim();
         if (!list.isEmpty()) {

@@ -14,6 +14,7 @@ import com.streamproc.e2e.harness.AggregatingStreamProducer;
 import com.streamproc.e2e.harness.EnvironmentPool;
 import com.streamproc.e2e.harness.FaultCounts;
 import com.streamproc.e2e.harness.FaultSchedule;
+import com.streamproc.e2e.harness.GiveUpOutage;
 import com.streamproc.e2e.harness.InProcessInvoker;
 import com.streamproc.e2e.harness.PipelineFunction;
 import com.streamproc.e2e.harness.RecordingDestination;
@@ -31,7 +32,12 @@ import com.streamproc.emulators.AwsClients;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.ResourceFactory;
 import com.streamproc.emulators.TemplateResources;
+import com.streamproc.local.esm.BatchResponse;
+import com.streamproc.local.esm.DiscardedBatch;
 import com.streamproc.local.esm.EventSourceMapping;
+import com.streamproc.local.esm.InvocationOutcome;
+import com.streamproc.local.esm.KinesisBatch;
+import com.streamproc.local.esm.StreamRecord;
 import com.streamproc.local.esm.EsmSettings;
 import com.streamproc.local.esm.SourceIdentity;
 import com.streamproc.local.stack.KinesisShards;
@@ -55,6 +61,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -132,15 +139,25 @@ final class FaultyPipeline implements AutoCloseable {
     }
 
     SeedReport run(long seed, int scale, FaultSchedule.Rates rates) throws InterruptedException {
-        return run(seed, scale, rates, false);
+        return run(seed, scale, rates, false, false);
+    }
+
+    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated) throws InterruptedException {
+        return run(seed, scale, rates, aggregated, false);
     }
 
     /**
      * @param aggregated put the input as a Kinesis Producer Library producer would ({@link AggregatingStreamProducer}):
      *                   most records in KPL aggregates per shard, some aggregates twice; {@link #aggregation()} then
      *                   says what was put
+     * @param giveUp     add a {@link GiveUpOutage} on each function's first shard: the mappings whose template
+     *                   settings give up do so on its records, later batches succeed, and after the run the given-up
+     *                   ranges are replayed with their own sequence numbers, as {@code tools failures replay} does;
+     *                   a mapping that never gives up rides the outage out, and its held-back records are replayed
+     *                   all the same (an operator replaying a range twice)
      */
-    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated) throws InterruptedException {
+    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated, boolean giveUp)
+            throws InterruptedException {
         SeedReport report = new SeedReport(seed);
         recreateResources();
         Input input = Input.generate(seed, scale);
@@ -160,12 +177,16 @@ final class FaultyPipeline implements AutoCloseable {
         started = System.nanoTime();
         Map<PipelineFunction, MappingRun> runs = new EnumMap<>(PipelineFunction.class);
         try {
+            int outageLength = giveUp ? outageLength() : 0;
             for (PipelineFunction function : PipelineFunction.values()) {
-                runs.put(function, startMapping(function, seed, rates));
+                runs.put(function, startMapping(function, seed, rates, outageLength));
             }
             awaitDrained(runs, delivered, report);
         } finally {
             runs.values().forEach(run -> run.mapping().close());
+        }
+        if (giveUp) {
+            runs.forEach((function, run) -> replayGivenUp(function, run, report));
         }
         Duration processTime = Duration.ofNanos(System.nanoTime() - started);
 
@@ -255,13 +276,87 @@ final class FaultyPipeline implements AutoCloseable {
         return copies;
     }
 
-    /** One function's mapping during one seed. */
+    /** One function's mapping during one seed; {@code outage} is null without a give-up outage. */
     private record MappingRun(EventSourceMapping mapping, RunListener listener, InProcessInvoker invoker,
                               RecordingDestination destination, FaultCounts faults, EnvironmentPool pool,
-                              int environmentsBefore, ConcurrentLinkedQueue<String> log) {
+                              int environmentsBefore, ConcurrentLinkedQueue<String> log, SourceIdentity identity,
+                              GiveUpOutage outage, AtomicLong replayed) {
     }
 
-    private MappingRun startMapping(PipelineFunction function, long seed, FaultSchedule.Rates rates) {
+    /**
+     * How many failed invocations a held-back record meets before the outage is over for it: twice what the template's
+     * finite {@code MaximumRetryAttempts} allow (plus the attempts of the batch halves), so that every mapping with
+     * finite retries gives up first.
+     */
+    private int outageLength() {
+        int finite = 0;
+        for (PipelineFunction function : PipelineFunction.values()) {
+            finite = Math.max(finite, template.function(function.logicalId()).kinesisSources().get(0).settings()
+                    .maximumRetryAttempts());
+        }
+        return 2 * (finite + 1) + 10;
+    }
+
+    /**
+     * Replays, after the run, what the outage held back, as {@code tools failures replay} does with an on-failure
+     * record: the records with their own sequence numbers, in order, in batches of at most the mapping's size, again
+     * from the first record the function reports failed. For a mapping that gave up these are its on-failure ranges;
+     * for one that never gives up (it must have sent nothing to its destination) the same records, applied already.
+     */
+    private void replayGivenUp(PipelineFunction function, MappingRun run, SeedReport report) {
+        boolean neverGivesUp = function.descriptor().neverGivesUp();
+        List<DiscardedBatch> givenUp = run.destination().received();
+        List<Map.Entry<String, List<StreamRecord>>> ranges = new ArrayList<>();
+        givenUp.forEach(batch -> ranges.add(Map.entry(batch.shardId(), batch.records())));
+        if (neverGivesUp) {
+            if (!givenUp.isEmpty()) {
+                report.problem(function.shortName() + " never gives up, yet its mapping sent " + givenUp.size()
+                        + " on-failure record(s)");
+            }
+            ranges.add(Map.entry(run.outage().shardId(), run.outage().targets()));
+        } else if (givenUp.isEmpty()) {
+            report.problem(function.shortName() + ": the outage made its mapping give up on nothing (a held-back"
+                    + " record failed " + run.outage().mostFailures() + " times)");
+        }
+        InProcessInvoker clean = new InProcessInvoker(run.pool(), new FaultSchedule(0, FaultSchedule.Rates.NONE,
+                deadlineMargins.get(function), template.function(function.logicalId()).definition().timeout()),
+                new FaultCounts());
+        for (Map.Entry<String, List<StreamRecord>> shardRange : ranges) {
+            List<StreamRecord> range = shardRange.getValue();
+            int position = 0;
+            int attempts = 0;
+            while (position < range.size()) {
+                List<StreamRecord> batch = range.subList(position, Math.min(range.size(), position + MAX_BATCH));
+                InvocationOutcome outcome = clean.invoke("replay-" + attempts, new KinesisBatch(
+                        shardRange.getKey(), batch, run.identity()));
+                BatchResponse response = outcome instanceof InvocationOutcome.Returned returned
+                        ? BatchResponse.interpret(returned.payload(), batch, true)
+                        : new BatchResponse.WholeBatchFailed("function error");
+                if (response instanceof BatchResponse.AllSucceeded) {
+                    position += batch.size();
+                    run.replayed().addAndGet(neverGivesUp ? 0 : batch.size());
+                } else if (response instanceof BatchResponse.FailedFrom partial) {
+                    position += partial.index();
+                    run.replayed().addAndGet(neverGivesUp ? 0 : partial.index());
+                }
+                if (++attempts > 50) {
+                    report.problem(function.shortName() + ": the replay of a given-up range did not finish: "
+                            + response);
+                    break;
+                }
+            }
+        }
+        unexpectedDuringReplay(function, clean, report);
+    }
+
+    private static void unexpectedDuringReplay(PipelineFunction function, InProcessInvoker invoker,
+                                               SeedReport report) {
+        invoker.unexpectedErrors().forEach(error -> report.problem(function.shortName()
+                + ": unexpected function error during the replay: " + error));
+    }
+
+    private MappingRun startMapping(PipelineFunction function, long seed, FaultSchedule.Rates rates,
+                                    int outageLength) {
         LocalTemplate.LocalFunction definition = template.function(function.logicalId());
         LocalTemplate.KinesisSource source = definition.kinesisSources().get(0);
         // The template's mapping, without the batching window (the records are all there when it starts) and with
@@ -279,15 +374,24 @@ final class FaultyPipeline implements AutoCloseable {
         RunListener listener = new RunListener();
         RecordingDestination destination = new RecordingDestination();
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
-        EventSourceMapping mapping = new EventSourceMapping(function.shortName(), settings, identity,
-                new KinesisShards(kinesis, source.streamName()), invoker, destination, listener, Clock.systemUTC(),
-                log::add, duration -> Thread.sleep(Math.min(duration.toMillis(), 20)));
+        KinesisShards shards = new KinesisShards(kinesis, source.streamName());
+        GiveUpOutage outage = outageLength == 0 ? null : new GiveUpOutage(invoker, destination,
+                firstShard(source.streamName()), outageLength, faults);
+        // Under the outage the mapping retries a thousand times and more: its pauses are not waited out.
+        EventSourceMapping mapping = new EventSourceMapping(function.shortName(), settings, identity, shards,
+                outage == null ? invoker : outage, destination, listener, Clock.systemUTC(), log::add,
+                outage == null ? duration -> Thread.sleep(Math.min(duration.toMillis(), 20)) : duration -> { });
         try {
             mapping.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the mapping of " + function.shortName(), e);
         }
-        return new MappingRun(mapping, listener, invoker, destination, faults, pool, pool.created(), log);
+        return new MappingRun(mapping, listener, invoker, destination, faults, pool, pool.created(), log, identity,
+                outage, new AtomicLong());
+    }
+
+    private String firstShard(String streamName) {
+        return kinesis.listShards(b -> b.streamName(streamName)).shards().get(0).shardId();
     }
 
     private void awaitDrained(Map<PipelineFunction, MappingRun> runs, Map<PipelineFunction, Integer> delivered,
@@ -322,7 +426,7 @@ final class FaultyPipeline implements AutoCloseable {
         run.log().forEach(line -> unexpected.add("mapping: " + line));
         return new SeedReport.FunctionFigures(records, poison, duplicates, counters.invocations(),
                 counters.functionErrors(), counters.partialFailures(), run.listener().recordsSent(),
-                run.listener().singleRecordBatches(), counters.discarded(),
+                run.listener().singleRecordBatches(), counters.discarded(), run.replayed().get(),
                 run.pool().created() - run.environmentsBefore(), run.faults().snapshot(), unexpected,
                 mismatches.list());
     }
