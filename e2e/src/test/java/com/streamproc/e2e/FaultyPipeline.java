@@ -7,6 +7,7 @@ import com.streamproc.e2e.generate.ActivityStreamGenerator;
 import com.streamproc.e2e.generate.CustomerIntent;
 import com.streamproc.e2e.generate.CustomerStreamGenerator;
 import com.streamproc.e2e.generate.Delivered;
+import com.streamproc.e2e.generate.StreamPosition;
 import com.streamproc.e2e.generate.OrderIntent;
 import com.streamproc.e2e.generate.OrderStreamGenerator;
 import com.streamproc.e2e.generate.Produced;
@@ -44,6 +45,7 @@ import com.streamproc.local.stack.KinesisShards;
 import com.streamproc.local.template.LocalTemplate;
 import com.streamproc.orders.query.OrderQueries;
 import com.streamproc.shared.aws.FunctionEnvironment;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +53,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +69,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -187,6 +191,10 @@ final class FaultyPipeline implements AutoCloseable {
         }
         if (giveUp) {
             runs.forEach((function, run) -> replayGivenUp(function, run, report));
+            redriveAfterReplay(PipelineFunction.ORDER_PROCESSING, runs.get(PipelineFunction.ORDER_PROCESSING), orders,
+                    report);
+            redriveAfterReplay(PipelineFunction.DATA_CLEANSING, runs.get(PipelineFunction.DATA_CLEANSING), customers,
+                    report);
         }
         Duration processTime = Duration.ofNanos(System.nanoTime() - started);
 
@@ -318,6 +326,7 @@ final class FaultyPipeline implements AutoCloseable {
             report.problem(function.shortName() + ": the outage made its mapping give up on nothing (a held-back"
                     + " record failed " + run.outage().mostFailures() + " times)");
         }
+        List<String> before = neverGivesUp ? snapshot(tableOf(function)) : List.of();
         InProcessInvoker clean = new InProcessInvoker(run.pool(), new FaultSchedule(0, FaultSchedule.Rates.NONE,
                 deadlineMargins.get(function), template.function(function.logicalId()).definition().timeout()),
                 new FaultCounts());
@@ -344,6 +353,82 @@ final class FaultyPipeline implements AutoCloseable {
                             + response);
                     break;
                 }
+            }
+        }
+        unexpectedDuringReplay(function, clean, report);
+        if (neverGivesUp && !snapshot(tableOf(function)).equals(before)) {
+            report.problem(function.shortName() + ": replaying a range it had applied changed its table");
+        }
+    }
+
+    /** Every item of a table, rendered, in a stable order. */
+    private List<String> snapshot(String table) {
+        List<String> items = new ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+                .forEach(item -> items.add(new java.util.TreeMap<>(item).toString()));
+        items.sort(Comparator.naturalOrder());
+        return items;
+    }
+
+    /**
+     * The quarantine reasons a record can get only because an earlier record of its key was given up (its order was not
+     * placed yet, or not yet in the state the event moves it from): after the replay the runbook redrives them
+     * (docs/deployment.md, "After Lambda gives up on a batch").
+     */
+    private static final Map<PipelineFunction, Set<String>> REDRIVEN_AFTER_REPLAY = Map.of(
+            PipelineFunction.ORDER_PROCESSING, Set.of("ORDER_UNKNOWN", "INVALID_TRANSITION"));
+
+    /**
+     * The redrive after a replay ({@code quarantine redrive --record ...}): each quarantined record with one of
+     * {@link #REDRIVEN_AFTER_REPLAY}'s reasons that came after a given-up record of its key, in stream order, leaves
+     * the quarantine and goes to the function again;
+     * it is applied now, or quarantined again with its reason. Unlike the tool, which puts it on the stream under a
+     * new sequence number, the harness sends it with its own, so that the checks find it under its original record
+     * id (the function's writes do not depend on the sequence number of such a record).
+     */
+    private void redriveAfterReplay(PipelineFunction function, MappingRun run, List<? extends Delivered<?>> delivered,
+                                    SeedReport report) {
+        Set<String> reasons = REDRIVEN_AFTER_REPLAY.getOrDefault(function, Set.of());
+        if (reasons.isEmpty() || run.destination().received().isEmpty()) {
+            return;
+        }
+        Map<StreamPosition, Delivered<?>> byPosition = new HashMap<>();
+        delivered.forEach(d -> byPosition.put(d.position(), d));
+        // Per shard and key, the first record given up: only what followed it can have been quarantined because of it.
+        Map<String, BigInteger> firstGivenUp = new HashMap<>();
+        run.destination().received().forEach(batch -> batch.records().forEach(r -> firstGivenUp.merge(
+                r.shardId() + "/" + r.partitionKey(), r.sequence(), BigInteger::min)));
+        String quarantine = quarantineOf(function);
+        List<Map<String, AttributeValue>> selected = new ArrayList<>();
+        for (String shard : new TreeSet<>(delivered.stream().map(d -> d.position().shardId()).toList())) {
+            QuarantineCheck.items(dynamoDb, quarantine, shard).stream()
+                    .filter(item -> reasons.contains(item.get("reason").s()) && !item.containsKey("subSequenceNumber"))
+                    .filter(item -> {
+                        BigInteger givenUp = firstGivenUp.get(shard + "/" + item.get("partitionKey").s());
+                        return givenUp != null && new BigInteger(item.get("sequenceNumber").s()).compareTo(givenUp) > 0;
+                    })
+                    .sorted(Comparator.comparing(item -> new BigInteger(item.get("sequenceNumber").s())))
+                    .forEach(selected::add);
+        }
+        InProcessInvoker clean = new InProcessInvoker(run.pool(), new FaultSchedule(0, FaultSchedule.Rates.NONE,
+                deadlineMargins.get(function), template.function(function.logicalId()).definition().timeout()),
+                new FaultCounts());
+        for (Map<String, AttributeValue> item : selected) {
+            Delivered<?> record = byPosition.get(new StreamPosition(item.get("shardId").s(),
+                    item.get("sequenceNumber").s(), null));
+            if (record == null) {
+                report.problem(function.shortName() + ": a quarantined record of no delivered position: " + item);
+                continue;
+            }
+            dynamoDb.deleteItem(b -> b.tableName(quarantine).key(Map.of("shardBucket", item.get("shardBucket"),
+                    "sequenceKey", item.get("sequenceKey"))));
+            StreamRecord again = new StreamRecord(record.position().shardId(), record.position().sequenceNumber(),
+                    record.record().partitionKey(), record.record().data(), Instant.now());
+            InvocationOutcome outcome = clean.invoke("redrive", new KinesisBatch(again.shardId(), List.of(again),
+                    run.identity()));
+            if (!(outcome instanceof InvocationOutcome.Returned returned) || !(BatchResponse.interpret(
+                    returned.payload(), List.of(again), true) instanceof BatchResponse.AllSucceeded)) {
+                report.problem(function.shortName() + ": the redrive of " + record.position() + " failed: " + outcome);
             }
         }
         unexpectedDuringReplay(function, clean, report);

@@ -83,7 +83,8 @@ public final class QuarantineCheck {
         return "key " + record.record().partitionKey() + ", " + shown;
     }
 
-    private static List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, String table, String shard) {
+    /** The quarantine items of one shard's records, read consistently. */
+    public static List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, String table, String shard) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (String bucket : QuarantineKeys.shardBuckets(shard)) {
             Map<String, AttributeValue> start = null;
