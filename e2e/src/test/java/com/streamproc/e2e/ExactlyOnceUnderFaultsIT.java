@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * DynamoDB throttles and fails, responses to applied writes get lost, processes die mid-batch, invocations hit their
  * deadline or time out, and successful batches are delivered again. Afterwards every order, revenue figure,
  * activity aggregate, cleansed customer and quarantine item must equal the reference models, computed from the
- * input alone; nothing may end in a failure destination and no handler may throw.
+ * input alone; nothing may end in a failure destination and no handler may throw. A second series adds an outage
+ * that makes Lambda give up on a batch, with the replay of what it gave up on
+ * ({@link #givenUpBatchesReplayedCountOnceAndActivityNeverGivesUp}).
  *
  * <p>System properties: {@code e2e.seeds} (how many, default 3), {@code e2e.firstSeed}, {@code e2e.scale} (volume
  * per seed, 1 = about 600 records), {@code e2e.seedList} (explicit comma-separated seeds, to replay one).

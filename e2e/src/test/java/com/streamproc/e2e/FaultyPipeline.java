@@ -7,10 +7,10 @@ import com.streamproc.e2e.generate.ActivityStreamGenerator;
 import com.streamproc.e2e.generate.CustomerIntent;
 import com.streamproc.e2e.generate.CustomerStreamGenerator;
 import com.streamproc.e2e.generate.Delivered;
-import com.streamproc.e2e.generate.StreamPosition;
 import com.streamproc.e2e.generate.OrderIntent;
 import com.streamproc.e2e.generate.OrderStreamGenerator;
 import com.streamproc.e2e.generate.Produced;
+import com.streamproc.e2e.generate.StreamPosition;
 import com.streamproc.e2e.harness.AggregatingStreamProducer;
 import com.streamproc.e2e.harness.EnvironmentPool;
 import com.streamproc.e2e.harness.FaultCounts;
@@ -35,12 +35,12 @@ import com.streamproc.emulators.ResourceFactory;
 import com.streamproc.emulators.TemplateResources;
 import com.streamproc.local.esm.BatchResponse;
 import com.streamproc.local.esm.DiscardedBatch;
+import com.streamproc.local.esm.EsmSettings;
 import com.streamproc.local.esm.EventSourceMapping;
 import com.streamproc.local.esm.InvocationOutcome;
 import com.streamproc.local.esm.KinesisBatch;
-import com.streamproc.local.esm.StreamRecord;
-import com.streamproc.local.esm.EsmSettings;
 import com.streamproc.local.esm.SourceIdentity;
+import com.streamproc.local.esm.StreamRecord;
 import com.streamproc.local.stack.KinesisShards;
 import com.streamproc.local.template.LocalTemplate;
 import com.streamproc.orders.query.OrderQueries;
@@ -68,6 +68,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -107,6 +108,9 @@ final class FaultyPipeline implements AutoCloseable {
     private final Map<PipelineFunction, Duration> deadlineMargins = new EnumMap<>(PipelineFunction.class);
     private final Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation =
             new EnumMap<>(PipelineFunction.class);
+
+    /** Records of the last run redriven from the quarantine: their new position on the stream, and the original. */
+    private final Map<StreamPosition, StreamPosition> redriven = new HashMap<>();
 
     /** Requests at once per function against the emulators (see the constructor). */
     static final int EMULATOR_MAX_CONCURRENT_KEYS = 8;
@@ -163,6 +167,7 @@ final class FaultyPipeline implements AutoCloseable {
     SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated, boolean giveUp)
             throws InterruptedException {
         SeedReport report = new SeedReport(seed);
+        redriven.clear();
         recreateResources();
         Input input = Input.generate(seed, scale);
         aggregation.clear();
@@ -208,7 +213,7 @@ final class FaultyPipeline implements AutoCloseable {
                     new OrderQueries(dynamoDb, tableOf(PipelineFunction.ORDER_PROCESSING)),
                     days(OrderStreamGenerator.FIRST_DAY, -1, 10), REVENUE_CURRENCIES);
             m.addAll(QuarantineCheck.compare(dynamoDb, quarantineOf(PipelineFunction.ORDER_PROCESSING),
-                    orderReference.poison(), orders));
+                    orderReference.poison(), orders, redriven));
             return m;
         });
         CompletableFuture<Mismatches> activityCheck = CompletableFuture.supplyAsync(() -> {
@@ -382,9 +387,9 @@ final class FaultyPipeline implements AutoCloseable {
      * The redrive after a replay ({@code quarantine redrive --record ...}): each quarantined record with one of
      * {@link #REDRIVEN_AFTER_REPLAY}'s reasons that came after a given-up record of its key, in stream order, leaves
      * the quarantine and goes to the function again;
-     * it is applied now, or quarantined again with its reason. Unlike the tool, which puts it on the stream under a
-     * new sequence number, the harness sends it with its own, so that the checks find it under its original record
-     * id (the function's writes do not depend on the sequence number of such a record).
+     * it is put on the stream again under a new sequence number (the quarantine item deleted after), and the function
+     * gets it as its mapping would: it is applied now, or quarantined again with its reason (the quarantine check
+     * takes that item for the original record's, {@link #redriven}).
      */
     private void redriveAfterReplay(PipelineFunction function, MappingRun run, List<? extends Delivered<?>> delivered,
                                     SeedReport report) {
@@ -420,10 +425,13 @@ final class FaultyPipeline implements AutoCloseable {
                 report.problem(function.shortName() + ": a quarantined record of no delivered position: " + item);
                 continue;
             }
+            var put = kinesis.putRecord(b -> b.streamName(streamOf(function)).partitionKey(
+                    record.record().partitionKey()).data(SdkBytes.fromByteArray(record.record().data())));
             dynamoDb.deleteItem(b -> b.tableName(quarantine).key(Map.of("shardBucket", item.get("shardBucket"),
                     "sequenceKey", item.get("sequenceKey"))));
-            StreamRecord again = new StreamRecord(record.position().shardId(), record.position().sequenceNumber(),
-                    record.record().partitionKey(), record.record().data(), Instant.now());
+            redriven.put(new StreamPosition(put.shardId(), put.sequenceNumber(), null), record.position());
+            StreamRecord again = new StreamRecord(put.shardId(), put.sequenceNumber(), record.record().partitionKey(),
+                    record.record().data(), Instant.now());
             InvocationOutcome outcome = clean.invoke("redrive", new KinesisBatch(again.shardId(), List.of(again),
                     run.identity()));
             if (!(outcome instanceof InvocationOutcome.Returned returned) || !(BatchResponse.interpret(
