@@ -61,6 +61,11 @@ record DeployedFunction(FunctionDescriptor<?> descriptor) {
         return descriptor.requiredParallelizationFactor();
     }
 
+    /** Whether its mapping must retry a batch until it succeeds or expires: no give-up, no failure queue. */
+    boolean neverGivesUp() {
+        return descriptor.neverGivesUp();
+    }
+
     String handlerClass() {
         return descriptor.handlerClass().getName();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,16 @@ class SamTemplateTest {
         return DeployedFunction.ALL.stream();
     }
 
+    /** The functions whose mappings give up after finite retries, to their own failure queue. */
+    static Stream<DeployedFunction> givingUpFunctions() {
+        return DeployedFunction.ALL.stream().filter(f -> !f.neverGivesUp());
+    }
+
+    /** The functions whose mappings retry a batch until it succeeds or expires from the stream. */
+    static Stream<DeployedFunction> neverGivingUpFunctions() {
+        return DeployedFunction.ALL.stream().filter(DeployedFunction::neverGivesUp);
+    }
+
     @Test
     void declaresExactlyTheBriefsFunctions() {
         assertThat(TEMPLATE.logicalIdsOfType(SamTemplate.FUNCTION_TYPE))
@@ -94,14 +105,35 @@ class SamTemplateTest {
             assertThat(source.get("BisectBatchOnFunctionError")).isEqualTo(true);
             assertThat(integer(source, "BatchSize")).isBetween(1, 10_000);
             assertThat(integer(source, "MaximumBatchingWindowInSeconds")).isBetween(0, 300);
-            // Finite: -1 (forever) would let one failing record block its shard until it expires.
-            assertThat(integer(source, "MaximumRetryAttempts")).isBetween(0, 10_000);
-            assertThat(integer(source, "MaximumRecordAgeInSeconds")).isBetween(60, 604_800);
+            if (function.neverGivesUp()) {
+                // -1: retried until it succeeds or expires; only transient failures are ever reported failed.
+                assertThat(integer(source, "MaximumRetryAttempts")).isEqualTo(-1);
+                assertThat(integer(source, "MaximumRecordAgeInSeconds")).isEqualTo(-1);
+            } else {
+                // Finite: its replay from the failure queue is exact, so a give-up loses nothing.
+                assertThat(integer(source, "MaximumRetryAttempts")).isBetween(0, 10_000);
+                assertThat(integer(source, "MaximumRecordAgeInSeconds")).isBetween(60, 604_800);
+            }
             assertThat(source.get("Enabled")).isNotEqualTo(false);
         }
 
         @ParameterizedTest
-        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#neverGivingUpFunctions")
+        void retriesUntilSuccessOnAStreamKeptAWeekWithoutAFailureDestination(DeployedFunction function) {
+            Map<String, Object> source = kinesisProperties(function);
+            Object retention = TEMPLATE.properties(function.stream()).get("RetentionPeriodHours");
+            String parameter = (String) SamTemplate.asMap(retention).get("Ref");
+            Map<String, Object> declared = SamTemplate.asMap(SamTemplate.asMap(TEMPLATE.root().get("Parameters")).get(parameter));
+
+            // With -1/-1 Lambda discards nothing, so a destination could never receive a record.
+            assertThat(source).doesNotContainKey("DestinationConfig");
+            assertThat(parameter).isNotEqualTo("StreamRetentionHours");
+            assertThat(Integer.parseInt(TEMPLATE.parameterDefaults().get(parameter))).isGreaterThanOrEqualTo(7 * 24);
+            assertThat(declared).containsEntry("MinValue", 24).containsEntry("MaxValue", 8760);
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#givingUpFunctions")
         void givesUpToTheFailureQueueBeforeTheStreamForgetsTheRecords(DeployedFunction function) {
             int retentionHours = Integer.parseInt(TEMPLATE.parameterDefaults().get("StreamRetentionHours"));
             Object retention = TEMPLATE.properties(function.stream()).get("RetentionPeriodHours");
@@ -124,7 +156,7 @@ class SamTemplateTest {
         }
 
         @ParameterizedTest
-        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#givingUpFunctions")
         void sendsFailedBatchesToItsOwnEncryptedQueue(DeployedFunction function) {
             Map<String, Object> onFailure = onFailure(function);
             String queue = failureQueue(function);
@@ -135,7 +167,7 @@ class SamTemplateTest {
             Map<String, Object> queueProperties = TEMPLATE.properties(queue);
             assertThat(queueProperties.get("SqsManagedSseEnabled") == Boolean.TRUE
                     || queueProperties.containsKey("KmsMasterKeyId")).as("%s encrypted", queue).isTrue();
-            long otherUsers = DeployedFunction.ALL.stream().filter(f -> failureQueue(f).equals(queue)).count();
+            long otherUsers = givingUpFunctions().filter(f -> failureQueue(f).equals(queue)).count();
             assertThat(otherUsers).as("functions sharing %s", queue).isEqualTo(1);
         }
     }
@@ -157,8 +189,10 @@ class SamTemplateTest {
         @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void nameOnlyTheFunctionsOwnResources(DeployedFunction function) {
-            Set<String> own = Set.of(function.stream(), function.table(), function.quarantineTable(),
-                    failureQueue(function));
+            Set<String> own = new HashSet<>(Set.of(function.stream(), function.table(), function.quarantineTable()));
+            if (!function.neverGivesUp()) {
+                own.add(failureQueue(function));
+            }
 
             for (Map<String, Object> statement : statements(function)) {
                 assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -274,9 +308,16 @@ class SamTemplateTest {
         }
 
         @ParameterizedTest
-        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#givingUpFunctions")
         void sendOnlyToTheOwnFailureQueue(DeployedFunction function) {
             assertThat(actionsOn(function, failureQueue(function))).containsExactly("sqs:SendMessage");
+        }
+
+        @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#neverGivingUpFunctions")
+        void sendToNoQueueWhenTheMappingNeverGivesUp(DeployedFunction function) {
+            assertThat(statements(function)).flatMap(statement -> list(statement.get("Action")))
+                    .noneMatch(action -> String.valueOf(action).startsWith("sqs:"));
         }
 
         @Test
@@ -535,7 +576,8 @@ class SamTemplateTest {
         void iteratorAgeAlarmFiresWhenRecordsArriveButTheFunctionIsNotInvoked(DeployedFunction function) {
             // IteratorAge exists only for invocations: a mapping that stops invoking reports no data at all.
             Map<String, Object> alarm = single(alarmsOn("AWS/Lambda", "IteratorAge",
-                    Map.of("FunctionName", Map.of("Ref", function.logicalId()))));
+                    Map.of("FunctionName", Map.of("Ref", function.logicalId()))).stream()
+                    .filter(a -> queriesById(a).containsKey("incoming")).toList());
             Map<String, Map<String, Object>> queries = queriesById(alarm);
 
             assertThat(stat(queries.get("age"))).isEqualTo("Maximum");
@@ -554,6 +596,25 @@ class SamTemplateTest {
         }
 
         @ParameterizedTest
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#neverGivingUpFunctions")
+        void pageWhenTheOldestRecordHasWaitedHalfTheStreamsRetention(DeployedFunction function) {
+            Object retention = TEMPLATE.properties(function.stream()).get("RetentionPeriodHours");
+            String parameter = (String) SamTemplate.asMap(retention).get("Ref");
+            Map<String, Object> alarm = single(alarmsOn("AWS/Lambda", "IteratorAge",
+                    Map.of("FunctionName", Map.of("Ref", function.logicalId()))).stream()
+                    .filter(a -> queriesById(a).containsKey("retentionUsed")).toList());
+            Map<String, Map<String, Object>> queries = queriesById(alarm);
+
+            assertThat(stat(queries.get("age"))).isEqualTo("Maximum");
+            // Milliseconds of age over the parameter's hours, in percent: the threshold follows the parameter.
+            assertThat(queries.get("retentionUsed").get("Expression")).isEqualTo(Map.of("Fn::Sub",
+                    "100 * FILL(age, 0) / (${" + parameter + "} * 3600000)"));
+            assertThat(alarm.get("Threshold")).isEqualTo(50);
+            assertThat(alarm.get("ComparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
+            assertThat(alarm).containsKey("AlarmActions");
+        }
+
+        @ParameterizedTest
         @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
         void watchForAShardStuckRetryingPerFunctionAndEnvironment(DeployedFunction function) {
             Map<String, Object> alarm = single(alarmsOn("StreamProcessing", "RecordsFailed",
@@ -569,7 +630,7 @@ class SamTemplateTest {
         }
 
         @ParameterizedTest
-        @MethodSource("com.streamproc.deployment.SamTemplateTest#functions")
+        @MethodSource("com.streamproc.deployment.SamTemplateTest#givingUpFunctions")
         void watchTheFailureQueue(DeployedFunction function) {
             assertThat(alarmsOn("AWS/SQS", "ApproximateNumberOfMessagesVisible",
                     Map.of("QueueName", Map.of("Fn::GetAtt", List.of(failureQueue(function), "QueueName")))))
@@ -750,9 +811,9 @@ class SamTemplateTest {
 
         for (DeployedFunction function : DeployedFunction.ALL) {
             assertThat(outputs).contains(Map.of("Ref", function.stream()), Map.of("Ref", function.table()),
-                    Map.of("Ref", function.quarantineTable()), Map.of("Ref", failureQueue(function)),
-                    Map.of("Fn::GetAtt", List.of(function.logicalId(), "Arn")));
+                    Map.of("Ref", function.quarantineTable()), Map.of("Fn::GetAtt", List.of(function.logicalId(), "Arn")));
         }
+        givingUpFunctions().forEach(function -> assertThat(outputs).contains(Map.of("Ref", failureQueue(function))));
     }
 
     /** The source files the handler can reach, in its module and in shared-model. */

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * get lost, processes die mid-batch, invocations hit their deadline or time out, and successful batches are delivered
  * again. Afterwards every table (orders and revenue, activity aggregates, cleansed customers) and every quarantine
  * item must equal the reference models, computed from the input alone; nothing may end in a failure destination and
- * no handler may throw.
+ * no handler may throw. A second series adds an outage that makes Lambda give up on a batch, with the replay of
+ * what it gave up on ({@link #givenUpBatchesReplayedCountOnceAndActivityNeverGivesUp}).
  *
  * <p>System properties: {@code e2e.seeds} (how many, default 3), {@code e2e.firstSeed}, {@code e2e.scale} (volume
  * per seed, 1 = about 600 records), {@code e2e.seedList} (explicit comma-separated seeds, to replay one).
@@ -95,6 +96,38 @@ class ExactlyOnceUnderFaultsIT {
             assertThat(report.functions().values().stream().mapToLong(f -> f.functionErrors()).sum())
                     .as("function errors (bisected batches)").isPositive();
         }));
+    }
+
+    /**
+     * Lambda gives up on a batch, later batches succeed, then the given-up records are replayed with their own
+     * sequence numbers. Each mapping keeps its template's retry settings: order processing and data cleansing give up
+     * and their replay must apply each record once; activity tracking's mapping (-1) gives up on nothing, and the
+     * replay of the same records, already applied, must change nothing. System property {@code e2e.giveUpSeeds}
+     * (default 2) says how many of the seeds above run this way.
+     */
+    @TestFactory
+    Stream<DynamicTest> givenUpBatchesReplayedCountOnceAndActivityNeverGivesUp() {
+        int scale = Integer.getInteger("e2e.scale", 1);
+        return seeds().limit(Integer.getInteger("e2e.giveUpSeeds", 2)).mapToObj(seed -> DynamicTest.dynamicTest(
+                "seed " + seed, () -> {
+                    SeedReport report = pipeline.run(seed, scale, FaultSchedule.Rates.DEFAULT, false, true);
+                    synchronized (REPORTS) {
+                        REPORTS.add(report);
+                    }
+                    report.lines().forEach(line -> REPORT.println("[e2e give-up] " + line));
+
+                    assertThat(report.failures()).as("seed " + seed).isEmpty();
+                    report.functions().forEach((function, figures) -> {
+                        assertThat(figures.faults().get(FaultKind.GIVE_UP_OUTAGE)).as(function + " outage")
+                                .isPositive();
+                        if (function.descriptor().neverGivesUp()) {
+                            assertThat(figures.discarded()).as(function + " given up").isZero();
+                        } else {
+                            assertThat(figures.discarded()).as(function + " given up").isPositive();
+                            assertThat(figures.replayed()).as(function + " replayed").isEqualTo(figures.discarded());
+                        }
+                    });
+                }));
     }
 
     private static LongStream seeds() {

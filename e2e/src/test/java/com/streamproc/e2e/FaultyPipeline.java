@@ -2,10 +2,12 @@ package com.streamproc.e2e;
 
 import com.streamproc.e2e.generate.Delivered;
 import com.streamproc.e2e.generate.Produced;
+import com.streamproc.e2e.generate.StreamPosition;
 import com.streamproc.e2e.harness.AggregatingStreamProducer;
 import com.streamproc.e2e.harness.EnvironmentPool;
 import com.streamproc.e2e.harness.FaultCounts;
 import com.streamproc.e2e.harness.FaultSchedule;
+import com.streamproc.e2e.harness.GiveUpOutage;
 import com.streamproc.e2e.harness.InProcessInvoker;
 import com.streamproc.e2e.harness.PipelineFunction;
 import com.streamproc.e2e.harness.RecordingDestination;
@@ -18,25 +20,39 @@ import com.streamproc.emulators.AwsClients;
 import com.streamproc.emulators.EmulatorStack;
 import com.streamproc.emulators.ResourceFactory;
 import com.streamproc.emulators.TemplateResources;
-import com.streamproc.local.esm.EventSourceMapping;
+import com.streamproc.local.esm.BatchResponse;
+import com.streamproc.local.esm.DiscardedBatch;
 import com.streamproc.local.esm.EsmSettings;
+import com.streamproc.local.esm.EventSourceMapping;
+import com.streamproc.local.esm.InvocationOutcome;
+import com.streamproc.local.esm.KinesisBatch;
 import com.streamproc.local.esm.SourceIdentity;
+import com.streamproc.local.esm.StreamRecord;
 import com.streamproc.local.stack.KinesisShards;
 import com.streamproc.local.template.LocalTemplate;
 import com.streamproc.shared.aws.FunctionEnvironment;
+import com.streamproc.shared.dynamo.QuarantineShardReader;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -75,6 +91,9 @@ final class FaultyPipeline implements AutoCloseable {
     private final Map<PipelineFunction, Duration> deadlineMargins = new LinkedHashMap<>();
     private final Map<PipelineFunction, AggregatingStreamProducer.Summary> aggregation = new LinkedHashMap<>();
 
+    /** Records of the last run redriven from the quarantine: their new position on the stream, and the original. */
+    private final Map<StreamPosition, StreamPosition> redriven = new HashMap<>();
+
     /** Requests at once per function against the emulators (see the constructor). */
     static final int EMULATOR_MAX_CONCURRENT_KEYS = 8;
 
@@ -111,16 +130,27 @@ final class FaultyPipeline implements AutoCloseable {
     }
 
     SeedReport run(long seed, int scale, FaultSchedule.Rates rates) throws InterruptedException {
-        return run(seed, scale, rates, false);
+        return run(seed, scale, rates, false, false);
+    }
+
+    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated) throws InterruptedException {
+        return run(seed, scale, rates, aggregated, false);
     }
 
     /**
      * @param aggregated put the input as a Kinesis Producer Library producer would ({@link AggregatingStreamProducer}):
      *                   most records in KPL aggregates per shard, some aggregates twice; {@link #aggregation()} then
      *                   says what was put
+     * @param giveUp     add a {@link GiveUpOutage} on each function's first shard: the mappings whose template
+     *                   settings give up do so on its records, later batches succeed, and after the run the given-up
+     *                   ranges are replayed with their own sequence numbers, as {@code tools failures replay} does;
+     *                   a mapping that never gives up rides the outage out, and its held-back records are replayed
+     *                   all the same (an operator replaying a range twice)
      */
-    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated) throws InterruptedException {
+    SeedReport run(long seed, int scale, FaultSchedule.Rates rates, boolean aggregated, boolean giveUp)
+            throws InterruptedException {
         SeedReport report = new SeedReport(seed);
+        redriven.clear();
         recreateResources();
         aggregation.clear();
 
@@ -136,12 +166,19 @@ final class FaultyPipeline implements AutoCloseable {
         started = System.nanoTime();
         Map<PipelineFunction, MappingRun> runs = new LinkedHashMap<>();
         try {
+            int outageLength = giveUp ? outageLength() : 0;
             for (PipelineFunction function : functions) {
-                runs.put(function, startMapping(function, seed, rates));
+                runs.put(function, startMapping(function, seed, rates, outageLength));
             }
             awaitDrained(runs, delivered, report);
         } finally {
             runs.values().forEach(run -> run.mapping().close());
+        }
+        if (giveUp) {
+            runs.forEach((function, run) -> replayGivenUp(function, run, report));
+            for (PutInput<?> input : inputs) {
+                redriveAfterReplay(input.function(), runs.get(input.function()), input.delivered(), report);
+            }
         }
         Duration processTime = Duration.ofNanos(System.nanoTime() - started);
 
@@ -151,7 +188,7 @@ final class FaultyPipeline implements AutoCloseable {
         for (PutInput<?> input : inputs) {
             PipelineFunction function = input.function();
             checks.put(function, CompletableFuture.supplyAsync(() ->
-                    input.check(dynamoDb, tableOf(function), quarantineOf(function))));
+                    input.check(dynamoDb, tableOf(function), quarantineOf(function), redriven)));
         }
         checks.forEach((function, check) -> {
             Checked checked = check.join();
@@ -166,11 +203,13 @@ final class FaultyPipeline implements AutoCloseable {
     /** One function's input as put on its stream, with the model that predicts its effect. */
     private record PutInput<I>(PipelineFunction function, EndToEndModel<I> model, List<Delivered<I>> delivered) {
         /** The model's state check and the quarantine check, against the reference computed from the input. */
-        Checked check(DynamoDbClient dynamoDb, String table, String quarantineTable) {
+        Checked check(DynamoDbClient dynamoDb, String table, String quarantineTable,
+                      Map<StreamPosition, StreamPosition> redriven) {
             EndToEndModel.Verdict verdict = model.verify(delivered, dynamoDb, table);
             Mismatches mismatches = new Mismatches();
             mismatches.addAll(verdict.mismatches());
-            mismatches.addAll(QuarantineCheck.compare(dynamoDb, quarantineTable, verdict.poison(), delivered));
+            mismatches.addAll(QuarantineCheck.compare(dynamoDb, quarantineTable, verdict.poison(), delivered,
+                    redriven));
             return new Checked(delivered.size(), verdict.poison().size(), verdict.duplicates(), mismatches);
         }
     }
@@ -213,13 +252,159 @@ final class FaultyPipeline implements AutoCloseable {
         return Map.copyOf(aggregation);
     }
 
-    /** One function's mapping during one seed. */
+    /** One function's mapping during one seed; {@code outage} is null without a give-up outage. */
     private record MappingRun(EventSourceMapping mapping, RunListener listener, InProcessInvoker invoker,
                               RecordingDestination destination, FaultCounts faults, EnvironmentPool pool,
-                              int environmentsBefore, ConcurrentLinkedQueue<String> log) {
+                              int environmentsBefore, ConcurrentLinkedQueue<String> log, SourceIdentity identity,
+                              GiveUpOutage outage, AtomicLong replayed) {
     }
 
-    private MappingRun startMapping(PipelineFunction function, long seed, FaultSchedule.Rates rates) {
+    /**
+     * How many failed invocations a held-back record meets before the outage is over for it: twice what the template's
+     * finite {@code MaximumRetryAttempts} allow (plus the attempts of the batch halves), so that every mapping with
+     * finite retries gives up first.
+     */
+    private int outageLength() {
+        int finite = 0;
+        for (PipelineFunction function : functions) {
+            finite = Math.max(finite, template.function(function.logicalId()).kinesisSources().get(0).settings()
+                    .maximumRetryAttempts());
+        }
+        return 2 * (finite + 1) + 10;
+    }
+
+    /**
+     * Replays, after the run, what the outage held back, as {@code tools failures replay} does with an on-failure
+     * record: the records with their own sequence numbers, in order, in batches of at most the mapping's size, again
+     * from the first record the function reports failed. For a mapping that gave up these are its on-failure ranges;
+     * for one that never gives up (it must have sent nothing to its destination) the same records, applied already.
+     */
+    private void replayGivenUp(PipelineFunction function, MappingRun run, SeedReport report) {
+        boolean neverGivesUp = function.descriptor().neverGivesUp();
+        List<DiscardedBatch> givenUp = run.destination().received();
+        List<Map.Entry<String, List<StreamRecord>>> ranges = new ArrayList<>();
+        givenUp.forEach(batch -> ranges.add(Map.entry(batch.shardId(), batch.records())));
+        if (neverGivesUp) {
+            if (!givenUp.isEmpty()) {
+                report.problem(function.shortName() + " never gives up, yet its mapping sent " + givenUp.size()
+                        + " on-failure record(s)");
+            }
+            ranges.add(Map.entry(run.outage().shardId(), run.outage().targets()));
+        } else if (givenUp.isEmpty()) {
+            report.problem(function.shortName() + ": the outage made its mapping give up on nothing (a held-back"
+                    + " record failed " + run.outage().mostFailures() + " times)");
+        }
+        List<String> before = neverGivesUp ? snapshot(tableOf(function)) : List.of();
+        InProcessInvoker clean = new InProcessInvoker(run.pool(), new FaultSchedule(0, FaultSchedule.Rates.NONE,
+                deadlineMargins.get(function), template.function(function.logicalId()).definition().timeout()),
+                new FaultCounts());
+        for (Map.Entry<String, List<StreamRecord>> shardRange : ranges) {
+            List<StreamRecord> range = shardRange.getValue();
+            int position = 0;
+            int attempts = 0;
+            while (position < range.size()) {
+                List<StreamRecord> batch = range.subList(position, Math.min(range.size(), position + MAX_BATCH));
+                InvocationOutcome outcome = clean.invoke("replay-" + attempts, new KinesisBatch(
+                        shardRange.getKey(), batch, run.identity()));
+                BatchResponse response = outcome instanceof InvocationOutcome.Returned returned
+                        ? BatchResponse.interpret(returned.payload(), batch, true)
+                        : new BatchResponse.WholeBatchFailed("function error");
+                if (response instanceof BatchResponse.AllSucceeded) {
+                    position += batch.size();
+                    run.replayed().addAndGet(neverGivesUp ? 0 : batch.size());
+                } else if (response instanceof BatchResponse.FailedFrom partial) {
+                    position += partial.index();
+                    run.replayed().addAndGet(neverGivesUp ? 0 : partial.index());
+                }
+                if (++attempts > 50) {
+                    report.problem(function.shortName() + ": the replay of a given-up range did not finish: "
+                            + response);
+                    break;
+                }
+            }
+        }
+        unexpectedDuringReplay(function, clean, report);
+        if (neverGivesUp && !snapshot(tableOf(function)).equals(before)) {
+            report.problem(function.shortName() + ": replaying a range it had applied changed its table");
+        }
+    }
+
+    /** Every item of a table, rendered, in a stable order. */
+    private List<String> snapshot(String table) {
+        List<String> items = new ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
+                .forEach(item -> items.add(new java.util.TreeMap<>(item).toString()));
+        items.sort(Comparator.naturalOrder());
+        return items;
+    }
+
+    /**
+     * The redrive after a replay ({@code quarantine redrive --record ...}): each quarantined record with one of
+     * the reasons its model names ({@code EndToEndModel#reasonsAfterAGiveUp}) that came after a given-up record of its key, in stream order, leaves
+     * the quarantine and goes to the function again;
+     * it is put on the stream again under a new sequence number (the quarantine item deleted after), and the function
+     * gets it as its mapping would: it is applied now, or quarantined again with its reason (the quarantine check
+     * takes that item for the original record's, {@link #redriven}).
+     */
+    private void redriveAfterReplay(PipelineFunction function, MappingRun run, List<? extends Delivered<?>> delivered,
+                                    SeedReport report) {
+        Set<String> reasons = function.model().reasonsAfterAGiveUp();
+        if (reasons.isEmpty() || run.destination().received().isEmpty()) {
+            return;
+        }
+        Map<StreamPosition, Delivered<?>> byPosition = new HashMap<>();
+        delivered.forEach(d -> byPosition.put(d.position(), d));
+        // Per shard and key, the first record given up: only what followed it can have been quarantined because of it.
+        Map<String, BigInteger> firstGivenUp = new HashMap<>();
+        run.destination().received().forEach(batch -> batch.records().forEach(r -> firstGivenUp.merge(
+                r.shardId() + "/" + r.partitionKey(), r.sequence(), BigInteger::min)));
+        String quarantine = quarantineOf(function);
+        List<Map<String, AttributeValue>> selected = new ArrayList<>();
+        for (String shard : new TreeSet<>(delivered.stream().map(d -> d.position().shardId()).toList())) {
+            new QuarantineShardReader(dynamoDb, quarantine).items(shard).stream()
+                    .filter(item -> reasons.contains(item.get("reason").s()) && !item.containsKey("subSequenceNumber"))
+                    .filter(item -> {
+                        BigInteger givenUp = firstGivenUp.get(shard + "/" + item.get("partitionKey").s());
+                        return givenUp != null && new BigInteger(item.get("sequenceNumber").s()).compareTo(givenUp) > 0;
+                    })
+                    .sorted(Comparator.comparing(item -> new BigInteger(item.get("sequenceNumber").s())))
+                    .forEach(selected::add);
+        }
+        InProcessInvoker clean = new InProcessInvoker(run.pool(), new FaultSchedule(0, FaultSchedule.Rates.NONE,
+                deadlineMargins.get(function), template.function(function.logicalId()).definition().timeout()),
+                new FaultCounts());
+        for (Map<String, AttributeValue> item : selected) {
+            Delivered<?> record = byPosition.get(new StreamPosition(item.get("shardId").s(),
+                    item.get("sequenceNumber").s(), null));
+            if (record == null) {
+                report.problem(function.shortName() + ": a quarantined record of no delivered position: " + item);
+                continue;
+            }
+            var put = kinesis.putRecord(b -> b.streamName(streamOf(function)).partitionKey(
+                    record.record().partitionKey()).data(SdkBytes.fromByteArray(record.record().data())));
+            dynamoDb.deleteItem(b -> b.tableName(quarantine).key(Map.of("shardBucket", item.get("shardBucket"),
+                    "sequenceKey", item.get("sequenceKey"))));
+            redriven.put(new StreamPosition(put.shardId(), put.sequenceNumber(), null), record.position());
+            StreamRecord again = new StreamRecord(put.shardId(), put.sequenceNumber(), record.record().partitionKey(),
+                    record.record().data(), Instant.now());
+            InvocationOutcome outcome = clean.invoke("redrive", new KinesisBatch(again.shardId(), List.of(again),
+                    run.identity()));
+            if (!(outcome instanceof InvocationOutcome.Returned returned) || !(BatchResponse.interpret(
+                    returned.payload(), List.of(again), true) instanceof BatchResponse.AllSucceeded)) {
+                report.problem(function.shortName() + ": the redrive of " + record.position() + " failed: " + outcome);
+            }
+        }
+        unexpectedDuringReplay(function, clean, report);
+    }
+
+    private static void unexpectedDuringReplay(PipelineFunction function, InProcessInvoker invoker,
+                                               SeedReport report) {
+        invoker.unexpectedErrors().forEach(error -> report.problem(function.shortName()
+                + ": unexpected function error during the replay: " + error));
+    }
+
+    private MappingRun startMapping(PipelineFunction function, long seed, FaultSchedule.Rates rates,
+                                    int outageLength) {
         LocalTemplate.LocalFunction definition = template.function(function.logicalId());
         LocalTemplate.KinesisSource source = definition.kinesisSources().get(0);
         // The template's mapping, without the batching window (the records are all there when it starts) and with
@@ -237,15 +422,24 @@ final class FaultyPipeline implements AutoCloseable {
         RunListener listener = new RunListener();
         RecordingDestination destination = new RecordingDestination();
         ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
-        EventSourceMapping mapping = new EventSourceMapping(function.shortName(), settings, identity,
-                new KinesisShards(kinesis, source.streamName()), invoker, destination, listener, Clock.systemUTC(),
-                log::add, duration -> Thread.sleep(Math.min(duration.toMillis(), 20)));
+        KinesisShards shards = new KinesisShards(kinesis, source.streamName());
+        GiveUpOutage outage = outageLength == 0 ? null : new GiveUpOutage(invoker, destination,
+                firstShard(source.streamName()), outageLength, faults);
+        // Under the outage the mapping retries a thousand times and more: its pauses are not waited out.
+        EventSourceMapping mapping = new EventSourceMapping(function.shortName(), settings, identity, shards,
+                outage == null ? invoker : outage, destination, listener, Clock.systemUTC(), log::add,
+                outage == null ? duration -> Thread.sleep(Math.min(duration.toMillis(), 20)) : duration -> { });
         try {
             mapping.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the mapping of " + function.shortName(), e);
         }
-        return new MappingRun(mapping, listener, invoker, destination, faults, pool, pool.created(), log);
+        return new MappingRun(mapping, listener, invoker, destination, faults, pool, pool.created(), log, identity,
+                outage, new AtomicLong());
+    }
+
+    private String firstShard(String streamName) {
+        return kinesis.listShards(b -> b.streamName(streamName)).shards().get(0).shardId();
     }
 
     private void awaitDrained(Map<PipelineFunction, MappingRun> runs, Map<PipelineFunction, Integer> delivered,
@@ -280,7 +474,7 @@ final class FaultyPipeline implements AutoCloseable {
         run.log().forEach(line -> unexpected.add("mapping: " + line));
         return new SeedReport.FunctionFigures(records, poison, duplicates, counters.invocations(),
                 counters.functionErrors(), counters.partialFailures(), run.listener().recordsSent(),
-                run.listener().singleRecordBatches(), counters.discarded(),
+                run.listener().singleRecordBatches(), counters.discarded(), run.replayed().get(),
                 run.pool().created() - run.environmentsBefore(), run.faults().snapshot(), unexpected,
                 mismatches.list());
     }

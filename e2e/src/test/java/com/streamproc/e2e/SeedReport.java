@@ -10,10 +10,10 @@ import java.util.Map;
 
 /** What one seed's run did and found, per function. */
 public final class SeedReport {
-    /** One function's figures. */
+    /** One function's figures; {@code replayed}: discarded records replayed afterwards, as an operator would. */
     public record FunctionFigures(int records, int expectedPoison, int duplicates, long invocations,
                                   long functionErrors, long partialFailures, long recordsSent,
-                                  long singleRecordBatches, long discarded, int environments,
+                                  long singleRecordBatches, long discarded, long replayed, int environments,
                                   Map<FaultKind, Long> faults, List<String> unexpectedErrors,
                                   List<String> mismatches) {
     }
@@ -58,8 +58,9 @@ public final class SeedReport {
         functions.forEach((function, f) -> {
             f.mismatches().forEach(m -> all.add(function.shortName() + ": " + m));
             f.unexpectedErrors().forEach(e -> all.add(function.shortName() + ": unexpected function error: " + e));
-            if (f.discarded() > 0) {
-                all.add(function.shortName() + ": " + f.discarded() + " records sent to the on-failure destination");
+            if (f.discarded() > f.replayed()) {
+                all.add(function.shortName() + ": " + f.discarded() + " records sent to the on-failure destination, "
+                        + f.replayed() + " of them replayed");
             }
         });
         return all;
@@ -73,9 +74,10 @@ public final class SeedReport {
         functions.forEach((function, f) -> {
             lines.add(String.format("  %-18s %4d records (%d poison, %d repeated events); %d invocations "
                             + "(%d function errors, %d partial, %d single-record), %d records sent, %d discarded, "
-                            + "%d environments; mismatches %d", function.shortName(), f.records(), f.expectedPoison(),
-                    f.duplicates(), f.invocations(), f.functionErrors(), f.partialFailures(), f.singleRecordBatches(),
-                    f.recordsSent(), f.discarded(), f.environments(), f.mismatches().size()));
+                            + "%d replayed, %d environments; mismatches %d", function.shortName(), f.records(),
+                    f.expectedPoison(), f.duplicates(), f.invocations(), f.functionErrors(), f.partialFailures(),
+                    f.singleRecordBatches(), f.recordsSent(), f.discarded(), f.replayed(), f.environments(),
+                    f.mismatches().size()));
             StringBuilder faults = new StringBuilder("    faults:");
             f.faults().forEach((kind, n) -> faults.append(' ').append(kind).append('=').append(n));
             lines.add(faults.toString());

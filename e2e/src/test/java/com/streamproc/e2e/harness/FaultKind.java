@@ -21,6 +21,11 @@ public enum FaultKind {
     /** A batch that had succeeded, delivered again whole (a lost checkpoint). */
     REDELIVERED,
     /**
+     * An invocation of records held back by a {@link GiveUpOutage}: it timed out without reaching DynamoDB. Lasts until
+     * the mapping gives up on them, or, for a mapping that never gives up, until the outage is over.
+     */
+    GIVE_UP_OUTAGE,
+    /**
      * Not injected as such: an invocation under {@link #DEADLINE_PRESSURE} that ran past its timeout, because the
      * requests in flight when its deadline passed took longer than the deadline margin (the emulators are slow on a
      * busy machine). Lambda times it out all the same, so it is handled like {@link #TIMED_OUT}.

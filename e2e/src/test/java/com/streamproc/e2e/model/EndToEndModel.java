@@ -52,6 +52,16 @@ public interface EndToEndModel<I> {
     Set<String> reasonCodes();
 
     /**
+     * The reasons a record gets only because an earlier record of its key was given up by the event source (for
+     * orders: its order was not placed yet, or not in the state the event moves it from). After the replay of a
+     * given-up range the runbook redrives the records quarantined so (docs/deployment.md, "After Lambda gives up on
+     * a batch"). None for a function whose records never depend on earlier ones of their key.
+     */
+    default Set<String> reasonsAfterAGiveUp() {
+        return Set.of();
+    }
+
+    /**
      * For the bad-input catalogue: what is wrong with the effect of a record the function must accept, if anything.
      *
      * @param id     the entry's id with the run token: the catalogue's templates build the record's ids from it

@@ -1,6 +1,5 @@
 package com.streamproc.e2e.model;
 
-import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.e2e.generate.Delivered;
 import com.streamproc.e2e.generate.OrderIntent;
 import com.streamproc.e2e.generate.OrderStreamGenerator;
@@ -9,6 +8,7 @@ import com.streamproc.e2e.reference.OrderReference;
 import com.streamproc.e2e.verify.Mismatches;
 import com.streamproc.e2e.verify.OrderStateCheck;
 import com.streamproc.orders.domain.Order;
+import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.orders.query.OrderQueries;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +41,11 @@ public final class OrderModel implements EndToEndModel<OrderIntent> {
         Mismatches mismatches = OrderStateCheck.compare(reference, new OrderQueries(dynamoDb, table),
                 UtcDays.from(OrderStreamGenerator.FIRST_DAY, -1, 10), REVENUE_CURRENCIES);
         return new Verdict(reference.poison(), reference.duplicates(), mismatches);
+    }
+
+    @Override
+    public Set<String> reasonsAfterAGiveUp() {
+        return Set.of(OrderReasons.ORDER_UNKNOWN, OrderReasons.INVALID_TRANSITION);
     }
 
     @Override

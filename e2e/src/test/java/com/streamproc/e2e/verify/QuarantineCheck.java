@@ -25,6 +25,16 @@ public final class QuarantineCheck {
 
     public static Mismatches compare(DynamoDbClient dynamoDb, String table, Map<StreamPosition, String> expected,
                                      List<? extends Delivered<?>> delivered) {
+        return compare(dynamoDb, table, expected, delivered, Map.of());
+    }
+
+    /**
+     * @param redriven records put on the stream again from the quarantine (a redrive), by their new position: a
+     *                 quarantine item under a new position stands for the original record
+     */
+    public static Mismatches compare(DynamoDbClient dynamoDb, String table, Map<StreamPosition, String> expected,
+                                     List<? extends Delivered<?>> delivered,
+                                     Map<StreamPosition, StreamPosition> redriven) {
         Map<StreamPosition, Delivered<?>> byPosition = new HashMap<>();
         Set<String> shards = new TreeSet<>();
         for (Delivered<?> record : delivered) {
@@ -39,15 +49,17 @@ public final class QuarantineCheck {
         Set<String> seen = new TreeSet<>();
         for (String shard : shards) {
             for (Map<String, AttributeValue> item : reader.items(shard)) {
-                String key = shard + "/" + item.get("sequenceKey").s();
+                AttributeValue sub = item.get("subSequenceNumber");
+                StreamPosition at = new StreamPosition(shard, item.get("sequenceNumber").s(),
+                        sub == null ? null : Long.valueOf(sub.n()));
+                StreamPosition original = redriven.get(at);
+                String key = original != null ? original.shardId() + "/" + original.sequenceKey()
+                        : shard + "/" + item.get("sequenceKey").s();
                 seen.add(key);
                 StreamPosition position = expectedByKey.get(key);
                 String reason = item.get("reason").s();
                 if (position == null) {
-                    AttributeValue sub = item.get("subSequenceNumber");
-                    StreamPosition at = new StreamPosition(shard, item.get("sequenceNumber").s(),
-                            sub == null ? null : Long.valueOf(sub.n()));
-                    Delivered<?> record = byPosition.get(at);
+                    Delivered<?> record = byPosition.get(original != null ? original : at);
                     mismatches.add("quarantine holds " + at + " (" + reason + "), which is not poison: "
                             + (record == null ? "not a record of this run" : describe(record)));
                     continue;

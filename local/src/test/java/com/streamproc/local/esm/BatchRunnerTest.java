@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamproc.shared.testing.KinesisEventFixture;
+import com.streamproc.local.template.LocalTemplate;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +181,37 @@ class BatchRunnerTest {
         assertThat(json.at("/KinesisBatchInfo/streamArn").asText()).isEqualTo(SOURCE.streamArn());
         assertThat(counters.discarded()).isEqualTo(3);
         assertThat(counters.succeeded()).isZero();
+    }
+
+    @Test
+    void theActivityMappingRetriesATransientFailureWithBackoffUntilItSucceedsAndDiscardsNothing() throws Exception {
+        EsmSettings activity = LocalTemplate.read(Path.of("..", "sam-template.yaml"))
+                .function("ActivityTrackingFunction").kinesisSources().get(0).settings();
+        List<StreamRecord> batch = records(4, 4, clock.instant());
+        AtomicInteger failing = new AtomicInteger(60);
+        // A transient failure as the handler reports it: the first record, whole batch unfinished.
+        ScriptedFunction function = new ScriptedFunction(b -> failing.getAndDecrement() > 0
+                ? InvocationOutcome.returned(failureAt(b.records().get(0)))
+                : InvocationOutcome.returned("{\"batchItemFailures\":[]}"));
+        List<Duration> pauses = new ArrayList<>();
+        // Each pause also lets an hour pass: 60 h of retrying, far past any finite record age of the template.
+        BatchRunner.Pause pause = duration -> {
+            pauses.add(duration);
+            clock.advance(Duration.ofHours(1));
+        };
+
+        runner(activity, function, pause).run(SHARD, batch);
+
+        assertThat(activity.maximumRetryAttempts()).isEqualTo(-1);
+        assertThat(activity.maximumRecordAge()).isNull();
+        assertThat(function.invocations).hasSize(61);
+        assertThat(destination.sent).isEmpty();
+        assertThat(counters.succeeded()).isEqualTo(4);
+        assertThat(counters.discarded()).isZero();
+        // Backoff, not a hot loop: the pauses grow from the first and stay at the cap.
+        assertThat(pauses).hasSize(60);
+        assertThat(pauses.get(0)).isLessThan(pauses.get(59));
+        assertThat(pauses.subList(10, 60)).allSatisfy(p -> assertThat(p).isEqualTo(Duration.ofSeconds(2)));
     }
 
     @Test

@@ -67,6 +67,17 @@ public interface FunctionDescriptor<E> {
     }
 
     /**
+     * Whether its event source mapping must never give up on a batch ({@code MaximumRetryAttempts} and
+     * {@code MaximumRecordAgeInSeconds} -1, no on-failure destination), retrying it until it succeeds or expires
+     * from the stream. True when its replay guard cannot apply a given-up range exactly once after later batches
+     * of the same keys went through (a sequence high-water mark per item); false when a replay of a given-up range
+     * is exact (idempotent per event), so finite retries and an on-failure destination are safe.
+     */
+    default boolean neverGivesUp() {
+        return false;
+    }
+
+    /**
      * The top-level JSON fields its partition key is made of, joined by {@code ":"}; the decoder's
      * {@link RecordDecoder#requiredPartitionKey} enforces it.
      */

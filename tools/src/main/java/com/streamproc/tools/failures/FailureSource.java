@@ -19,4 +19,28 @@ public interface FailureSource extends AutoCloseable {
 
     /** For messages: the queue URL or the file. */
     String describe();
+
+    /** A source without records, described as {@code description}. */
+    static FailureSource none(String description) {
+        return new FailureSource() {
+            @Override
+            public List<FailureEntry> read(int limit) {
+                return List.of();
+            }
+
+            @Override
+            public void replayed(FailureEntry entry) {
+                throw new IllegalStateException("no record was read from " + description);
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
 }

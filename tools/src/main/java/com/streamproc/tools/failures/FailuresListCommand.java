@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
         description = {"Lists the batches Lambda gave up on for a function: one row per on-failure record (shard,",
                 "sequence range, batch size, arrival times, why), and whether the range may still be in the stream",
                 "(inStream: from the stream's retention period; the replay finds out for sure).",
+                "A function whose mapping never gives up (activity-tracking) has no failure queue: it says so.",
                 "Reading takes nothing away: SQS messages are visible again at once, local records stay in their file."},
         footer = {"", "Examples:",
                 "  failures list --function order-processing",
@@ -52,6 +53,9 @@ public final class FailuresListCommand extends EnvironmentCommand {
                         r.lastArrival(), retention.inStream(r), entry.replayed() ? "yes" : "no");
             }
             ResultWriter.write(table, output.format(), spec.commandLine().getOut());
+            if (target.neverGivesUp()) {
+                spec.commandLine().getErr().println(target.neverGivesUpNote());
+            }
             spec.commandLine().getErr().println("failures list: " + entries.size() + " on-failure record(s) in "
                     + source.describe());
         }

@@ -30,11 +30,18 @@ public final class FailuresOptions {
         return FailureTarget.of(function);
     }
 
-    /** The local stack's file for {@code --env local} without {@code --queue}; the SQS queue otherwise. */
+    /**
+     * The local stack's file for {@code --env local} without {@code --queue}; the SQS queue otherwise, and nothing for
+     * a function whose mapping never gives up (the stack declares no queue for it) unless {@code --queue} names one.
+     */
     public FailureSource open(String env, ToolContext context, Duration visibility) {
         if (queue == null && env.equals("local")) {
             return new JsonLinesFailureFile(localStack.resolve("failures").resolve(target().logicalId() + ".jsonl"),
                     context.clock());
+        }
+        if (queue == null && target().neverGivesUp()) {
+            return FailureSource.none("no failure queue (" + target().function().functionName()
+                    + " never gives up; --queue reads one an earlier stack left)");
         }
         var sqs = context.aws().sqs();
         try {

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
                 "A dry run by default: says what it would replay. --execute replays; a record whose range was",
                 "replayed in full is then deleted from the queue (SQS) or marked replayed (local file); any other",
                 "stays. A range the stream no longer holds (trimmed by retention, shard gone) is reported and kept.",
+                "activity-tracking's mapping never gives up: a range of it (left by an earlier mapping, or replayed",
+                "twice) changes an item only with records above that item's high-water mark; applied counts the",
+                "records the function took, skipped ones included.",
                 "Exit status 0 when every selected range was found (dry run) or replayed (--execute), 1 otherwise."},
         footer = {"", "Examples:",
                 "  failures replay --function order-processing                # dry run",
@@ -103,6 +106,9 @@ public final class FailuresReplayCommand extends EnvironmentCommand {
             }
             List<FailureEntry> entries = source.read(output.limit()).stream().filter(options::selected)
                     .filter(e -> includeReplayed || !e.replayed()).toList();
+            if (target.neverGivesUp()) {
+                err.println(target.neverGivesUpNote());
+            }
             err.println("failures " + verb + ": " + entries.size() + " on-failure record(s) of "
                     + target.function().functionName() + " in " + source.describe());
             RangeReader reader = new RangeReader(kinesis, Sleeper.REAL);

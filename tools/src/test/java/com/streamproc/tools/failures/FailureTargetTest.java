@@ -22,9 +22,23 @@ class FailureTargetTest {
             assertThat(declared.definition().functionName()).isEqualTo(target.functionName("prod"));
             assertThat(declared.kinesisSources()).singleElement().satisfies(source -> {
                 assertThat(source.streamName()).isEqualTo(function.streamName("prod"));
-                assertThat(source.settings().onFailureDestination()).isNotNull();
+                if (target.neverGivesUp()) {
+                    assertThat(source.settings().maximumRetryAttempts()).isEqualTo(-1);
+                    assertThat(source.settings().maximumRecordAge()).isNull();
+                    assertThat(source.settings().onFailureDestination()).isNull();
+                } else {
+                    assertThat(source.settings().maximumRetryAttempts()).isNotNegative();
+                    assertThat(source.settings().maximumRecordAge()).isNotNull();
+                    assertThat(source.settings().onFailureDestination()).isNotNull();
+                }
             });
-            assertThat(template.physicalNames()).containsValue(target.queueName("prod"));
+            if (target.neverGivesUp()) {
+                assertThat(template.physicalNames()).doesNotContainValue(target.queueName("prod"));
+                assertThat(target.neverGivesUpNote()).contains("never gives up", "high-water mark");
+            } else {
+                assertThat(template.physicalNames()).containsValue(target.queueName("prod"));
+                assertThat(target.neverGivesUpNote()).isNull();
+            }
         }
     }
 }

@@ -105,6 +105,33 @@ class FailuresReplayCommandTest {
     }
 
     @Test
+    void listOfActivityReadsNoQueueAndSaysItsMappingNeverGivesUp() {
+        CommandRun run = CommandRun.run(context(), "failures", "list", "--env", "prod", "--function", "activity",
+                "--format", "csv");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(queue.queueNames).isEmpty();
+        assertThat(run.err()).contains("activity-tracking: its event source mapping never gives up on a batch "
+                        + "(MaximumRetryAttempts -1, MaximumRecordAgeInSeconds -1, no on-failure destination)",
+                "failures list: 0 on-failure record(s) in no failure queue (activity-tracking never gives up;"
+                        + " --queue reads one an earlier stack left)");
+    }
+
+    @Test
+    void replayOfAnActivityRangeFromAnEarlierQueueSaysOnlyRecordsAboveEachItemsMarkApply() {
+        CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "activity",
+                "--queue", "prod-activity-tracking-failures");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(queue.queueNames).containsExactly("prod-activity-tracking-failures");
+        assertThat(invocations).isEmpty();
+        assertThat(run.err()).contains("Replaying it is safe: each record changes an item only if its sequence number"
+                        + " is above that item's high-water mark; a record at or below it is skipped, counted before"
+                        + " or not",
+                "would replay 150 records in about 1 invocation(s) of prod-activity-tracking");
+    }
+
+    @Test
     void executeInvokesTheLiveAliasInBatchesOfTheMappingAndDeletesTheMessage() {
         CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "orders",
                 "--execute", "--format", "csv");

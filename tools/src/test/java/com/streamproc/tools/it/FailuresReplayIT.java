@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.emulators.AwsClients;
 import com.streamproc.emulators.ResourceFactory;
+import com.streamproc.emulators.TemplateResources;
 import com.streamproc.local.esm.JsonLinesFailureDestination;
 import com.streamproc.local.stack.LocalStack;
 import com.streamproc.local.stack.StackPaths;
@@ -33,17 +34,20 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code failures list|replay} end to end on the local stack: the functions run in their own JVMs from their deployment
- * zips behind the stack's event source mappings, which give up on a first batch of each stream (its records are older
- * than a short {@code MaximumRecordAgeInSeconds} when the mappings start) and apply a second one. The replay through
- * the stack's Lambda Invoke endpoint must leave each table as a run that applied every record once: the same records
- * fed in order to the functions' handlers on the tables of a reference environment.
+ * zips behind the stack's event source mappings. The mappings of order processing and data cleansing give up on a
+ * first batch of their streams (its records are older than a short {@code MaximumRecordAgeInSeconds} when the mappings
+ * start) and apply a second one; the replay through the stack's Lambda Invoke endpoint must leave each table as a run
+ * that applied every record once: the same records fed in order to the functions' handlers on the tables of a
+ * reference environment. Activity tracking's mapping keeps the template's settings, which never give up: its first
+ * batch arrives while its table is missing (an outage its handler reports, record by record, as unfinished), the
+ * mapping retries it until the table is back, and the table must equal the reference with no on-failure record; a
+ * replay of a range it applied must then change nothing.
  */
 class FailuresReplayIT {
     private static final String REFERENCE_ENV = "failref";
@@ -55,6 +59,10 @@ class FailuresReplayIT {
     private static ToolContext tools;
     private static final Map<PipelineFunction, List<String>> GIVEN_UP = new java.util.TreeMap<>();
     private static final Map<PipelineFunction, List<String>> APPLIED = new java.util.TreeMap<>();
+    /** Activity's mapping during its table's outage: invocations, and whether a failure file appeared. */
+    private static long activityOutageInvocations;
+    private static long activityOutageDiscarded;
+    private static boolean activityFailureFileDuringOutage;
 
     @BeforeAll
     static void giveUpOnAFirstBatchAndApplyASecond() throws Exception {
@@ -64,6 +72,14 @@ class FailuresReplayIT {
         StackPaths paths = new StackPaths(projectRoot, stateDir);
         stack = LocalStack.start(paths, Map.of(), false, message -> { });
         tools = context(null);
+        // The outage: activity's table is gone while its first batch arrives.
+        LocalTemplate local = LocalTemplate.read(paths.template(), Map.of());
+        TemplateResources.Table activityTable = local.resources().tables().stream()
+                .filter(t -> t.tableName().equals(TestFunctions.ACTIVITY_TRACKING.tableName("local"))).findFirst()
+                .orElseThrow();
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint())) {
+            dynamoDb.deleteTable(b -> b.tableName(activityTable.tableName()));
+        }
         for (PipelineFunction function : PipelineFunction.values()) {
             GIVEN_UP.put(function, events(function, "a"));
             APPLIED.put(function, events(function, "b"));
@@ -71,17 +87,31 @@ class FailuresReplayIT {
         }
         Thread.sleep(MAX_RECORD_AGE.plusSeconds(1).toMillis());
 
-        List<LocalStack.RunningMapping> mappings = stack.startFunctions(1,
-                settings -> settings.withMaximumRecordAge(MAX_RECORD_AGE), message -> { });
+        // A short maximum age where the template gives up at all; activity's mapping keeps its -1 and -1.
+        List<LocalStack.RunningMapping> mappings = stack.startFunctions(1, settings ->
+                settings.onFailureDestination() == null ? settings : settings.withMaximumRecordAge(MAX_RECORD_AGE),
+                message -> { });
         tools = context(stack.invokeEndpoint().orElseThrow().toString());
-        awaitTrue("the mappings give up on the first batches", () -> mappings.stream().allMatch(m ->
-                JsonLinesFailureDestination.discardedRecords(m.failureFile())
-                        == GIVEN_UP.get(function(m)).size()));
+        LocalStack.RunningMapping activity = mappings.stream()
+                .filter(m -> function(m) == TestFunctions.ACTIVITY_TRACKING).findFirst().orElseThrow();
+        awaitTrue("the mappings give up on the first batches", () -> mappings.stream()
+                .filter(m -> m != activity).allMatch(m -> JsonLinesFailureDestination.discardedRecords(
+                        m.failureFile()) == GIVEN_UP.get(function(m)).size()));
+        awaitTrue("activity's mapping retries its first batch", () -> activity.counters().invocations() >= 4);
+        activityOutageInvocations = activity.counters().invocations();
+        activityOutageDiscarded = activity.counters().discarded();
+        activityFailureFileDuringOutage = Files.exists(activity.failureFile());
+        try (DynamoDbClient dynamoDb = AwsClients.dynamoDb(stack.dynamoDbEndpoint());
+             var kinesis = AwsClients.kinesis(stack.kinesisEndpoint())) {
+            new ResourceFactory(dynamoDb, kinesis).createTable(activityTable);
+        }
         for (PipelineFunction function : PipelineFunction.values()) {
             produce(function, "local", APPLIED.get(function));
         }
-        awaitTrue("the mappings apply the second batches", () -> mappings.stream().allMatch(m ->
-                m.counters().succeeded() == APPLIED.get(function(m)).size()));
+        awaitTrue("the mappings apply the second batches (and activity its first)", () -> mappings.stream()
+                .allMatch(m -> m.counters().succeeded() == APPLIED.get(function(m)).size()
+                        + (m == activity ? GIVEN_UP.get(function(m)).size() : 0)));
+        activityFailureFileDuringOutage |= Files.exists(activity.failureFile());
 
         // The reference: every record applied once, in stream order, by the handlers on their own tables.
         LocalTemplate reference = LocalTemplate.read(paths.template(), Map.of("EnvironmentName", REFERENCE_ENV));
@@ -117,9 +147,89 @@ class FailuresReplayIT {
     }
 
     @Test
-    @Disabled("exact only with the give-up ranges of activity tracking")
-    void activityTrackingReplayAppliesTheGivenUpBatchOnce() throws Exception {
-        replayAppliesTheGivenUpBatchOnce(TestFunctions.ACTIVITY_TRACKING);
+    void activityTrackingRidesOutATableOutageWithoutGivingUpAndCountsEveryRecordOnce() throws Exception {
+        PipelineFunction function = TestFunctions.ACTIVITY_TRACKING;
+        String[] select = {"--function", function.functionName(), "--local-stack", stateDir.toString()};
+
+        CommandRun listed = CommandRun.run(tools, concat("failures", "list", select, "--format", "json"));
+
+        // Retried with backoff through the outage (at least 3 retries after the first attempt), nothing given up.
+        assertThat(activityOutageInvocations).isGreaterThanOrEqualTo(4);
+        assertThat(activityOutageDiscarded).isZero();
+        assertThat(activityFailureFileDuringOutage).as("a failure file of activity-tracking").isFalse();
+        assertThat(comparable(function, function.tableName("local")))
+                .isEqualTo(comparable(function, function.tableName(REFERENCE_ENV)));
+        assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCodes.OK);
+        assertThat(PrintedRows.parse("json", listed.out())).isEmpty();
+        assertThat(listed.err()).contains("activity-tracking: its event source mapping never gives up on a batch",
+                "failures list: 0 on-failure record(s)");
+    }
+
+    @Test
+    void activityTrackingReplayOfARangeItAppliedChangesNothing(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        PipelineFunction function = TestFunctions.ACTIVITY_TRACKING;
+        String table = function.tableName("local");
+        List<String> ranges = onFailureRecordsOfAppliedBatch(function, "act-a");
+        Path failures = dir.resolve("failures").resolve(FailureTarget.of(function).logicalId() + ".jsonl");
+        Files.createDirectories(failures.getParent());
+        Files.write(failures, ranges);
+        String[] select = {"--function", function.functionName(), "--local-stack", dir.toString()};
+        List<String> before = scan(table);
+
+        CommandRun listed = CommandRun.run(tools, concat("failures", "list", select, "--format", "json"));
+        CommandRun replay = CommandRun.run(tools, concat("failures", "replay", select, "--execute"));
+
+        assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCodes.OK);
+        assertThat(PrintedRows.parse("json", listed.out())).hasSize(ranges.size());
+        assertThat(listed.err()).contains("never gives up on a batch", "written by hand");
+        assertThat(replay.exitCode()).as(replay.err()).isEqualTo(ExitCodes.OK);
+        assertThat(replay.err()).contains("only if its sequence number is above that item's high-water mark",
+                "ranges=" + ranges.size() + " read=" + GIVEN_UP.get(function).size() + " applied="
+                        + GIVEN_UP.get(function).size() + " unfinished=0");
+        assertThat(scan(table)).isEqualTo(before);
+        assertThat(comparable(function, table)).isEqualTo(comparable(function, function.tableName(REFERENCE_ENV)));
+    }
+
+    /**
+     * On-failure records as Lambda writes them, one per shard, for the records of {@code function}'s local stream whose
+     * event id starts with {@code eventIdPrefix}.
+     */
+    private static List<String> onFailureRecordsOfAppliedBatch(PipelineFunction function, String eventIdPrefix) {
+        String stream = function.streamName("local");
+        List<String> lines = new ArrayList<>();
+        try (var kinesis = AwsClients.kinesis(stack.kinesisEndpoint())) {
+            for (var shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
+                String iterator = kinesis.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                        .shardIteratorType(software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator();
+                List<software.amazon.awssdk.services.kinesis.model.Record> batch = new ArrayList<>();
+                for (int i = 0; i < 20 && iterator != null; i++) {
+                    String current = iterator;
+                    var page = kinesis.getRecords(b -> b.shardIterator(current));
+                    page.records().stream().filter(r -> r.data().asUtf8String().contains("\"eventId\":\""
+                            + eventIdPrefix)).forEach(batch::add);
+                    iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                var first = batch.get(0);
+                var last = batch.get(batch.size() - 1);
+                lines.add("{\"requestContext\":{\"requestId\":\"r-" + shard.shardId() + "\",\"functionArn\":"
+                        + "\"arn:aws:lambda:us-east-1:000000000000:function:local-" + function.functionName()
+                        + "\",\"condition\":\"RetryAttemptsExhausted\",\"approximateInvokeCount\":1001},"
+                        + "\"responseContext\":{\"statusCode\":200,\"executedVersion\":\"$LATEST\"},\"version\":"
+                        + "\"1.0\",\"timestamp\":\"" + Instant.now() + "\",\"KinesisBatchInfo\":{\"shardId\":\""
+                        + shard.shardId() + "\",\"startSequenceNumber\":\"" + first.sequenceNumber()
+                        + "\",\"endSequenceNumber\":\"" + last.sequenceNumber() + "\","
+                        + "\"approximateArrivalOfFirstRecord\":\"" + first.approximateArrivalTimestamp()
+                        + "\",\"approximateArrivalOfLastRecord\":\"" + last.approximateArrivalTimestamp()
+                        + "\",\"batchSize\":" + batch.size() + ",\"streamArn\":\"arn:aws:kinesis:us-east-1:"
+                        + "000000000000:stream/" + stream + "\"}}");
+            }
+        }
+        return lines;
     }
 
     @Test
