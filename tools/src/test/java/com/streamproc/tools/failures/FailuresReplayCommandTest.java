@@ -119,6 +119,10 @@ class FailuresReplayCommandTest {
 
     @Test
     void replayOfAnActivityRangeFromAnEarlierQueueSaysOnlyRecordsAboveEachItemsMarkApply() {
+        // An activity mapping as the stack deploys it now, reading the stream the range came from.
+        mappings.add(EventSourceMappingConfiguration.builder().uuid("m-activity").batchSize(500)
+                .eventSourceArn(SAMPLE.streamArn())
+                .functionArn("arn:aws:lambda:us-east-1:123456789012:function:prod-activity-tracking:live").build());
         CommandRun run = CommandRun.run(context(), "failures", "replay", "--env", "prod", "--function", "activity",
                 "--queue", "prod-activity-tracking-failures");
 
