@@ -3,7 +3,7 @@ package com.streamproc.activity.traffic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.ActivityTrackingDescriptor;
-import com.streamproc.activity.event.ActivityReasonCodes;
+import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
