@@ -6,7 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.orders.decode.OrderEventDecoder;

@@ -2,8 +2,8 @@ package com.streamproc.e2e.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.activity.event.ActivityEvent;
-import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.domain.ActivityEvent;
+import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.cleansing.CleansedRecord;
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.merge.CustomerField;

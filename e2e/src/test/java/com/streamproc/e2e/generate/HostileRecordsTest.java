@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.shared.decode.RecordDecoder;

@@ -1,6 +1,6 @@
 package com.streamproc.e2e.model;
 
-import com.streamproc.activity.event.ActivityReasonCodes;
+import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
 import com.streamproc.e2e.generate.ActivityIntent;

@@ -1,9 +1,9 @@
 package com.streamproc.activity;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.streamproc.activity.aggregate.ActivityBatchApplier;
-import com.streamproc.activity.event.ActivityEvent;
-import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.domain.ActivityBatchApplier;
+import com.streamproc.activity.domain.ActivityEvent;
+import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.activity.store.DynamoDbActivityStore;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchApplier;

@@ -1,6 +1,6 @@
 package com.streamproc.activity;
 
-import com.streamproc.activity.event.ActivityEvent;
+import com.streamproc.activity.domain.ActivityEvent;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.function.StreamHandler;
 

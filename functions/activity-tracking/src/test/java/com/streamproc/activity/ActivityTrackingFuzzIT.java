@@ -3,7 +3,7 @@ package com.streamproc.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.streamproc.activity.aggregate.ActionStats;
+import com.streamproc.activity.domain.ActionStats;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
 import com.streamproc.activity.testing.ActivityWorkload;

@@ -2,7 +2,7 @@ package com.streamproc.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.batch.BatchProcessorConfig;
 import com.streamproc.shared.snapstart.PrimingEvents;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ActivityTrackingHandlerPrimingTest {
     @Test
     void everyPrimingEventDecodesSoPrimingWarmsTheRealPath() {
-        BatchProcessor<com.streamproc.activity.event.ActivityEvent> processor = new BatchProcessor<>(
+        BatchProcessor<com.streamproc.activity.domain.ActivityEvent> processor = new BatchProcessor<>(
                 new ActivityEventDecoder(Clock.systemUTC()), (records, context) -> {
                     throw new AssertionError("priming must not apply anything");
                 }, new InMemoryQuarantine(), BatchProcessorConfig.defaults("activity-tracking"), summary -> { });

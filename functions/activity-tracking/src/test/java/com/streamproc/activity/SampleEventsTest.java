@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.activity.aggregate.UserDayKey;
+import com.streamproc.activity.domain.UserDayKey;
 import com.streamproc.activity.testing.ActivityHarness;
 import com.streamproc.activity.testing.InMemoryActivityStore;
 import com.streamproc.shared.testing.FakeLambdaContext;

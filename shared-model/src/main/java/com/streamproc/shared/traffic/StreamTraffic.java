@@ -23,6 +23,30 @@ public abstract class StreamTraffic implements SyntheticEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int POISON_RUN = 100;
 
+    private final String functionName;
+    private final String keyField;
+    private final double share;
+
+    /**
+     * @param functionName the {@code FunctionDescriptor#name} of the function whose stream this is
+     * @param keyField     the field whose removal makes an event break the schema, and that the partition key is
+     *                     read from
+     * @param share        this stream's share of a mixed run's records (the demo's), relative to the other streams'
+     */
+    protected StreamTraffic(String functionName, String keyField, double share) {
+        if (!(share > 0)) {
+            throw new IllegalArgumentException(functionName + ": a stream's share must be positive, was " + share);
+        }
+        this.functionName = functionName;
+        this.keyField = keyField;
+        this.share = share;
+    }
+
+    @Override
+    public final String functionName() {
+        return functionName;
+    }
+
     /** The records of {@code shape}, in the order they are sent; exactly {@code shape.count()} of them. */
     public abstract Traffic traffic(TrafficShape shape);
 
@@ -36,7 +60,9 @@ public abstract class StreamTraffic implements SyntheticEvents {
     public abstract BenchmarkProfile benchmark();
 
     /** This stream's share of a mixed run's records (the demo's), relative to the other streams'. */
-    public abstract double share();
+    public final double share() {
+        return share;
+    }
 
     /**
      * Valid events of this generator for {@code produce --generate}; {@link Generator#invalid()} gives events its
@@ -98,7 +124,9 @@ public abstract class StreamTraffic implements SyntheticEvents {
     }
 
     /** The field whose removal makes an event break the schema, and that the partition key is read from. */
-    protected abstract String keyField();
+    protected final String keyField() {
+        return keyField;
+    }
 
     private static java.util.Optional<ObjectNode> object(TrafficRecord record) {
         try {

@@ -1,6 +1,6 @@
 package com.streamproc.tools.query;
 
-import com.streamproc.activity.aggregate.ActionStats;
+import com.streamproc.activity.domain.ActionStats;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
 import com.streamproc.activity.ActivityTrackingDescriptor;

@@ -1,9 +1,9 @@
 package com.streamproc.activity.query;
 
-import com.streamproc.activity.aggregate.ActionHour;
-import com.streamproc.activity.aggregate.ActionHourKey;
-import com.streamproc.activity.aggregate.UserDay;
-import com.streamproc.activity.aggregate.UserDayKey;
+import com.streamproc.activity.domain.ActionHour;
+import com.streamproc.activity.domain.ActionHourKey;
+import com.streamproc.activity.domain.UserDay;
+import com.streamproc.activity.domain.UserDayKey;
 import com.streamproc.activity.store.ActivityStore;
 import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.store.DynamoDbActivityStore;

@@ -1,6 +1,6 @@
 package com.streamproc.activity.query;
 
-import com.streamproc.activity.aggregate.ActionStats;
+import com.streamproc.activity.domain.ActionStats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;

@@ -3,7 +3,7 @@ package com.streamproc.activity.traffic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.ActivityTrackingDescriptor;
-import com.streamproc.activity.event.ActivityReasonCodes;
+import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
@@ -41,19 +41,8 @@ public final class ActivityTraffic extends StreamTraffic {
     private static final long LATE_MILLIS = 300_000;
     private static final int JITTER_MILLIS = 2_000;
 
-    @Override
-    public String functionName() {
-        return ActivityTrackingDescriptor.NAME;
-    }
-
-    @Override
-    protected String keyField() {
-        return "userId";
-    }
-
-    @Override
-    public double share() {
-        return 0.4;
+    public ActivityTraffic() {
+        super(ActivityTrackingDescriptor.NAME, "userId", 0.4);
     }
 
     /** Two hours; users Zipf 1.2; 2 % duplicates, 10 % up to five minutes late, 1 % poison. */

@@ -2,11 +2,11 @@ package com.streamproc.activity.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.activity.aggregate.ActionHour;
-import com.streamproc.activity.aggregate.ActionHourKey;
-import com.streamproc.activity.aggregate.ActionStats;
-import com.streamproc.activity.aggregate.UserDay;
-import com.streamproc.activity.aggregate.UserDayKey;
+import com.streamproc.activity.domain.ActionHour;
+import com.streamproc.activity.domain.ActionHourKey;
+import com.streamproc.activity.domain.ActionStats;
+import com.streamproc.activity.domain.UserDay;
+import com.streamproc.activity.domain.UserDayKey;
 import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.testing.InMemoryActivityStore;
 import com.streamproc.shared.batch.Deadline;

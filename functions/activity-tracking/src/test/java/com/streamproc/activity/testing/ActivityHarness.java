@@ -1,9 +1,9 @@
 package com.streamproc.activity.testing;
 
 import com.streamproc.activity.ActivityTrackingHandler;
-import com.streamproc.activity.aggregate.ActivityBatchApplier;
-import com.streamproc.activity.event.ActivityEvent;
-import com.streamproc.activity.event.ActivityEventDecoder;
+import com.streamproc.activity.domain.ActivityBatchApplier;
+import com.streamproc.activity.domain.ActivityEvent;
+import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.store.ActivityStore;
 import com.streamproc.shared.batch.BatchProcessor;

@@ -1,8 +1,8 @@
 package com.streamproc.activity.testing;
 
-import com.streamproc.activity.aggregate.ActionStats;
-import com.streamproc.activity.aggregate.ActivityTimes;
-import com.streamproc.activity.aggregate.UserDayKey;
+import com.streamproc.activity.domain.ActionStats;
+import com.streamproc.activity.domain.ActivityTimes;
+import com.streamproc.activity.domain.UserDayKey;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
 import java.time.Instant;

@@ -62,19 +62,8 @@ public final class CustomerTraffic extends StreamTraffic {
         new Country(new String[] {"FR", "France", "Frankreich"}, "01 42 ", 6),
     };
 
-    @Override
-    public String functionName() {
-        return DataCleansingDescriptor.NAME;
-    }
-
-    @Override
-    protected String keyField() {
-        return "sourceRecordId";
-    }
-
-    @Override
-    public double share() {
-        return 0.2;
+    public CustomerTraffic() {
+        super(DataCleansingDescriptor.NAME, "sourceRecordId", 0.2);
     }
 
     /** Twelve hours of updates; 5 % duplicates, 1 % second versions before first ones, 5 % rejects. */

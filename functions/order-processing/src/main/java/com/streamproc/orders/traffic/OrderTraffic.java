@@ -42,19 +42,8 @@ public final class OrderTraffic extends StreamTraffic {
     private static final double EVENTS_PER_ORDER = 4;
     private static final int CUSTOMERS = 500;
 
-    @Override
-    public String functionName() {
-        return OrderProcessingDescriptor.NAME;
-    }
-
-    @Override
-    protected String keyField() {
-        return "orderId";
-    }
-
-    @Override
-    public double share() {
-        return 0.4;
+    public OrderTraffic() {
+        super(OrderProcessingDescriptor.NAME, "orderId", 0.4);
     }
 
     /** About two new orders a second; 5 % duplicates, 0.5 % poison, 0.5 % invalid, customers Zipf 1.1. */

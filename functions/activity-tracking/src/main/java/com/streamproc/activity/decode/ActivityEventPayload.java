@@ -1,5 +1,6 @@
-package com.streamproc.activity.event;
+package com.streamproc.activity.decode;
 
+import com.streamproc.activity.domain.ActivityEvent;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamproc.shared.decode.RequiredFields;

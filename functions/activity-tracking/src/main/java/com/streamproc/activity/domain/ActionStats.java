@@ -1,4 +1,4 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import java.time.Instant;
 import java.util.Map;

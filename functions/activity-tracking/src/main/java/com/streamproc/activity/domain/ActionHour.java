@@ -1,10 +1,9 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import static com.streamproc.activity.store.ActivityTableLayout.HWM;
 import static com.streamproc.activity.store.ActivityTableLayout.PK;
 import static com.streamproc.activity.store.ActivityTableLayout.SK;
 
-import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.shared.batch.InboundRecord;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

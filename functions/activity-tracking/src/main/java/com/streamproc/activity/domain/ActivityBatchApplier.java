@@ -1,6 +1,5 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
-import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.activity.store.ActivityStore;
 import com.streamproc.activity.store.BatchItemReader;
 import com.streamproc.activity.store.ItemKey;

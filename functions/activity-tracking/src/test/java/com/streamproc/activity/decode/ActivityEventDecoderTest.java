@@ -1,5 +1,7 @@
-package com.streamproc.activity.event;
+package com.streamproc.activity.decode;
 
+import com.streamproc.activity.domain.ActivityReasonCodes;
+import com.streamproc.activity.domain.ActivityEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

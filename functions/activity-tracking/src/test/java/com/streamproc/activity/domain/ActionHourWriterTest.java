@@ -1,8 +1,7 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.activity.store.ActivityStore;
 import com.streamproc.activity.store.ItemKey;
 import com.streamproc.activity.testing.InMemoryActivityStore;

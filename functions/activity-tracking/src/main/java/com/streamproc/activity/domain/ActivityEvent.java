@@ -1,4 +1,4 @@
-package com.streamproc.activity.event;
+package com.streamproc.activity.domain;
 
 import java.time.Instant;
 import java.util.Objects;

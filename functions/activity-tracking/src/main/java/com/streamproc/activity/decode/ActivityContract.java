@@ -1,5 +1,7 @@
-package com.streamproc.activity.event;
+package com.streamproc.activity.decode;
 
+import com.streamproc.activity.domain.ActivityReasonCodes;
+import com.streamproc.activity.domain.ActivityEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamproc.shared.decode.EventTimeRange;
 import com.streamproc.shared.decode.PoisonRecordException;

@@ -1,5 +1,6 @@
-package com.streamproc.activity.event;
+package com.streamproc.activity.decode;
 
+import com.streamproc.activity.domain.ActivityEvent;
 import com.streamproc.shared.decode.JsonRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.RecordDecoder;

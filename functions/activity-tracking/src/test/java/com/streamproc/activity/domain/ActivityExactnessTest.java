@@ -1,9 +1,8 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.streamproc.activity.event.ActivityReasonCodes;
 import com.streamproc.activity.query.UserDayActivity;
 import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.testing.ActivityHarness;

@@ -1,4 +1,4 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY;
 import static com.streamproc.activity.store.ActivityTableLayout.ACTIVE_DAY_BUCKETS;
@@ -6,7 +6,6 @@ import static com.streamproc.activity.store.ActivityTableLayout.HWM;
 import static com.streamproc.activity.store.ActivityTableLayout.PK;
 import static com.streamproc.activity.store.ActivityTableLayout.SK;
 
-import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;
 import com.streamproc.shared.dynamo.WriteShards;

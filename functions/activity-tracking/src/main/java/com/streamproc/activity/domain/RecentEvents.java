@@ -1,4 +1,4 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import com.streamproc.shared.batch.RecordRef;
 import java.nio.ByteBuffer;

@@ -1,8 +1,7 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.shared.batch.InboundRecord;
 import com.streamproc.shared.batch.RecordRef;

@@ -1,4 +1,4 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
 import com.streamproc.activity.store.ActivityTableLayout;
 import com.streamproc.activity.store.ItemKey;

@@ -1,6 +1,5 @@
-package com.streamproc.activity.aggregate;
+package com.streamproc.activity.domain;
 
-import com.streamproc.activity.event.ActivityEvent;
 import com.streamproc.shared.batch.InboundRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
