@@ -1,5 +1,6 @@
 package com.streamproc.e2e.model;
 
+import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.activity.query.ActivityQueries;
 import com.streamproc.activity.query.UserDayActivity;
@@ -25,7 +26,7 @@ public final class ActivityModel implements EndToEndModel<ActivityIntent> {
 
     @Override
     public String functionName() {
-        return "activity-tracking";
+        return ActivityTrackingDescriptor.NAME;
     }
 
     @Override

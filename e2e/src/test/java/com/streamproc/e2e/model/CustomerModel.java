@@ -1,6 +1,7 @@
 package com.streamproc.e2e.model;
 
 import com.streamproc.cleansing.CleansingReasons;
+import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.merge.Customer;
 import com.streamproc.cleansing.merge.CustomerField;
 import com.streamproc.cleansing.query.CustomerQueries;
@@ -23,7 +24,7 @@ public final class CustomerModel implements EndToEndModel<CustomerIntent> {
 
     @Override
     public String functionName() {
-        return "data-cleansing";
+        return DataCleansingDescriptor.NAME;
     }
 
     @Override

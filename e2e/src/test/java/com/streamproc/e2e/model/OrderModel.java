@@ -7,6 +7,7 @@ import com.streamproc.e2e.generate.Produced;
 import com.streamproc.e2e.reference.OrderReference;
 import com.streamproc.e2e.verify.Mismatches;
 import com.streamproc.e2e.verify.OrderStateCheck;
+import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.orders.domain.Order;
 import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.orders.query.OrderQueries;
@@ -22,7 +23,7 @@ public final class OrderModel implements EndToEndModel<OrderIntent> {
 
     @Override
     public String functionName() {
-        return "order-processing";
+        return OrderProcessingDescriptor.NAME;
     }
 
     @Override
