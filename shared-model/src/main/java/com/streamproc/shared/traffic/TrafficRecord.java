@@ -1,6 +1,7 @@
 package com.streamproc.shared.traffic;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,14 @@ import java.util.Objects;
  *
  * @param expected {@link #APPLIED}, {@link #DUPLICATE} or the reason code the function quarantines it with
  * @param effect   how to confirm it was applied ({@link RecordEffect#none()} when nothing can)
+ * @param stated   what the function must read from the record, as the generator knows it without the function's
+ *                 code: field name to canonical value (the normalised e-mail of a messy one, a time in UTC to the
+ *                 millisecond); each generator's Javadoc names its fields. Empty when the generator states nothing
+ *                 (poison; generators that only feed benchmarks). The end-to-end suite's reference models start
+ *                 from it
  */
-public record TrafficRecord(String partitionKey, byte[] data, String expected, RecordEffect effect) {
+public record TrafficRecord(String partitionKey, byte[] data, String expected, RecordEffect effect,
+                            Map<String, String> stated) {
     public static final String APPLIED = "applied";
     public static final String DUPLICATE = "duplicate";
 
@@ -19,11 +26,17 @@ public record TrafficRecord(String partitionKey, byte[] data, String expected, R
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(effect, "effect");
+        stated = Map.copyOf(stated);
+    }
+
+    /** A record whose content the generator does not state. */
+    public TrafficRecord(String partitionKey, byte[] data, String expected, RecordEffect effect) {
+        this(partitionKey, data, expected, effect, Map.of());
     }
 
     /** A second copy of this record, as a producer's retry sends it. */
     public TrafficRecord duplicate() {
-        return new TrafficRecord(partitionKey, data, DUPLICATE, effect);
+        return new TrafficRecord(partitionKey, data, DUPLICATE, effect, stated);
     }
 
     public String text() {

@@ -23,11 +23,16 @@ import java.util.Objects;
  * @param poisonShare    records the function's decoder refuses (broken JSON, schema, a bad value), 0..1
  * @param invalidShare   records that decode but the function quarantines all the same (a lifecycle step the stored
  *                       state refuses, a partition key that is not the record's own), 0..1
+ * @param edgeShare      records in the rarer forms the contract allows or the producers get wrong in every way it
+ *                       names (ids with non-ASCII letters, times at an offset, optional fields left out or null,
+ *                       resends of an id with other content, poison of every reason code), 0..1: what the
+ *                       end-to-end suite asks for; each generator's Javadoc lists its own. At 0 a generator makes
+ *                       the records it made before this knob existed (the benchmarks' workloads)
  * @param order          whether records are sent as the producer groups them or in event-time order
  */
 public record TrafficShape(int count, long seed, String run, Instant start, Duration span, double keySkew,
                            double duplicateShare, double outOfOrderShare, double poisonShare, double invalidShare,
-                           SendOrder order) {
+                           double edgeShare, SendOrder order) {
 
     /** In which order the generated records are sent. */
     public enum SendOrder {
@@ -61,6 +66,7 @@ public record TrafficShape(int count, long seed, String run, Instant start, Dura
         share("outOfOrderShare", outOfOrderShare, 1);
         share("poisonShare", poisonShare, 1);
         share("invalidShare", invalidShare, 1);
+        share("edgeShare", edgeShare, 1);
         if (poisonShare + invalidShare > 1) {
             throw new IllegalArgumentException("poisonShare + invalidShare must be at most 1, was "
                     + (poisonShare + invalidShare));
@@ -75,31 +81,32 @@ public record TrafficShape(int count, long seed, String run, Instant start, Dura
 
     /**
      * {@code count} well-formed records from {@code seed}, no tag, two hours from {@link #DEFAULT_START}, keys
-     * skewed with exponent 1, no duplicates, none out of order, no poison, none invalid, sent as produced.
+     * skewed with exponent 1, no duplicates, none out of order, no poison, none invalid, no edge cases, sent as
+     * produced.
      */
     public static TrafficShape of(int count, long seed) {
-        return new TrafficShape(count, seed, "", DEFAULT_START, Duration.ofHours(2), 1.0, 0, 0, 0, 0,
+        return new TrafficShape(count, seed, "", DEFAULT_START, Duration.ofHours(2), 1.0, 0, 0, 0, 0, 0,
                 SendOrder.AS_PRODUCED);
     }
 
     public TrafficShape withCount(int value) {
         return new TrafficShape(value, seed, run, start, span, keySkew, duplicateShare, outOfOrderShare, poisonShare,
-                invalidShare, order);
+                invalidShare, edgeShare, order);
     }
 
     public TrafficShape withSeed(long value) {
         return new TrafficShape(count, value, run, start, span, keySkew, duplicateShare, outOfOrderShare, poisonShare,
-                invalidShare, order);
+                invalidShare, edgeShare, order);
     }
 
     public TrafficShape withRun(String value) {
         return new TrafficShape(count, seed, value, start, span, keySkew, duplicateShare, outOfOrderShare,
-                poisonShare, invalidShare, order);
+                poisonShare, invalidShare, edgeShare, order);
     }
 
     public TrafficShape withTimes(Instant from, Duration length) {
         return new TrafficShape(count, seed, run, from, length, keySkew, duplicateShare, outOfOrderShare, poisonShare,
-                invalidShare, order);
+                invalidShare, edgeShare, order);
     }
 
     /** The same span, ending at {@code end} (the demo's traffic ends now). */
@@ -109,18 +116,24 @@ public record TrafficShape(int count, long seed, String run, Instant start, Dura
 
     public TrafficShape withKeySkew(double value) {
         return new TrafficShape(count, seed, run, start, span, value, duplicateShare, outOfOrderShare, poisonShare,
-                invalidShare, order);
+                invalidShare, edgeShare, order);
     }
 
     /** The shares of duplicates, out-of-order, poison and invalid records. */
     public TrafficShape withShares(double duplicates, double outOfOrder, double poison, double invalid) {
         return new TrafficShape(count, seed, run, start, span, keySkew, duplicates, outOfOrder, poison, invalid,
-                order);
+                edgeShare, order);
+    }
+
+    /** The share of records in the contract's rarer forms and of every kind of poison ({@code edgeShare}). */
+    public TrafficShape withEdgeShare(double value) {
+        return new TrafficShape(count, seed, run, start, span, keySkew, duplicateShare, outOfOrderShare, poisonShare,
+                invalidShare, value, order);
     }
 
     public TrafficShape withOrder(SendOrder value) {
         return new TrafficShape(count, seed, run, start, span, keySkew, duplicateShare, outOfOrderShare, poisonShare,
-                invalidShare, value);
+                invalidShare, edgeShare, value);
     }
 
     /** The end of the event-time span. */
@@ -132,8 +145,9 @@ public record TrafficShape(int count, long seed, String run, Instant start, Dura
     public String describe() {
         return String.format(java.util.Locale.ROOT,
                 "%d records, seed %d, %s of event time, key skew Zipf %.1f, %s duplicates, %s out of order, "
-                        + "%s poison, %s invalid%s", count, seed, span(span), keySkew, percent(duplicateShare),
+                        + "%s poison, %s invalid%s%s", count, seed, span(span), keySkew, percent(duplicateShare),
                 percent(outOfOrderShare), percent(poisonShare), percent(invalidShare),
+                edgeShare > 0 ? ", " + percent(edgeShare) + " edge cases" : "",
                 order == SendOrder.BY_EVENT_TIME ? ", sent in event-time order" : "");
     }
 
