@@ -10,6 +10,7 @@ import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.FunctionDescriptors;
 import com.streamproc.shared.function.SyntheticEvents;
 import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.StreamTraffic;
 import com.streamproc.shared.traffic.TrafficShape;
 import java.nio.file.Path;
@@ -193,6 +194,11 @@ public final class BenchFunction {
      * Attributes of the function's items that exist only for its exactly-once bookkeeping (applied event ids,
      * per-shard marks, versions): a design without idempotency would not store them.
      */
+    /** What the partition-heat model at scale needs of its keys. */
+    public PartitionTraits partitionTraits() {
+        return profile.partitionTraits();
+    }
+
     public Set<String> bookkeepingAttributes() {
         return profile.bookkeepingAttributes();
     }

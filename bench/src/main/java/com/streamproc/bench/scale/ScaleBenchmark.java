@@ -14,6 +14,7 @@ import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.testing.FakeLambdaContext;
+import com.streamproc.shared.traffic.PartitionTraits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +37,6 @@ import java.util.Set;
 public final class ScaleBenchmark {
     /** The shard counts the report gives. */
     public static final List<Integer> SHARDS = List.of(10, 100);
-    /** Indexes whose partition key is one person's (or one customer's) value, not one all shards share. */
-    static final Set<String> PER_ENTITY_INDEXES = Set.of("OrdersTable/byCustomer", "CustomersTable/byPhone");
     private static final int LANE_SPACING = 10_000_000;
 
     /**
@@ -51,7 +50,8 @@ public final class ScaleBenchmark {
     public record Replay(ScaleScenario scenario, int records, double recordsPerSecondPerShard, double replaySeconds,
                          int batchSize, int failedBatches, Map<String, Map<String, PartitionHeat.Units>> heat) {
         public List<ScaleModel.Hottest> hottest(int shards) {
-            return ScaleModel.hottest(heat, replaySeconds, shards, ScaleBenchmark::shared);
+            return ScaleModel.hottest(heat, replaySeconds, shards,
+                    (target, key) -> shared(scenario.function(), target, key));
         }
     }
 
@@ -64,17 +64,27 @@ public final class ScaleBenchmark {
     }
 
     /**
-     * Whether every shard writes a partition-key value: a hot entity's, and every index key except a person's;
-     * in a table, activity's action-hour items (one per shard under one key). Anything else is one shard's.
+     * Whether every shard writes a partition-key value, from what the function declares
+     * ({@link PartitionTraits}): a hot entity's that is not the partition key, and every index key except one
+     * entity's; in a table, the key prefixes it names (activity's action hours, one per shard under one key).
+     * Anything else is one shard's.
+     *
+     * @param target the table's logical id, or logical id/index name
      */
-    static boolean shared(String target, String keyValue) {
-        if (keyValue.contains(ScaleScenario.HOT)) {
-            return true;
+    static boolean shared(BenchFunction function, String target, String keyValue) {
+        PartitionTraits traits = function.partitionTraits();
+        for (PartitionTraits.HotKey hot : traits.hotKeys()) {
+            if (hot.partitionKey() == null && hot.fields().values().stream().anyMatch(keyValue::contains)) {
+                return true;
+            }
         }
-        if (target.contains("/")) {
-            return !PER_ENTITY_INDEXES.contains(target);
+        int slash = target.indexOf('/');
+        if (slash >= 0) {
+            return !(target.substring(0, slash).equals(function.tableLogicalId())
+                    && traits.perEntityIndexes().contains(target.substring(slash + 1)));
         }
-        return target.equals("ActivityTable") && keyValue.startsWith("ACTION#");
+        return target.equals(function.tableLogicalId())
+                && traits.sharedKeyPrefixes().stream().anyMatch(keyValue::startsWith);
     }
 
     public Replay run(ScaleScenario scenario) {
@@ -128,20 +138,22 @@ public final class ScaleBenchmark {
         return new Replay(scenario, records, rate, records / rate, batchSize, failed, byLogical);
     }
 
-    /** Every scenario of the report, for the given functions. */
+    /**
+     * Every scenario of the report, for the given functions: each one's normal traffic, a scenario per hot entity
+     * it declares, a late-data burst where it has an event time, and the poison floods.
+     */
     public static List<ScaleScenario> scenarios(List<BenchFunction> functions, int records, long seed) {
         List<ScaleScenario> scenarios = new ArrayList<>();
         for (BenchFunction function : functions) {
             scenarios.add(ScaleScenario.normal(function, records, seed));
         }
-        if (functions.contains(BenchFunction.byId("activity"))) {
-            scenarios.add(ScaleScenario.hotUser(records, seed, 0.10));
-        }
-        if (functions.contains(BenchFunction.byId("orders"))) {
-            scenarios.add(ScaleScenario.hotCustomer(records, seed, 0.05));
+        for (BenchFunction function : functions) {
+            for (PartitionTraits.HotKey hot : function.partitionTraits().hotKeys()) {
+                scenarios.add(ScaleScenario.hot(function, hot, records, seed));
+            }
         }
         for (BenchFunction function : functions) {
-            if (!function.equals(BenchFunction.byId("cleansing"))) {
+            if (function.partitionTraits().eventTimeField() != null) {
                 scenarios.add(ScaleScenario.lateBurst(function, records, seed));
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.bench.BenchFunction;
 import com.streamproc.bench.workload.WorkloadRecord;
+import com.streamproc.shared.traffic.PartitionTraits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,6 @@ import java.util.function.UnaryOperator;
  * @param goal   the highest share of a partition's limit the scenario may reach (1.0: no throttling)
  */
 public record ScaleScenario(String name, BenchFunction function, List<WorkloadRecord> records, double goal) {
-    /** Part of every hot entity's id: its keys are written from every shard. */
-    public static final String HOT = "-hot";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ScaleScenario {
@@ -36,7 +35,7 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
     /** Normal traffic: the benchmark workload, its event times compressed into the replay's span. */
     public static ScaleScenario normal(BenchFunction function, int records, long seed) {
         List<WorkloadRecord> sample = function.workload(records, seed).records();
-        return new ScaleScenario("normal", function, compressTimes(sample, records), 0.5);
+        return new ScaleScenario("normal", function, compressTimes(function, sample, records), 0.5);
     }
 
     /**
@@ -47,7 +46,7 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
     public static ScaleScenario poison(BenchFunction function, int records, long seed, double fraction, int bytes) {
         double average = fraction * bytes + (1 - fraction) * 300;
         int n = (int) Math.max(200, Math.min(records, 64L * 1024 * 1024 / average));
-        List<WorkloadRecord> base = compressTimes(function.workload(n, seed).records(), n);
+        List<WorkloadRecord> base = compressTimes(function, function.workload(n, seed).records(), n);
         Random random = new Random(seed + 7);
         List<WorkloadRecord> out = new ArrayList<>(base.size());
         int poisoned = 0;
@@ -66,69 +65,60 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
     }
 
     /**
-     * One user sends {@code share} of all activity. Activity's records are keyed by user (the function quarantines
-     * a record whose partition key is not its user), so one user's records all ride one shard, which takes at most
-     * 1,000 records/s: at 10 shards 10 % is exactly one shard's worth, at 100 shards the producer is throttled at
-     * one shard's worth. The replay is that shard, every record the user's ({@code user-top}: one shard's key, not
-     * multiplied), and every shard is counted as being like it for the keys all shards share (an upper bound).
+     * One entity the function declares ({@link PartitionTraits.HotKey}) turns hot. When it is the records' partition
+     * key (activity's user: the function quarantines a record whose key is not its user), all its records ride one
+     * shard, which takes at most 1,000 records/s: at 10 shards 10 % is exactly one shard's worth, at 100 shards the
+     * producer is throttled at one shard's worth. The replay is then that shard, every record the entity's (one
+     * shard's key, not multiplied), and every shard is counted as being like it for the keys all shards share (an
+     * upper bound). Otherwise (orders' customer) the records of the share of partition keys drawn by hash name it,
+     * and its values are written from every shard.
      */
-    public static ScaleScenario hotUser(int records, long seed, double share) {
-        List<WorkloadRecord> base = compressTimes(BenchFunction.byId("activity").workload(records, seed).records(),
-                records);
+    public static ScaleScenario hot(BenchFunction function, PartitionTraits.HotKey hotKey, int records, long seed) {
+        List<WorkloadRecord> base = compressTimes(function, function.workload(records, seed).records(), records);
+        int every = (int) Math.round(1 / hotKey.share());
+        UnaryOperator<ObjectNode> name = node -> {
+            hotKey.fields().forEach((field, value) -> {
+                if (node.has(field)) {
+                    node.put(field, value);
+                }
+            });
+            return node;
+        };
         List<WorkloadRecord> out = new ArrayList<>();
         for (WorkloadRecord record : base) {
-            out.add(rewrite(record, "user-top", node -> {
-                if (node.has("userId")) {
-                    node.put("userId", "user-top");
-                }
-                if (node.has("sessionId")) {
-                    node.put("sessionId", "sess-user-top");
-                }
-                return node;
-            }));
-        }
-        return new ScaleScenario("hot user (" + Math.round(share * 100) + " % of activity, capped at one shard)",
-                BenchFunction.byId("activity"), out, 0.5);
-    }
-
-    /** One customer places {@code share} of all orders (every event of the order names that customer). */
-    public static ScaleScenario hotCustomer(int records, long seed, double share) {
-        List<WorkloadRecord> base = compressTimes(BenchFunction.byId("orders").workload(records, seed).records(),
-                records);
-        int every = (int) Math.round(1 / share);
-        List<WorkloadRecord> out = new ArrayList<>();
-        for (WorkloadRecord record : base) {
-            if (Math.floorMod(record.partitionKey().hashCode(), every) == 0) {
-                out.add(rewrite(record, record.partitionKey(), node -> {
-                    if (node.has("customerId")) {
-                        node.put("customerId", "cust" + HOT);
-                    }
-                    return node;
-                }));
+            if (hotKey.partitionKey() != null) {
+                out.add(rewrite(record, hotKey.partitionKey(), name));
+            } else if (Math.floorMod(record.partitionKey().hashCode(), every) == 0) {
+                out.add(rewrite(record, record.partitionKey(), name));
             } else {
                 out.add(record);
             }
         }
-        return new ScaleScenario("hot customer (" + Math.round(share * 100) + " % of orders)",
-                BenchFunction.byId("orders"), out, 0.5);
+        return new ScaleScenario("hot " + hotKey.entity() + " (" + Math.round(hotKey.share() * 100) + " % of "
+                + function.id() + (hotKey.partitionKey() != null ? ", capped at one shard)" : ")"), function, out,
+                0.5);
     }
 
     /**
      * A late-data burst: a whole day's events arrive within the replay (at full ingest), their event times spread
-     * over the previous day; an order's events keep their order and spacing.
+     * over the previous day; the records of a key keep their order and spacing when the function declares it (an
+     * order's events). Only for a function whose items are keyed by an event time.
      */
     public static ScaleScenario lateBurst(BenchFunction function, int records, long seed) {
-        List<WorkloadRecord> base = compressTimes(function.workload(records, seed).records(), records);
+        PartitionTraits traits = function.partitionTraits();
+        String field = java.util.Objects.requireNonNull(traits.eventTimeField(),
+                () -> function.id() + " declares no event time: a late burst means nothing to it");
+        List<WorkloadRecord> base = compressTimes(function, function.workload(records, seed).records(), records);
         Random random = new Random(seed + 13);
         List<WorkloadRecord> out = new ArrayList<>();
         for (WorkloadRecord record : base) {
-            long back = function.equals(BenchFunction.byId("orders"))
+            long back = traits.keyOrderedTimes()
                     ? Math.floorMod(record.partitionKey().hashCode() * 2654435761L, 86_400_000L)
                     : (long) (random.nextDouble() * 86_400_000L);
             out.add(rewrite(record, record.partitionKey(), node -> {
-                JsonNode at = node.get("occurredAt");
+                JsonNode at = node.get(field);
                 if (at != null && at.isTextual()) {
-                    node.put("occurredAt", Instant.parse(at.asText()).minus(Duration.ofMillis(back)).toString());
+                    node.put(field, Instant.parse(at.asText()).minus(Duration.ofMillis(back)).toString());
                 }
                 return node;
             }));
@@ -137,14 +127,19 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
     }
 
     /**
-     * The workload's event times ({@code occurredAt}) squeezed into the span its records take at full ingest, as
-     * in a live stream: the benchmark workloads spread theirs over hours, which would spread time-keyed items
-     * (an action's hour) thinner than a real shard does.
+     * The workload's event times (the function's {@link PartitionTraits#eventTimeField}) squeezed into the span its
+     * records take at full ingest, as in a live stream: the benchmark workloads spread theirs over hours, which
+     * would spread time-keyed items (an action's hour) thinner than a real shard does. Unchanged for a function
+     * without an event time.
      */
-    static List<WorkloadRecord> compressTimes(List<WorkloadRecord> records, int count) {
+    static List<WorkloadRecord> compressTimes(BenchFunction function, List<WorkloadRecord> records, int count) {
+        String field = function.partitionTraits().eventTimeField();
+        if (field == null) {
+            return records;
+        }
         Instant first = null;
         for (WorkloadRecord record : records) {
-            Instant at = eventTime(record);
+            Instant at = eventTime(record, field);
             if (at != null && (first == null || at.isBefore(first))) {
                 first = at;
             }
@@ -153,7 +148,7 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
             return records;
         }
         Instant origin = first;
-        Instant last = records.stream().map(ScaleScenario::eventTime).filter(a -> a != null)
+        Instant last = records.stream().map(r -> eventTime(r, field)).filter(a -> a != null)
                 .max(Instant::compareTo).orElse(origin);
         double span = Math.max(1, Duration.between(origin, last).toMillis());
         double target = count / ScaleModel.SHARD_RECORDS_PER_SECOND * 1000;
@@ -165,10 +160,10 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
                 continue;
             }
             out.add(rewrite(record, record.partitionKey(), node -> {
-                JsonNode at = node.get("occurredAt");
+                JsonNode at = node.get(field);
                 if (at != null && at.isTextual()) {
                     long offset = Duration.between(origin, Instant.parse(at.asText())).toMillis();
-                    node.put("occurredAt", origin.plusMillis(Math.round(offset * factor)).toString());
+                    node.put(field, origin.plusMillis(Math.round(offset * factor)).toString());
                 }
                 return node;
             }));
@@ -177,14 +172,14 @@ public record ScaleScenario(String name, BenchFunction function, List<WorkloadRe
     }
 
     /** The event time of a record the function applies; null for poison and records without one. */
-    private static Instant eventTime(WorkloadRecord record) {
-        return record.expectedPoison() ? null : occurredAt(record);
+    private static Instant eventTime(WorkloadRecord record, String field) {
+        return record.expectedPoison() ? null : timeIn(record, field);
     }
 
-    private static Instant occurredAt(WorkloadRecord record) {
+    private static Instant timeIn(WorkloadRecord record, String field) {
         try {
             JsonNode node = JSON.readTree(record.data());
-            JsonNode at = node == null ? null : node.get("occurredAt");
+            JsonNode at = node == null ? null : node.get(field);
             return at != null && at.isTextual() ? Instant.parse(at.asText()) : null;
         } catch (Exception e) {
             return null; // not JSON, or no valid time: left as it is

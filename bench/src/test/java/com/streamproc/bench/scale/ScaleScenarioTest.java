@@ -28,7 +28,8 @@ class ScaleScenarioTest {
 
     @Test
     void theHotUsersRecordsAreKeyedByTheUserAsActivityRequires() throws IOException {
-        ScaleScenario hot = ScaleScenario.hotUser(500, 42, 0.10);
+        BenchFunction activity = BenchFunction.byId("activity");
+        ScaleScenario hot = ScaleScenario.hot(activity, activity.partitionTraits().hotKeys().get(0), 500, 42);
 
         for (WorkloadRecord record : hot.records()) {
             JsonNode event = JSON.readTree(record.data());
@@ -36,7 +37,8 @@ class ScaleScenarioTest {
             assertThat(event.get("userId").asText()).isEqualTo("user-top");
         }
         // One shard's user, not one that every shard writes.
-        assertThat(ScaleBenchmark.shared("ActivityTable", "USER#user-top")).isFalse();
+        assertThat(hot.name()).isEqualTo("hot user (10 % of activity, capped at one shard)");
+        assertThat(ScaleBenchmark.shared(activity, "ActivityTable", "USER#user-top")).isFalse();
     }
 
     @Test
@@ -61,12 +63,33 @@ class ScaleScenarioTest {
 
     @Test
     void sharedKeysAreIndexKeysExceptAPersonsActionHoursAndHotEntities() {
-        assertThat(ScaleBenchmark.shared("OrdersQuarantineTable/byDay", "2026-12-03#7")).isTrue();
-        assertThat(ScaleBenchmark.shared("OrdersTable/byCustomer", "cust-1000#3")).isFalse();
-        assertThat(ScaleBenchmark.shared("OrdersTable/byCustomer", "cust-hot#3")).isTrue();
-        assertThat(ScaleBenchmark.shared("CustomersTable/byPhone", "+442079463028")).isFalse();
-        assertThat(ScaleBenchmark.shared("ActivityTable", "ACTION#login#2025-06-01T08")).isTrue();
-        assertThat(ScaleBenchmark.shared("OrdersQuarantineTable", "shardId-000000000000#2")).isFalse();
-        assertThat(ScaleBenchmark.shared("OrdersTable", "ord-100001")).isFalse();
+        BenchFunction orders = BenchFunction.byId("orders");
+        BenchFunction activity = BenchFunction.byId("activity");
+        BenchFunction cleansing = BenchFunction.byId("cleansing");
+
+        assertThat(ScaleBenchmark.shared(orders, "OrdersQuarantineTable/byDay", "2026-12-03#7")).isTrue();
+        assertThat(ScaleBenchmark.shared(orders, "OrdersTable/byCustomer", "cust-1000#3")).isFalse();
+        assertThat(ScaleBenchmark.shared(orders, "OrdersTable/byCustomer", "cust-hot#3")).isTrue();
+        assertThat(ScaleBenchmark.shared(cleansing, "CustomersTable/byPhone", "+442079463028")).isFalse();
+        assertThat(ScaleBenchmark.shared(activity, "ActivityTable", "ACTION#login#2025-06-01T08")).isTrue();
+        assertThat(ScaleBenchmark.shared(activity, "ActivityTable/byActiveDay", "2025-06-01")).isTrue();
+        assertThat(ScaleBenchmark.shared(orders, "OrdersQuarantineTable", "shardId-000000000000#2")).isFalse();
+        assertThat(ScaleBenchmark.shared(orders, "OrdersTable", "ord-100001")).isFalse();
+    }
+
+    @Test
+    void eachFunctionGetsTheScenariosItsTraitsDeclare() {
+        List<BenchFunction> all = List.of(BenchFunction.byId("orders"), BenchFunction.byId("activity"),
+                BenchFunction.byId("cleansing"));
+
+        List<String> names = ScaleBenchmark.scenarios(all, 300, 42).stream()
+                .filter(s -> !s.name().startsWith("poison"))
+                .map(s -> s.function().id() + ": " + s.name()).toList();
+
+        assertThat(names).containsExactly("orders: normal", "activity: normal", "cleansing: normal",
+                "orders: hot customer (5 % of orders)",
+                "activity: hot user (10 % of activity, capped at one shard)",
+                "orders: late burst (a day's events in one hour)",
+                "activity: late burst (a day's events in one hour)");
     }
 }

@@ -17,10 +17,11 @@ import java.util.Set;
  * @param spreadCostRun            whether the cost benchmark also runs its traffic sent in event-time order
  *                                 ({@link TrafficShape.SendOrder#BY_EVENT_TIME}), where that changes what is
  *                                 written together
+ * @param partitionTraits          what the partition-heat model at scale needs of its keys
  */
 public record BenchmarkProfile(String id, Set<String> bookkeepingAttributes, String bookkeepingKeyPrefix,
                                double writeRequestsPerRecordGoal, OptionalDouble writeUnitsPerRecordGoal,
-                               boolean spreadCostRun) {
+                               boolean spreadCostRun, PartitionTraits partitionTraits) {
     public BenchmarkProfile {
         Objects.requireNonNull(id, "id");
         bookkeepingAttributes = Set.copyOf(bookkeepingAttributes);
@@ -28,5 +29,19 @@ public record BenchmarkProfile(String id, Set<String> bookkeepingAttributes, Str
         if (!(writeRequestsPerRecordGoal > 0)) {
             throw new IllegalArgumentException("writeRequestsPerRecordGoal must be positive");
         }
+        Objects.requireNonNull(partitionTraits, "partitionTraits");
+    }
+
+    /** A profile without partition traits ({@link PartitionTraits#none()}). */
+    public BenchmarkProfile(String id, Set<String> bookkeepingAttributes, String bookkeepingKeyPrefix,
+                            double writeRequestsPerRecordGoal, OptionalDouble writeUnitsPerRecordGoal,
+                            boolean spreadCostRun) {
+        this(id, bookkeepingAttributes, bookkeepingKeyPrefix, writeRequestsPerRecordGoal, writeUnitsPerRecordGoal,
+                spreadCostRun, PartitionTraits.none());
+    }
+
+    public BenchmarkProfile withPartitionTraits(PartitionTraits traits) {
+        return new BenchmarkProfile(id, bookkeepingAttributes, bookkeepingKeyPrefix, writeRequestsPerRecordGoal,
+                writeUnitsPerRecordGoal, spreadCostRun, traits);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.ActivityTrackingDescriptor;
 import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
 import com.streamproc.shared.traffic.Traffic;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
@@ -53,8 +55,11 @@ public final class ActivityTraffic extends StreamTraffic {
 
     @Override
     public BenchmarkProfile benchmark() {
+        // An action's hour is one item that every shard writes; a user's records all ride the user's shard.
         return new BenchmarkProfile("activity", Set.of("hwm", "ids", "idSegs"), null, 0.3, OptionalDouble.empty(),
-                false);
+                false).withPartitionTraits(PartitionTraits.eventTimeIn("occurredAt").withSharedKeyPrefixes("ACTION#")
+                .withHotKey(new PartitionTraits.HotKey("user", 0.10,
+                        Map.of("userId", "user-top", "sessionId", "sess-user-top"), "user-top")));
     }
 
     /** The users of a run of {@code count} events. */

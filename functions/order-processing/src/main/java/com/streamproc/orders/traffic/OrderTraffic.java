@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.orders.OrderProcessingDescriptor;
 import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
 import com.streamproc.shared.traffic.Traffic;
@@ -56,8 +57,11 @@ public final class OrderTraffic extends StreamTraffic {
 
     @Override
     public BenchmarkProfile benchmark() {
+        // A customer's orders ride many shards (orders are keyed by order id); an order's events keep their order.
         return new BenchmarkProfile("orders", Set.of("appliedEventIds", "rejectedRecords", "version"), null, 1.0,
-                OptionalDouble.of(2.0), false);
+                OptionalDouble.of(2.0), false).withPartitionTraits(PartitionTraits.eventTimeIn("occurredAt")
+                .keyOrdered().withPerEntityIndexes("byCustomer")
+                .withHotKey(new PartitionTraits.HotKey("customer", 0.05, Map.of("customerId", "cust-hot"), null)));
     }
 
     @Override
