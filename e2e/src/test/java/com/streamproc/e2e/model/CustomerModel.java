@@ -74,7 +74,7 @@ public final class CustomerModel implements EndToEndModel<CustomerIntent> {
         CustomerTraffic traffic = new CustomerTraffic();
         return traffic.typical(140 * scale, seed).withRun("s" + Math.abs(seed % 100_000))
                 .withTimes(Instant.parse("2025-01-01T00:00:00Z"), Duration.ofDays(280))
-                .withShares(0.12, 0.3, 0.04, 0.02).withEdgeShare(0.8);
+                .withShares(0.12, 0.3, 0.15, 0.05).withEdgeShare(0.8);
     }
 
     /** The intent from what the generator states: the reference models start from it, never from the bytes. */
