@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.cleansing.DataCleansingDescriptor;
+import com.streamproc.e2e.model.CustomerModel;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.shared.decode.RecordDecoder;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class HostileRecordsTest {
     @Test
     void hostileCustomerRecordsAreAlwaysRefused() {
         assertAlwaysRefused("data-cleansing", DataCleansingDescriptor.newDecoder(Clock.systemUTC()),
-                CustomerStreamGenerator.HOSTILE_TARGETS, valid(CustomerStreamGenerator.generate(11, 40),
+                CustomerModel.HOSTILE_TARGETS, valid(new CustomerModel().generate(11, 10),
                         CustomerIntent.Valid.class));
     }
 

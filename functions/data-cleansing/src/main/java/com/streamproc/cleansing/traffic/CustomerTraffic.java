@@ -2,7 +2,9 @@ package com.streamproc.cleansing.traffic;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.streamproc.cleansing.CleansingReasons;
 import com.streamproc.cleansing.DataCleansingDescriptor;
+import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
 import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.RecordEffect;
@@ -11,12 +13,15 @@ import com.streamproc.shared.traffic.Traffic;
 import com.streamproc.shared.traffic.TrafficRecord;
 import com.streamproc.shared.traffic.TrafficShape;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +42,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * retries; out of order, a source record's second version sent before its first; poison, no contact point, an
  * ambiguous date, broken JSON, a schema version from the future, a source system with a colon; invalid, a record
  * under another record's partition key. An applied record shows in its customer's {@code sources}.
+ *
+ * <p>The edge share: people known to up to four systems (erp too), each source record in one to three versions at
+ * times spread over the whole span and sent in any order, some versions of a person sharing one instant; source
+ * record ids with non-ASCII letters; e-mails in upper case, padded, as {@code mailto:} or behind a display name;
+ * international phone numbers as {@code +44}, {@code 0044} or {@code +44-}, national ones only beside their own
+ * country; country codes, alpha-3 codes, names and aliases in several languages; names with accents, also in
+ * decomposed Unicode; times as epoch milliseconds (a JSON number), at offsets, or without one; optional fields
+ * absent, {@code null}, a placeholder ({@code n/a}), of the wrong JSON type or unusable (an invalid e-mail, an unknown
+ * country, a name without letters, an ambiguous or implausible birth date); people known by their phone only;
+ * unknown fields. A quarter of the edge stories are single poison records, of each kind in turn: no contact point
+ * (two ways), an unreadable or pre-1970 {@code updatedAt}, one in the future, a source system with a colon, no
+ * record id, a schema version as a string or from the future, truncated JSON, a byte that is never UTF-8, an
+ * unpaired surrogate escape, and a valid record under another record's key. Edge records are drawn from a random of
+ * their own, only when the edge share is above 0: at 0 the records are those made before the knob existed.
+ *
+ * <p>{@link TrafficRecord#stated() Stated} for every record expected applied (and its duplicates):
+ * {@code customerKey} ({@code EMAIL#<address>} or {@code PHONE#<E.164>}), {@code source}
+ * ({@code system:recordId}), {@code updatedAt} (the instant in UTC, ISO-8601), the usable fields by their stored
+ * names with their canonical values ({@code email}, {@code phone} in E.164, {@code fullName}, {@code country} as
+ * ISO alpha-2, {@code birthDate} as ISO date), and {@code dropped.<field>} with the field reason of each present but
+ * unusable field. A rejected record that names an e-mail states only {@code customerKey}: the customer it would
+ * have made, had it been accepted.
  */
 public final class CustomerTraffic extends StreamTraffic {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,14 +80,21 @@ public final class CustomerTraffic extends StreamTraffic {
     /** Source records with a second version. */
     private static final double UPDATED_TWICE = 0.3;
 
-    private record Country(String[] spellings, String nationalPhonePrefix, int subscriberDigits) {
+    /**
+     * A country as sources spell it, with a national phone number prefix of its own.
+     *
+     * @param code       its ISO 3166-1 alpha-2 code, as the function stores it
+     * @param e164Prefix the prefix in E.164 form: the calling code and the prefix without its trunk 0
+     */
+    private record Country(String code, String[] spellings, String nationalPhonePrefix, String e164Prefix,
+                           int subscriberDigits) {
     }
 
     private static final Country[] COUNTRIES = {
-        new Country(new String[] {"DE", "Germany", "Deutschland", "DEU"}, "030 ", 7),
-        new Country(new String[] {"UK", "GB", "United Kingdom", "Great Britain"}, "020 7946 ", 4),
-        new Country(new String[] {"US", "USA", "U.S.A.", "United States"}, "(212) 7", 6),
-        new Country(new String[] {"FR", "France", "Frankreich"}, "01 42 ", 6),
+        new Country("DE", new String[] {"DE", "Germany", "Deutschland", "DEU"}, "030 ", "+4930", 7),
+        new Country("GB", new String[] {"UK", "GB", "United Kingdom", "Great Britain"}, "020 7946 ", "+44207946", 4),
+        new Country("US", new String[] {"US", "USA", "U.S.A.", "United States"}, "(212) 7", "+12127", 6),
+        new Country("FR", new String[] {"FR", "France", "Frankreich"}, "01 42 ", "+33142", 6),
     };
 
     public CustomerTraffic() {
@@ -85,6 +119,10 @@ public final class CustomerTraffic extends StreamTraffic {
     public Traffic traffic(TrafficShape shape) {
         Run run = new Run(shape);
         while (run.out.size() < shape.count()) {
+            if (run.edges != null && run.edges.drawsEdge()) {
+                run.edges.story();
+                continue;
+            }
             switch (run.draws.kind(RECORDS_PER_PERSON)) {
                 case POISON -> run.reject();
                 case INVALID -> run.misrouted();
@@ -110,6 +148,8 @@ public final class CustomerTraffic extends StreamTraffic {
         /** When each record of {@link #out} was updated at its source: the order of a run by event time. */
         private final List<Instant> times = new ArrayList<>();
         private final List<String> emails = new ArrayList<>();
+        /** The edge cases, from a random of their own: none at edge share 0, and the other draws untouched. */
+        private final Edges edges;
         private int personSeq;
         private int rejectSeq;
 
@@ -119,6 +159,7 @@ public final class CustomerTraffic extends StreamTraffic {
             this.draws = new Draws(random, shape);
             this.rejectTimes = new Random(shape.seed() + 1);
             this.tag = shape.run().isEmpty() ? "" : shape.run() + "-";
+            this.edges = shape.edgeShare() > 0 ? new Edges(this) : null;
         }
 
         void person() {
@@ -142,32 +183,41 @@ public final class CustomerTraffic extends StreamTraffic {
                 Instant updated = shape.start().plus(Duration.ofMinutes((long) (random.nextDouble() * firstUpdates)));
                 List<ObjectNode> copies = new ArrayList<>();
                 List<Instant> at = new ArrayList<>();
+                List<Map<String, String>> stated = new ArrayList<>();
                 for (int v = 0; v < versions; v++) {
                     updated = updated.plus(Duration.ofMinutes(1 + random.nextInt(60)));
                     ObjectNode record = JSON.createObjectNode().put("schemaVersion", 1).put("sourceSystem", system)
                             .put("sourceRecordId", recordId).put("updatedAt", messyInstant(updated))
                             .put("email", messyEmail(first, last, email));
+                    Statement statement = new Statement("EMAIL#" + email, system + ":" + recordId, updated)
+                            .value("email", email);
                     if (random.nextDouble() < 0.8) {
                         record.put("phone", phone);
                         record.put("country", country.spellings()[random.nextInt(country.spellings().length)]);
+                        statement.value("phone", country.e164Prefix() + phone.substring(
+                                country.nationalPhonePrefix().length())).value("country", country.code());
                     }
                     record.put("fullName", random.nextBoolean() ? "  " + first + "   " + last + " "
                             : first + "\t" + last);
+                    statement.value("fullName", first + " " + last);
                     if (random.nextBoolean()) {
                         record.put("birthDate", messyDate(birth));
+                        statement.value("birthDate", birth.toString());
                     }
                     copies.add(record);
                     at.add(updated);
+                    stated.add(statement.fields());
                 }
                 if (versions == 2 && draws.chance(shape.outOfOrderShare() * (1 + UPDATED_TWICE) / UPDATED_TWICE)) {
                     // The second version overtook the first: the older one must not win.
                     java.util.Collections.reverse(copies);
                     java.util.Collections.reverse(at);
+                    java.util.Collections.reverse(stated);
                 }
                 for (int v = 0; v < copies.size(); v++) {
                     add(system + ":" + recordId, copies.get(v), TrafficRecord.APPLIED, at.get(v),
                             RecordEffect.inStringSet(Map.of("customerKey", AttributeValue.fromS("EMAIL#" + email)),
-                                    "sources", system + ":" + recordId));
+                                    "sources", system + ":" + recordId), stated.get(v));
                 }
             }
         }
@@ -184,18 +234,19 @@ public final class CustomerTraffic extends StreamTraffic {
             RecordEffect none = RecordEffect.none();
             switch (random.nextInt(5)) {
                 case 0 -> add(key, record.put("email", "n/a").put("phone", "unknown"), "NO_CONTACT_POINT", sent,
-                        none);
+                        none, Map.of());
                 case 1 -> add(key, record.put("updatedAt", "03/04/2020").put("email", "reject." + recordId
-                        + "@example.com"), "INVALID_UPDATED_AT", sent, none);
+                        + "@example.com"), "INVALID_UPDATED_AT", sent, none, wouldBe("reject." + recordId));
                 case 2 -> {
                     out.add(new TrafficRecord(key, ("{\"schemaVersion\":1,\"sourceSystem\":\"" + system
                             + "\",\"email\":").getBytes(StandardCharsets.UTF_8), "MALFORMED_JSON", none));
                     times.add(sent);
                 }
                 case 3 -> add(key, record.put("schemaVersion", 3).put("email", "v3." + recordId + "@example.com"),
-                        "UNSUPPORTED_SCHEMA_VERSION", sent, none);
+                        "UNSUPPORTED_SCHEMA_VERSION", sent, none, wouldBe("v3." + recordId));
                 default -> add("bad:system:" + recordId, record.put("sourceSystem", "bad:system")
-                        .put("email", "colon." + recordId + "@example.com"), "SCHEMA_VIOLATION", sent, none);
+                        .put("email", "colon." + recordId + "@example.com"), "SCHEMA_VIOLATION", sent, none,
+                        wouldBe("colon." + recordId));
             }
         }
 
@@ -208,18 +259,25 @@ public final class CustomerTraffic extends StreamTraffic {
                     .put("email", "moved." + recordId + "@example.com");
             Instant sent = shape.start().plus(Duration.ofMinutes(rejectTimes.nextInt(
                     (int) Math.max(1, shape.span().toMinutes()))));
-            add(system + ":x-" + recordId, record, "PARTITION_KEY_MISMATCH", sent, RecordEffect.none());
+            add(system + ":x-" + recordId, record, "PARTITION_KEY_MISMATCH", sent, RecordEffect.none(),
+                    wouldBe("moved." + recordId));
         }
 
-        private void add(String partitionKey, ObjectNode record, String expected, Instant sent, RecordEffect effect) {
+        private void add(String partitionKey, ObjectNode record, String expected, Instant sent, RecordEffect effect,
+                         Map<String, String> stated) {
             TrafficRecord generated = new TrafficRecord(partitionKey,
-                    record.toString().getBytes(StandardCharsets.UTF_8), expected, effect);
+                    record.toString().getBytes(StandardCharsets.UTF_8), expected, effect, stated);
             out.add(generated);
             times.add(sent);
             if (expected.equals(TrafficRecord.APPLIED) && draws.duplicate()) {
                 out.add(generated.duplicate());
                 times.add(sent.plusMillis(1));
             }
+        }
+
+        /** What a rejected record would have stated had it been accepted: the customer it would have made. */
+        private static Map<String, String> wouldBe(String emailLocalPart) {
+            return Map.of("customerKey", "EMAIL#" + (emailLocalPart + "@example.com").toLowerCase(Locale.ROOT));
         }
 
         private String digits(int n) {
@@ -254,6 +312,335 @@ public final class CustomerTraffic extends StreamTraffic {
                 case 1 -> DateTimeFormatter.ofPattern("dd.MM.yyyy").format(date);
                 default -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(date);
             };
+        }
+    }
+
+    /** What a valid record states, under the field names of the class Javadoc. */
+    private static final class Statement {
+        private final Map<String, String> fields = new HashMap<>();
+
+        Statement(String customerKey, String source, Instant updatedAt) {
+            fields.put("customerKey", customerKey);
+            fields.put("source", source);
+            fields.put("updatedAt", updatedAt.toString());
+        }
+
+        Statement value(String field, String value) {
+            fields.put(field, value);
+            return this;
+        }
+
+        Statement drop(String field, String reason) {
+            fields.put("dropped." + field, reason);
+            return this;
+        }
+
+        Map<String, String> fields() {
+            return fields;
+        }
+    }
+
+    /**
+     * The records of the edge share: people known to up to four systems, in up to three versions of each source record
+     * in any order, at times spread over the whole span, some sharing one instant; ids with non-ASCII letters; every
+     * accepted rendering of e-mails, phones, countries, names (also decomposed Unicode), dates and times (epoch
+     * milliseconds as a JSON number, offsets, no offset at all); optional fields absent, null, placeholders, of the
+     * wrong JSON type or unusable; people known by phone only; unknown fields; and poison of every reason code a
+     * Kinesis record can earn here, in turn.
+     */
+    private static final class Edges {
+        private static final List<String> SYSTEMS = List.of("crm", "webshop", "support", "erp");
+        private static final String[] GIVEN = {"Ada", "Zo\u00eb", "Jos\u00e9", "Li", "Grace", "S\u00f8ren",
+            "\u0141ukasz"};
+        private static final String[] FAMILY = {"Lovelace", "Bront\u00eb", "O'Neil", "van der Berg", "Nguyen",
+            "M\u00fcller"};
+        private static final int POISON_KINDS = 13;
+        /** Records of an edge story, about: a quarter single poison records, else a person's 1-3 × 1-3 versions. */
+        private static final double RECORDS_PER_STORY = 0.25 + 0.75 * 2 * 2 * 1.15;
+
+        private final Run run;
+        private final Random random;
+        private final double storyChance;
+        private int personSeq;
+        private int poisonSeq;
+
+        Edges(Run run) {
+            this.run = run;
+            this.random = new Random(run.shape.seed() ^ 0x5EED_ED6EL);
+            double share = run.shape.edgeShare();
+            // A share of the records, not of the draws: weighted by how many records a draw makes on either side.
+            this.storyChance = share >= 1 ? 1
+                    : share * RECORDS_PER_PERSON / (RECORDS_PER_STORY * (1 - share) + share * RECORDS_PER_PERSON);
+        }
+
+        boolean drawsEdge() {
+            return random.nextDouble() < storyChance;
+        }
+
+        void story() {
+            if (random.nextInt(4) == 0) {
+                poison();
+            } else {
+                person();
+            }
+        }
+
+        private void person() {
+            int n = personSeq++;
+            boolean phoneOnly = random.nextInt(10) == 0;
+            String recordId = (random.nextInt(4) == 0 ? "kund\u00e9-" : "e-") + run.tag + n;
+            String email = ("edge." + run.tag + n + "@example.com").toLowerCase(Locale.ROOT);
+            String digits = String.format(Locale.ROOT, "%03d", n % 1000);
+            boolean secondNumber = !phoneOnly && random.nextBoolean();
+            String national = secondNumber ? "0113 496 0" + digits : "020 7946 0" + digits;
+            String e164 = secondNumber ? "+441134960" + digits : "+442079460" + digits;
+            String customerKey = phoneOnly ? "PHONE#" + e164 : "EMAIL#" + email;
+            LocalDate birth = LocalDate.of(1950 + n % 50, 1 + n % 12, 13 + n % 15);
+            List<String> systems = new ArrayList<>(SYSTEMS);
+            Collections.shuffle(systems, random);
+            Instant sharedTime = anytime();
+            List<TrafficRecord> records = new ArrayList<>();
+            List<Instant> times = new ArrayList<>();
+            for (String system : systems.subList(0, 1 + random.nextInt(3))) {
+                int versions = 1 + random.nextInt(3);
+                for (int v = 0; v < versions; v++) {
+                    // Sometimes two statements share an instant: the source, then the value, breaks the tie.
+                    Instant updatedAt = random.nextInt(6) == 0 ? sharedTime : anytime();
+                    Statement statement = new Statement(customerKey, system + ":" + recordId, updatedAt);
+                    ObjectNode json = JSON.createObjectNode().put("schemaVersion", 1).put("sourceSystem", system)
+                            .put("sourceRecordId", recordId);
+                    instant(json, updatedAt);
+                    contactPoints(json, statement, phoneOnly, n, email, national, e164);
+                    name(json, statement, system + v);
+                    birthDate(json, statement, birth);
+                    if (random.nextInt(8) == 0) {
+                        json.putObject("loyalty").put("tier", "gold"); // unknown fields are ignored
+                    }
+                    TrafficRecord record = new TrafficRecord(system + ":" + recordId,
+                            json.toString().getBytes(StandardCharsets.UTF_8), TrafficRecord.APPLIED,
+                            RecordEffect.inStringSet(Map.of("customerKey", AttributeValue.fromS(customerKey)),
+                                    "sources", system + ":" + recordId), statement.fields());
+                    records.add(record);
+                    times.add(updatedAt);
+                    if (resent()) {
+                        records.add(record.duplicate());
+                        times.add(updatedAt.plusMillis(1));
+                    }
+                }
+            }
+            // A source record's versions arrive in any order: the merge must not care.
+            long order = random.nextLong();
+            Collections.shuffle(records, new Random(order));
+            Collections.shuffle(times, new Random(order));
+            run.out.addAll(records);
+            run.times.addAll(times);
+        }
+
+        private void contactPoints(ObjectNode json, Statement statement, boolean phoneOnly, int n, String email,
+                                   String national, String e164) {
+            if (!phoneOnly) {
+                json.put("email", email(email));
+                statement.value("email", email);
+            } else {
+                switch (random.nextInt(3)) {
+                    case 0 -> {
+                        json.put("email", "edge" + n + "@");
+                        statement.drop("email", "INVALID_EMAIL");
+                    }
+                    case 1 -> json.putNull("email");
+                    default -> {
+                    }
+                }
+            }
+            int countryChoice = random.nextInt(10);
+            boolean inGb = countryChoice < 5;
+            if (inGb) {
+                json.put("country", pick("GB", "UK", "United Kingdom", "gbr", "Great Britain", " u.k. "));
+                statement.value("country", "GB");
+            } else if (countryChoice < 8) {
+                json.put("country", pick("Germany", "DE", "deu", "Deutschland"));
+                statement.value("country", "DE");
+            } else if (countryChoice == 8) {
+                json.put("country", "Atlantis");
+                statement.drop("country", "UNKNOWN_COUNTRY");
+            } else if (random.nextBoolean()) {
+                json.putNull("country");
+            }
+            if (phoneOnly || random.nextInt(4) > 0) {
+                // A national number only where the record's own country says whose it is; "00" dials abroad only
+                // from a known country: without one, only the "+" form says whose number it is.
+                String international = countryChoice < 8 ? pick("+44", "0044", "+44-") : pick("+44", "+44-");
+                json.put("phone", inGb && random.nextBoolean() ? national
+                        : international + " " + national.substring(1));
+                statement.value("phone", e164);
+            }
+        }
+
+        private void name(ObjectNode json, Statement statement, String suffix) {
+            switch (random.nextInt(7)) {
+                case 0, 1, 2, 3 -> {
+                    String name = pick(GIVEN) + " " + pick(FAMILY) + " " + suffix;
+                    String spaced = " " + name.replace(" ", random.nextBoolean() ? "   " : "\t") + "  ";
+                    json.put("fullName", random.nextInt(4) == 0
+                            ? Normalizer.normalize(spaced, Normalizer.Form.NFD) : spaced);
+                    statement.value("fullName", name);
+                }
+                case 4 -> {
+                    json.put("fullName", " --- ");
+                    statement.drop("fullName", "INVALID_NAME");
+                }
+                case 5 -> {
+                    json.putObject("fullName").put("given", pick(GIVEN));
+                    statement.drop("fullName", "WRONG_TYPE");
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void birthDate(ObjectNode json, Statement statement, LocalDate birth) {
+            switch (random.nextInt(8)) {
+                case 0 -> {
+                    json.put("birthDate", "03/04/1990");
+                    statement.drop("birthDate", "AMBIGUOUS_DATE");
+                }
+                case 1 -> {
+                    json.put("birthDate", "1850-01-01");
+                    statement.drop("birthDate", "IMPLAUSIBLE_BIRTH_DATE");
+                }
+                case 2, 3, 4 -> {
+                    json.put("birthDate", date(birth));
+                    statement.value("birthDate", birth.toString());
+                }
+                case 5 -> json.put("birthDate", "n/a"); // a placeholder: absent, not broken
+                case 6 -> json.putNull("birthDate");
+                default -> {
+                }
+            }
+        }
+
+        /** Whether the producer sends the record twice, with the shape's duplicate share (as {@code Draws}). */
+        private boolean resent() {
+            double d = run.shape.duplicateShare();
+            return d > 0 && random.nextDouble() < d / (1 - d);
+        }
+
+        /** One record of the next poison kind in turn, so that every kind shows up. */
+        private void poison() {
+            int n = poisonSeq++;
+            String system = pick(SYSTEMS.toArray(String[]::new));
+            String recordId = "x-" + run.tag + n;
+            String email = ("bad." + run.tag + n + "@example.com").toLowerCase(Locale.ROOT);
+            ObjectNode json = JSON.createObjectNode().put("schemaVersion", 1).put("sourceSystem", system)
+                    .put("sourceRecordId", recordId).put("updatedAt", anytime().toString()).put("email", email)
+                    .put("fullName", "Edge Case " + n);
+            String key = system + ":" + recordId;
+            Map<String, String> wouldBe = Map.of("customerKey", "EMAIL#" + email);
+            String reason;
+            byte[] data = null;
+            switch (n % POISON_KINDS) {
+                case 0 -> {
+                    json.remove("email");
+                    json.put("phone", "n/a");
+                    reason = CleansingReasons.NO_CONTACT_POINT;
+                    wouldBe = Map.of();
+                }
+                case 1 -> {
+                    json.put("email", "not-an-address").put("phone", "12");
+                    reason = CleansingReasons.NO_CONTACT_POINT;
+                    wouldBe = Map.of();
+                }
+                case 2 -> {
+                    json.put("updatedAt", "03/04/2025");
+                    reason = CleansingReasons.INVALID_UPDATED_AT;
+                }
+                case 3 -> {
+                    json.put("updatedAt", "1969-07-20T20:17:00Z");
+                    reason = CleansingReasons.INVALID_UPDATED_AT;
+                }
+                case 4 -> {
+                    json.put("updatedAt", "2999-01-01T00:00:00Z");
+                    reason = CleansingReasons.UPDATED_AT_IN_FUTURE;
+                }
+                case 5 -> {
+                    json.put("sourceSystem", system + ":eu");
+                    reason = ReasonCodes.SCHEMA_VIOLATION;
+                }
+                case 6 -> {
+                    json.remove("sourceRecordId");
+                    reason = ReasonCodes.SCHEMA_VIOLATION;
+                }
+                case 7 -> {
+                    json.put("schemaVersion", "1");
+                    reason = ReasonCodes.SCHEMA_VIOLATION;
+                }
+                case 8 -> {
+                    json.put("schemaVersion", 2);
+                    reason = ReasonCodes.UNSUPPORTED_SCHEMA_VERSION;
+                }
+                case 9 -> {
+                    String text = json.toString();
+                    data = text.substring(0, 1 + random.nextInt(text.length() - 2)).getBytes(StandardCharsets.UTF_8);
+                    reason = ReasonCodes.MALFORMED_JSON;
+                }
+                case 10 -> {
+                    data = json.toString().getBytes(StandardCharsets.UTF_8);
+                    data[1 + random.nextInt(data.length - 2)] = (byte) 0xFF; // never in UTF-8
+                    reason = ReasonCodes.INVALID_UTF8;
+                }
+                case 11 -> {
+                    data = json.toString().replace("Edge Case", "Edge \\ud800Case").getBytes(StandardCharsets.UTF_8);
+                    reason = ReasonCodes.INVALID_UNICODE;
+                }
+                default -> {
+                    key = system + ":y-" + recordId; // a valid record under another record's key
+                    reason = ReasonCodes.PARTITION_KEY_MISMATCH;
+                }
+            }
+            run.out.add(new TrafficRecord(key, data != null ? data : json.toString().getBytes(StandardCharsets.UTF_8),
+                    reason, RecordEffect.none(), wouldBe));
+            run.times.add(anytime());
+        }
+
+        /** A minute within the span, uniformly. */
+        private Instant anytime() {
+            return run.shape.start().plus(Duration.ofMinutes(random.nextInt(
+                    (int) Math.max(1, Math.min(Integer.MAX_VALUE, run.shape.span().toMinutes())))));
+        }
+
+        private void instant(ObjectNode json, Instant instant) {
+            switch (random.nextInt(5)) {
+                case 0 -> json.put("updatedAt", instant.toEpochMilli());
+                case 1 -> json.put("updatedAt", instant.atOffset(ZoneOffset.ofHours(2)).toString());
+                case 2 -> json.put("updatedAt", DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+                        .format(instant.atOffset(ZoneOffset.UTC)));
+                case 3 -> json.put("updatedAt", DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx")
+                        .format(instant.atOffset(ZoneOffset.ofHoursMinutes(-9, -30))));
+                default -> json.put("updatedAt", instant.toString());
+            }
+        }
+
+        private String email(String email) {
+            return switch (random.nextInt(5)) {
+                case 0 -> email.toUpperCase(Locale.ROOT);
+                case 1 -> "  " + Character.toUpperCase(email.charAt(0)) + email.substring(1) + " ";
+                case 2 -> "mailto:" + email;
+                case 3 -> "Someone <" + email.replace("example", "EXAMPLE") + ">";
+                default -> email;
+            };
+        }
+
+        private String date(LocalDate date) {
+            return switch (random.nextInt(4)) {
+                case 0 -> DateTimeFormatter.ofPattern("dd.MM.uuuu").format(date);
+                case 1 -> DateTimeFormatter.ofPattern("dd/MM/uuuu").format(date); // day >= 13: unambiguous
+                case 2 -> DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(date);
+                default -> date.toString();
+            };
+        }
+
+        private String pick(String... options) {
+            return options[random.nextInt(options.length)];
         }
     }
 }
