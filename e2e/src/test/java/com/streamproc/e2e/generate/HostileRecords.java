@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * Arbitrary, hostile records for the fuzzed variant of the streams, built from the fuzz toolkit's values (unpaired
@@ -45,6 +46,19 @@ public final class HostileRecords {
     }
 
     private HostileRecords() {
+    }
+
+    /**
+     * Scatters the suite's hostile records over a stream: one in 40 records, at least 4, each made by {@code make}
+     * (given its number) and put at a random place. The place is drawn before the record: the order of draws is
+     * what makes a seed's stream.
+     */
+    public static <I> void scatter(List<Produced<I>> stream, Random random, IntFunction<Produced<I>> make) {
+        int count = Math.max(4, stream.size() / 40);
+        for (int i = 0; i < count; i++) {
+            int at = random.nextInt(stream.size() + 1);
+            stream.add(at, make.apply(i));
+        }
     }
 
     /**

@@ -60,12 +60,8 @@ public final class CustomerModel implements EndToEndModel<CustomerIntent> {
             }
         }
         Random random = new Random(seed * 31 + 3);
-        int hostile = Math.max(4, stream.size() / 40);
-        for (int i = 0; i < hostile; i++) {
-            // The place is drawn before the record: the order of draws is what makes a seed's stream.
-            int at = random.nextInt(stream.size() + 1);
-            stream.add(at, hostile(random, seed, i, validKeys.get(random.nextInt(validKeys.size()))));
-        }
+        HostileRecords.scatter(stream, random,
+                i -> hostile(random, seed, i, validKeys.get(random.nextInt(validKeys.size()))));
         return stream;
     }
 

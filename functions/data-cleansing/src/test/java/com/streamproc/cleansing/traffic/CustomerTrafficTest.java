@@ -8,16 +8,14 @@ import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.cleansing.decode.CustomerRecordDecoder;
 import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
+import com.streamproc.shared.testing.TrafficDigest;
 import com.streamproc.shared.traffic.TrafficRecord;
 import com.streamproc.shared.traffic.TrafficShape;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +35,7 @@ class CustomerTrafficTest {
     void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
         List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 42)).records();
 
-        assertThat(digest(records)).isEqualTo(TYPICAL_2000_SEED_42);
+        assertThat(TrafficDigest.of(records)).isEqualTo(TYPICAL_2000_SEED_42);
     }
 
     @Test
@@ -93,7 +91,8 @@ class CustomerTrafficTest {
     void theSameShapeGivesTheSameRecords() {
         TrafficShape shape = traffic.typical(500, 9).withEdgeShare(0.5);
 
-        assertThat(digest(traffic.traffic(shape).records())).isEqualTo(digest(traffic.traffic(shape).records()));
+        assertThat(TrafficDigest.of(traffic.traffic(shape).records()))
+                .isEqualTo(TrafficDigest.of(traffic.traffic(shape).records()));
     }
 
     private void assertDecodesAsStated(TrafficRecord record) {
@@ -130,21 +129,4 @@ class CustomerTrafficTest {
         }
     }
 
-    /** SHA-256 over every record's partition key, bytes and expected outcome, in order. */
-    private static String digest(List<TrafficRecord> records) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (TrafficRecord record : records) {
-                sha.update(record.partitionKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(record.data());
-                sha.update((byte) 0);
-                sha.update(record.expected().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
