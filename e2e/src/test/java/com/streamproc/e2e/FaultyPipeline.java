@@ -159,7 +159,7 @@ final class FaultyPipeline implements AutoCloseable {
         Map<PipelineFunction, Integer> delivered = new LinkedHashMap<>();
         List<PutInput<?>> inputs = new ArrayList<>();
         for (PipelineFunction function : functions) {
-            inputs.add(generateAndPut(function, seed, scale, aggregated, delivered));
+            inputs.add(generateAndPut(function, seed, scale, aggregated, giveUp, delivered));
         }
         Duration putTime = Duration.ofNanos(System.nanoTime() - started);
 
@@ -219,10 +219,10 @@ final class FaultyPipeline implements AutoCloseable {
 
     @SuppressWarnings("unchecked") // the model's intent type is the one of the input it generates
     private <I> PutInput<I> generateAndPut(PipelineFunction function, long seed, int scale, boolean aggregated,
-                                           Map<PipelineFunction, Integer> kinesisRecords) {
+                                           boolean giveUp, Map<PipelineFunction, Integer> kinesisRecords) {
         EndToEndModel<I> model = (EndToEndModel<I>) function.model();
-        List<Delivered<I>> delivered = put(function, model.generate(seed, scale), aggregated, seed, model::isPoison,
-                kinesisRecords);
+        List<Produced<I>> input = giveUp ? model.generateForGiveUp(seed, scale) : model.generate(seed, scale);
+        List<Delivered<I>> delivered = put(function, input, aggregated, seed, model::isPoison, kinesisRecords);
         return new PutInput<>(function, model, delivered);
     }
 

@@ -62,6 +62,16 @@ public interface EndToEndModel<I> {
     }
 
     /**
+     * The input of a seed in the give-up series: {@link #generate} without the records whose outcome a give-up
+     * decides by the order in which they are then processed, which the reference, computed in stream order, cannot
+     * know (for orders: a second placement of an order, which wins over the first when the first is given up and
+     * replayed after it; docs/deployment.md, "After Lambda gives up on a batch", says so). All of it by default.
+     */
+    default List<Produced<I>> generateForGiveUp(long seed, int scale) {
+        return generate(seed, scale);
+    }
+
+    /**
      * For the bad-input catalogue: what is wrong with the effect of a record the function must accept, if anything.
      *
      * @param id     the entry's id with the run token: the catalogue's templates build the record's ids from it

@@ -31,6 +31,16 @@ public final class OrderModel implements EndToEndModel<OrderIntent> {
         return OrderStreamGenerator.generate(seed, 45 * scale);
     }
 
+    /** Without second placements of an order: which placement wins depends on the processing order after a give-up. */
+    @Override
+    public List<Produced<OrderIntent>> generateForGiveUp(long seed, int scale) {
+        Map<String, String> placement = new java.util.HashMap<>();
+        return generate(seed, scale).stream().filter(record -> !(record.intent() instanceof OrderIntent.Valid valid
+                && valid.event().type() == OrderIntent.Type.ORDER_PLACED
+                && !placement.computeIfAbsent(valid.event().orderId(), id -> valid.event().eventId())
+                        .equals(valid.event().eventId()))).toList();
+    }
+
     @Override
     public boolean isPoison(OrderIntent intent) {
         return intent instanceof OrderIntent.Poison;
