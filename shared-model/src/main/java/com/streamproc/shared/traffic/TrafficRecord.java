@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param effect   how to confirm it was applied ({@link RecordEffect#none()} when nothing can)
  * @param stated   what the function must read from the record, as the generator knows it without the function's
  *                 code: field name to canonical value (the normalised e-mail of a messy one, a time in UTC to the
- *                 millisecond); each generator's Javadoc names its fields. Empty when the generator states nothing
- *                 (poison; generators that only feed benchmarks). The end-to-end suite's reference models start
- *                 from it
+ *                 millisecond); each generator's Javadoc names its fields. For a record the function must quarantine, at
+ *                 most what it would have made had it been accepted (so that a check can see it was not); empty
+ *                 when the generator states nothing. The end-to-end suite's reference models start from it
  */
 public record TrafficRecord(String partitionKey, byte[] data, String expected, RecordEffect effect,
                             Map<String, String> stated) {
