@@ -46,7 +46,7 @@ public final class ActivityStreamGenerator extends SeededStreamGenerator<Activit
             String userId = userIds.get(random.nextInt(userIds.size()));
             stream.add(random.nextInt(stream.size() + 1), poison(i, userId, userIds));
         }
-        scatter(stream, Math.max(4, stream.size() / 40), i -> hostile(i, userIds.get(random.nextInt(userIds.size()))));
+        HostileRecords.scatter(stream, random, i -> hostile(i, userIds.get(random.nextInt(userIds.size()))));
         return stream;
     }
 

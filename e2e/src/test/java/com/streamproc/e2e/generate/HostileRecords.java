@@ -50,15 +50,10 @@ public final class HostileRecords {
 
     /**
      * Scatters the suite's hostile records over a stream: one in 40 records, at least 4, each made by {@code make}
-     * (given its number) and put at a random place. The place is drawn before the record: the order of draws is
-     * what makes a seed's stream.
+     * (given its number) and put at a random place ({@link Produced#insertAtRandomPlaces}).
      */
     public static <I> void scatter(List<Produced<I>> stream, Random random, IntFunction<Produced<I>> make) {
-        int count = Math.max(4, stream.size() / 40);
-        for (int i = 0; i < count; i++) {
-            int at = random.nextInt(stream.size() + 1);
-            stream.add(at, make.apply(i));
-        }
+        Produced.insertAtRandomPlaces(stream, random, Math.max(4, stream.size() / 40), make);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class OrderStreamGenerator extends SeededStreamGenerator<OrderInten
         }
         List<Produced<OrderIntent>> stream = Interleave.keepingOrderWithin(perOrder, random);
         scatter(stream, Math.max(6, stream.size() / 16), this::decodePoison);
-        scatter(stream, Math.max(4, stream.size() / 40), i -> hostile(i, orders));
+        HostileRecords.scatter(stream, random, i -> hostile(i, orders));
         return stream;
     }
 

@@ -42,10 +42,6 @@ abstract class SeededStreamGenerator<I> {
 
     /** Inserts {@code count} records made by {@code make} (given their number) at random places of {@code stream}. */
     protected void scatter(List<Produced<I>> stream, int count, IntFunction<Produced<I>> make) {
-        for (int i = 0; i < count; i++) {
-            // The place is drawn before the record: the order of draws is what makes a seed's stream.
-            int at = random.nextInt(stream.size() + 1);
-            stream.add(at, make.apply(i));
-        }
+        Produced.insertAtRandomPlaces(stream, random, count, make);
     }
 }
