@@ -44,6 +44,8 @@ public final class StreamprocTools extends CommandGroup {
     /** The command line with its error handling: one line per failure on stderr. */
     public static CommandLine commandLine(ToolContext context) {
         CommandLine commandLine = new CommandLine(new StreamprocTools(context));
+        // Before the handlers below: they are set on the subcommands that exist when they are set.
+        QueryCommand.addDeclaredQuestions(commandLine.getSubcommands().get("query"));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((failure, args) -> {
             CommandLine failed = failure.getCommandLine();

@@ -123,6 +123,31 @@ class AFourthFunctionIsPickedUpTest {
     }
 
     @Test
+    void theToolsOfferItsDeclaredQuestionsAsCommandsWithTheirOptions() {
+        FunctionDescriptor<?> pages = FunctionDescriptors.named(PageCountDescriptor.NAME);
+        PipelineFunction.handler(pages, new FunctionEnvironment(ENVIRONMENT), unusedClient())
+                .handleRequest(KinesisEventFixture.batch().record("/blog", "{\"page\":\"/blog\"}").build(),
+                        FakeLambdaContext.withTime(60_000));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine tools = StreamprocTools.commandLine(new ToolContext(new UnusedAws(), FunctionContracts::standard,
+                new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
+        tools.setOut(new PrintWriter(out, true));
+        tools.setErr(new PrintWriter(err, true));
+
+        int exitCode = tools.execute("query", "pages", "views", "--page", "/blog,/nowhere", "--env", "dev",
+                "--format", "csv");
+        int withoutPage = tools.execute("query", "page-count", "views", "--env", "dev");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString().lines().toList()).containsExactly("page,views",
+                "/blog," + PageCounts.of("/blog"), "/nowhere,0");
+        assertThat(PageCounts.of("/blog")).isPositive();
+        assertThat(withoutPage).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--page=PATH'");
+    }
+
+    @Test
     void itsHandlerNamesAMissingVariableAtColdStartLikeEveryFunction() {
         assertThatThrownBy(() -> new PageCountDescriptor().processor(
                 new FunctionEnvironment(Map.of("QUARANTINE_TABLE", "q")), unusedClient()))

@@ -25,4 +25,17 @@ public interface AnalystQuestions {
      *                    the function interprets them, and may ignore them
      */
     List<String> answer(DynamoDbClient dynamoDb, Map<String, String> environment, List<String> examples);
+
+    /** What its questions are about, one line (the help of {@code query <event type>}). */
+    default String summary() {
+        return "The " + functionName() + " function's questions.";
+    }
+
+    /**
+     * The questions a command line offers one by one, each with its options ({@code query <event type> <question>}).
+     * None by default: {@link #answer} still serves the function.
+     */
+    default List<AnalystQuestion> questions() {
+        return List.of();
+    }
 }

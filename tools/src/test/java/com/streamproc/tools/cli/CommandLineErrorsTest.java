@@ -179,6 +179,52 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aQuestionWithoutItsNameListsTheFunctionsQuestions() {
+        assertOneCleanLine(run("query", "orders"), ExitCodes.USAGE,
+                "missing question (get, by-customer, by-status, revenue");
+    }
+
+    @Test
+    void aQuestionWithoutARequiredOptionIsAUsageError() {
+        assertOneCleanLine(run("query", "customers", "by-email"), ExitCodes.USAGE, "--email");
+    }
+
+    // Nothing listens at the endpoint: a value checked only after connecting would fail with "cannot reach".
+    @Test
+    void aMalformedDayOfAQuestionIsRefusedBeforeAnythingConnects() {
+        assertOneCleanLine(run("query", "orders", "revenue", "--day", "2026-13-01", "--currency", "EUR"),
+                ExitCodes.USAGE, "--day", "'2026-13-01'", "yyyy-MM-dd");
+    }
+
+    @Test
+    void aValueOutsideAnOptionsChoicesIsRefusedBeforeAnythingConnects() {
+        assertOneCleanLine(run("query", "orders", "by-status", "--status", "LOST", "--day", "2026-11-27"),
+                ExitCodes.USAGE, "--status", "'LOST'", "SHIPPED");
+    }
+
+    @Test
+    void optionsThatMustGoTogetherAreCheckedBeforeAnythingConnects() {
+        assertOneCleanLine(run("query", "activity", "action-hour", "--action", "click"), ExitCodes.USAGE,
+                "one of --hour and --day");
+        assertOneCleanLine(run("query", "activity", "action-hour", "--action", "click", "--hour", "2026-11-27T10",
+                "--day", "2026-11-27"), ExitCodes.USAGE, "one of --hour and --day");
+        assertOneCleanLine(run("query", "activity", "active-users", "--day", "2026-11-27", "--to-day", "2026-11-26"),
+                ExitCodes.USAGE, "--to-day");
+    }
+
+    @Test
+    void aValueTheFunctionCannotNormaliseIsAUsageError() {
+        assertOneCleanLine(run("query", "customers", "by-email", "--email", "not-an-address"), ExitCodes.USAGE,
+                "not a valid e-mail address");
+    }
+
+    @Test
+    void aValidQuestionOnAnUnreachableTableIsOneLine() {
+        assertOneCleanLine(run("query", "orders", "get", "--order-id", "ord-1"), ExitCodes.FAILED,
+                "cannot reach DynamoDB", "Connection refused");
+    }
+
+    @Test
     void helpIsPrintedToStdoutWithExitZero() {
         CommandRun run = run("produce", "--help");
 
