@@ -102,49 +102,51 @@ class AFourthFunctionIsPickedUpTest {
 
     @Test
     void theToolsAnswerItsAnalystsQuestionsByItsEventType() {
-        FunctionDescriptor<?> pages = FunctionDescriptors.named(PageCountDescriptor.NAME);
-        PipelineFunction.handler(pages, new FunctionEnvironment(ENVIRONMENT), unusedClient())
-                .handleRequest(KinesisEventFixture.batch().record("/careers", "{\"page\":\"/careers\"}").build(),
-                        FakeLambdaContext.withTime(60_000));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine tools = StreamprocTools.commandLine(new ToolContext(new UnusedAws(), FunctionContracts::standard,
-                new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
-        tools.setOut(new PrintWriter(out, true));
-        tools.setErr(new PrintWriter(err, true));
+        view("/careers");
 
-        int exitCode = tools.execute("query", "answers", "pages", "--env", "dev", "--example", "/careers",
-                "--format", "csv");
+        ToolsRun run = tools("query", "answers", "pages", "--env", "dev", "--example", "/careers", "--format", "csv");
 
-        assertThat(exitCode).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).containsExactly("function,answer",
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly("function,answer",
                 "page-count,views of /careers in dev-pages: " + PageCounts.of("/careers"));
         assertThat(PageCounts.of("/careers")).isPositive();
     }
 
     @Test
     void theToolsOfferItsDeclaredQuestionsAsCommandsWithTheirOptions() {
+        view("/blog");
+
+        ToolsRun run = tools("query", "pages", "views", "--page", "/blog,/nowhere", "--env", "dev", "--format", "csv");
+        ToolsRun withoutPage = tools("query", "page-count", "views", "--env", "dev");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly("page,views", "/blog," + PageCounts.of("/blog"),
+                "/nowhere,0");
+        assertThat(PageCounts.of("/blog")).isPositive();
+        assertThat(withoutPage.exitCode()).isEqualTo(2);
+        assertThat(withoutPage.err()).contains("Missing required option: '--page=PATH'");
+    }
+
+    /** One view of {@code page}, through the function's handler as the harness wires it. */
+    private static void view(String page) {
         FunctionDescriptor<?> pages = FunctionDescriptors.named(PageCountDescriptor.NAME);
         PipelineFunction.handler(pages, new FunctionEnvironment(ENVIRONMENT), unusedClient())
-                .handleRequest(KinesisEventFixture.batch().record("/blog", "{\"page\":\"/blog\"}").build(),
+                .handleRequest(KinesisEventFixture.batch().record(page, "{\"page\":\"" + page + "\"}").build(),
                         FakeLambdaContext.withTime(60_000));
+    }
+
+    private record ToolsRun(int exitCode, String out, String err) {
+    }
+
+    private static ToolsRun tools(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine tools = StreamprocTools.commandLine(new ToolContext(new UnusedAws(), FunctionContracts::standard,
                 new ByteArrayInputStream(new byte[0]), Clock.systemUTC()));
         tools.setOut(new PrintWriter(out, true));
         tools.setErr(new PrintWriter(err, true));
-
-        int exitCode = tools.execute("query", "pages", "views", "--page", "/blog,/nowhere", "--env", "dev",
-                "--format", "csv");
-        int withoutPage = tools.execute("query", "page-count", "views", "--env", "dev");
-
-        assertThat(exitCode).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).containsExactly("page,views",
-                "/blog," + PageCounts.of("/blog"), "/nowhere,0");
-        assertThat(PageCounts.of("/blog")).isPositive();
-        assertThat(withoutPage).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required option: '--page=PATH'");
+        int exitCode = tools.execute(args);
+        return new ToolsRun(exitCode, out.toString(), err.toString());
     }
 
     @Test
