@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.e2e.model.CustomerModel;
+import com.streamproc.e2e.model.OrderModel;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.shared.decode.RecordDecoder;
 import java.io.IOException;
@@ -32,8 +33,8 @@ class HostileRecordsTest {
 
     @Test
     void hostileOrderRecordsAreAlwaysRefused() {
-        assertAlwaysRefused("order-processing", new OrderEventDecoder(), OrderStreamGenerator.HOSTILE_TARGETS,
-                valid(OrderStreamGenerator.generate(11, 40), OrderIntent.Valid.class));
+        assertAlwaysRefused("order-processing", new OrderEventDecoder(), OrderModel.HOSTILE_TARGETS,
+                valid(new OrderModel().generate(11, 2), OrderIntent.Valid.class));
     }
 
     @Test

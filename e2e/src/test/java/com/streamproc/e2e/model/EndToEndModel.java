@@ -64,8 +64,9 @@ public interface EndToEndModel<I> {
     /**
      * The input of a seed in the give-up series: {@link #generate} without the records whose outcome a give-up
      * decides by the order in which they are then processed, which the reference, computed in stream order, cannot
-     * know (for orders: a second placement of an order, which wins over the first when the first is given up and
-     * replayed after it; docs/deployment.md, "After Lambda gives up on a batch", says so). All of it by default.
+     * know (for orders: records the stored order refuses in stream order, which a redrive may apply, and events an
+     * order would also take in an earlier status, which win over a given-up one; docs/deployment.md, "After Lambda
+     * gives up on a batch", says so). All of it by default.
      */
     default List<Produced<I>> generateForGiveUp(long seed, int scale) {
         return generate(seed, scale);

@@ -54,6 +54,7 @@ public final class OrderReference {
     private final Map<String, ExpectedOrder> orders = new TreeMap<>();
     private final Map<StreamPosition, String> poison = new LinkedHashMap<>();
     private final Set<String> orderIdsSeen = new TreeSet<>();
+    private final Map<StreamPosition, String> appliedFrom = new LinkedHashMap<>();
     private int duplicates;
 
     private OrderReference() {
@@ -68,9 +69,13 @@ public final class OrderReference {
                 reference.poison.put(record.position(), p.reason());
             } else if (record.intent() instanceof OrderIntent.Valid valid) {
                 reference.orderIdsSeen.add(valid.event().orderId());
+                ExpectedOrder before = reference.orders.get(valid.event().orderId());
+                int repeats = reference.duplicates;
                 String rejection = reference.apply(valid.event());
                 if (rejection != null) {
                     reference.poison.put(record.position(), rejection);
+                } else if (reference.duplicates == repeats) {
+                    reference.appliedFrom.put(record.position(), before == null ? "" : before.status());
                 }
             }
         }
@@ -130,6 +135,18 @@ public final class OrderReference {
                 order.totalMinor(), order.placedAt(), event.occurredAt(), event.eventId(), event.type().name(),
                 Set.copyOf(applied), captured, capturedAt, refunded, refundedAt));
         return null;
+    }
+
+    /** Whether the lifecycle lets an order in {@code status} take an event of {@code type}. */
+    public static boolean allows(String status, Type type) {
+        return type != Type.ORDER_PLACED && NEXT.get(status).contains(STATUS_AFTER.get(type));
+    }
+
+    /**
+     * The records applied (not repeats), each with the status its order was in before it (empty for a placement).
+     */
+    public Map<StreamPosition, String> appliedFrom() {
+        return appliedFrom;
     }
 
     /** Every order that was placed, by id. */

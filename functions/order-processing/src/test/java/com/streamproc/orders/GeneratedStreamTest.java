@@ -3,7 +3,7 @@ package com.streamproc.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.streamproc.orders.domain.Order;
-import com.streamproc.orders.testing.GeneratedOrderStream;
+import com.streamproc.orders.testing.GeneratedOrders;
 import com.streamproc.orders.testing.OrderProcessingHarness;
 import com.streamproc.orders.testing.RecordStream;
 import com.streamproc.orders.testing.ReplayingDelivery;
@@ -18,8 +18,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Seeded streams of interleaved orders with duplicates and poison, delivered with replays of random suffixes and
- * with write failures (throttling, lost responses): every order and every day's revenue ends exactly as the plan
+ * Seeded streams of the function's own generator (orders interleaved, producer retries and resends, poison of every
+ * reason, rule breakers, edge cases), delivered with replays of random suffixes and
+ * with write failures (throttling, lost responses): every order and every day's revenue ends exactly as the generator
  * says, every poison record is quarantined with its reason, and no order is written more often than it has
  * records.
  */
@@ -36,7 +37,7 @@ class GeneratedStreamTest {
     }
 
     private static void check(long seed, int keys, int throttlePercent, int lostResponsePercent) {
-        GeneratedOrderStream generated = GeneratedOrderStream.generate(seed, 40);
+        GeneratedOrders generated = GeneratedOrders.generate(seed, 180);
         OrderProcessingHarness harness = new OrderProcessingHarness(keys);
         harness.store.failRandomly(seed, throttlePercent, lostResponsePercent);
 
@@ -56,8 +57,8 @@ class GeneratedStreamTest {
         }
     }
 
-    static GeneratedOrderStream.ExpectedOrder stateOf(Order order) {
-        return new GeneratedOrderStream.ExpectedOrder(order.orderId(), order.customerId(), order.currency(),
+    static GeneratedOrders.ExpectedOrder stateOf(Order order) {
+        return new GeneratedOrders.ExpectedOrder(order.orderId(), order.customerId(), order.currency(),
                 order.totalMinor(), order.status(), order.placedAt(), order.statusAt(), order.lastEventId(),
                 order.appliedEventIds(), order.capture() == null ? null : order.capture().minor(),
                 order.capture() == null ? null : order.capture().at(),

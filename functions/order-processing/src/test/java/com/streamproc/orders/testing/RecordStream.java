@@ -12,14 +12,19 @@ import java.util.List;
  * Lambda's JSON form as whole batches, suffixes or any other window: a replay carries the same sequence numbers.
  */
 public final class RecordStream implements ShardReplay.Shard {
-    private record Entry(String partitionKey, String data) {
+    private record Entry(String partitionKey, byte[] data) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     /** Appends a record; returns its index. */
     public int add(String partitionKey, String data) {
-        entries.add(new Entry(partitionKey, data));
+        return add(partitionKey, data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Appends a record of any bytes (empty, not UTF-8); returns its index. */
+    public int add(String partitionKey, byte[] data) {
+        entries.add(new Entry(partitionKey, data.clone()));
         return entries.size() - 1;
     }
 
@@ -54,7 +59,7 @@ public final class RecordStream implements ShardReplay.Shard {
         KinesisEventFixture fixture = KinesisEventFixture.batch();
         for (int i = from; i < to; i++) {
             fixture.sequence(KinesisEventFixture.FIRST_SEQUENCE.add(BigInteger.valueOf(i)));
-            fixture.record(entries.get(i).partitionKey(), entries.get(i).data());
+            fixture.recordBytes(entries.get(i).partitionKey(), entries.get(i).data());
         }
         return fixture.build();
     }
