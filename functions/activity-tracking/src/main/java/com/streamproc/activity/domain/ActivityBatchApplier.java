@@ -71,7 +71,13 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         Map<UserDayKey, List<InboundRecord<ActivityEvent>>> byUserDay = ActivityAggregator.byUserDay(firstOccurrences);
         List<ItemKey> keys = new ArrayList<>();
         byUserDay.keySet().forEach(key -> keys.add(key.itemKey()));
-        ActivityAggregator.byActionHour(firstOccurrences).keySet().forEach(key -> keys.add(key.itemKey()));
+        Set<ActionHourKey> actionHourKeys = new HashSet<>();
+        for (InboundRecord<ActivityEvent> record : firstOccurrences) {
+            ActionHourKey key = ActivityAggregator.actionHourOf(record);
+            if (actionHourKeys.add(key)) {
+                keys.add(key.itemKey());
+            }
+        }
         BatchItemReader.Reads reads = reader.readAll(keys, retry);
         if (context.deadline().expired()) {
             return;
