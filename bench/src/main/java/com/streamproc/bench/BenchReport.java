@@ -393,17 +393,30 @@ public final class BenchReport {
                 .append(BenchFunction.TEMPLATE_MAX_CONCURRENT_KEYS)
                 .append("; ideal = ⌈requests ÷ concurrency⌉ round trips of 10 ms, and at least two (a read round, then "
                         + "a write round: every function reads an item before its conditional write); "
-                        + "\"measured ÷ 10 ms\" is how many round trips the batch took one after the other. "
-                        + "Runs per size: ")
+                        + "\"median ÷ 10 ms\" is how many round trips the batch took one after the other. "
+                        + "Warm-up: the whole workload through the same code on a stand-in without delay, pass after "
+                        + "pass, for ")
+                .append(LatencyBenchmark.WARM_UP.toSeconds())
+                .append(" s; then each size ")
+                .append(LatencyBenchmark.UNMEASURED_RUNS)
+                .append(" times unmeasured on the measured processor, then measured: ")
                 .append(settings.describeLatencyRuns())
-                .append(", each size after one unmeasured run on the same processor (median reported).\n\n");
+                .append(". Median and ")
+                .append(Numbers.compact(LatencyBenchmark.TAIL_PERCENT))
+                .append("th percentile (nearest rank) of the runs; the target is judged on the median. \"JIT ms\": "
+                        + "compilation time the JVM (this benchmark's, the JDK's default JIT) spent while a size's "
+                        + "measured runs went on; near zero means the code was compiled before they started.\n\n");
+        String tail = "p" + Numbers.compact(LatencyBenchmark.TAIL_PERCENT);
         MarkdownTable table = new MarkdownTable("function", "batch", "requests", "by operation", "ideal ms",
-                "measured ms", "measured ÷ 10 ms", "ratio", "target", "result");
+                "median ms", tail + " ms", "median ÷ 10 ms", "ratio", tail + " ratio", "JIT ms", "target", "result");
         for (LatencyBenchmark.Result r : latency) {
             table.row(r.function().id(), Numbers.grouped(r.batchSize()), Numbers.grouped(r.requests()),
                     r.operations(), Numbers.fixed(r.idealMillis(), 0),
                     Numbers.fixed(r.medianMillis(), 0) + (r.failures() > 0 ? " (" + r.failures() + " failed)" : ""),
-                    Numbers.fixed(r.medianMillis() / 10, 0), Numbers.ratio(r.ratio()), LATENCY_TARGET.describe(), LATENCY_TARGET.verdict(r.ratio()));
+                    Numbers.fixed(r.tailMillis(), 0), Numbers.fixed(r.medianMillis() / 10, 0),
+                    Numbers.ratio(r.ratio()), Numbers.ratio(r.tailRatio()),
+                    r.jitMillis() < 0 ? "n/a" : Long.toString(r.jitMillis()), LATENCY_TARGET.describe(),
+                    LATENCY_TARGET.verdict(r.ratio()));
         }
         out.append(table.render()).append('\n');
     }

@@ -32,7 +32,7 @@ public record Settings(String name, long seed, int workloadRecords, List<CpuRunn
 
     public static Settings full() {
         return new Settings("full", 42, 10_000, List.of(LAMBDA_FLAGS, C2_FLAGS), List.of(100, 500, 1_000, 10_000),
-                Map.of(100, 5, 500, 3, 1_000, 3, 10_000, 1), 9, 3_000, 10_000, 2_000, 5);
+                Map.of(100, 21, 500, 21, 1_000, 21, 10_000, 5), 9, 3_000, 10_000, 2_000, 5);
     }
 
     public static Settings quick() {

@@ -13,6 +13,8 @@ import com.streamproc.bench.workload.WorkloadRecord;
 import com.streamproc.shared.aws.FunctionEnvironment;
 import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.testing.FakeLambdaContext;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +25,48 @@ import java.util.Map;
 /**
  * Batch latency: the production wiring (with the template's {@code MAX_CONCURRENT_KEYS}) processes one batch of the
  * function's workload against {@link FakeDynamoDb} with a fixed delay per request; the elapsed time is compared with
- * {@link IdealLatency} for the requests that batch sent. Each measured batch starts from empty tables; the JIT is
- * warmed first with the same code on a fake without delay, and each batch size is run once, unmeasured, on the
- * measured processor, so its thread pools have their threads as in an execution environment that has processed
- * batches before (a first batch's thread starts belong to the cold start, measured on its own).
+ * {@link IdealLatency} for the requests that batch sent. Each measured batch starts from empty tables.
+ *
+ * <p>A warm execution environment has processed many batches, so its code is compiled and its thread pools hold
+ * their threads. The benchmark gets there first: the whole workload goes through the same code on a fake without
+ * delay, pass after pass, for at least {@link #WARM_UP} (a couple of passes leave the JIT still compiling the
+ * batch path while the measured runs go on); then each batch size runs {@link #UNMEASURED_RUNS} times, unmeasured,
+ * on the measured processor (a first batch's thread starts belong to the cold start, measured on its own). The JIT
+ * time spent during a size's measured runs is reported with them, so a reader sees whether they were steady.
  */
 public final class LatencyBenchmark {
     public static final Duration REQUEST_LATENCY = Duration.ofMillis(10);
+    /** How long the whole workload is run through the code without delay before anything is measured. */
+    public static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** Unmeasured runs of each batch size on the measured processor before its measured runs. */
+    public static final int UNMEASURED_RUNS = 3;
+    /** The tail percentile reported next to the median. */
+    public static final double TAIL_PERCENT = 90;
 
     /**
      * @param runs        elapsed milliseconds of each run
      * @param requests    DynamoDB requests per run (the same every run: the batch and starting state are)
      * @param operations  requests per operation, of the last run
      * @param failures    runs whose response reported a failure
+     * @param jitMillis   JIT compilation time spent (on the compiler's threads) while the measured runs went on;
+     *                    -1 when the JVM does not report it
      */
     public record Result(BenchFunction function, int batchSize, List<Double> runs, long requests,
-                         Map<String, Long> operations, int concurrency, int failures) {
+                         Map<String, Long> operations, int concurrency, int failures, long jitMillis) {
+        public Result {
+            runs = List.copyOf(runs);
+        }
+
         public double medianMillis() {
             return Numbers.median(runs);
+        }
+
+        public double tailMillis() {
+            return Numbers.percentile(runs, TAIL_PERCENT);
+        }
+
+        public double tailRatio() {
+            return tailMillis() / idealMillis();
         }
 
         public double idealMillis() {
@@ -77,10 +103,13 @@ public final class LatencyBenchmark {
                     throw new IllegalArgumentException("workload has fewer than " + size + " records");
                 }
                 KinesisEvent event = KinesisBatches.event(workload.first(size), 0, Instant.now());
-                // One unmeasured run of this size first: the processor's thread pools then hold the threads a warm
+                // Unmeasured runs of this size first: the processor's thread pools then hold the threads a warm
                 // execution environment has (created by earlier batches), not the first batch's thread starts.
-                dynamoDb.reset();
-                processor.process(event, context);
+                for (int run = 0; run < UNMEASURED_RUNS; run++) {
+                    dynamoDb.reset();
+                    processor.process(event, context);
+                }
+                long jitBefore = jitMillis();
                 List<Double> runs = new ArrayList<>();
                 long requests = -1;
                 int failures = 0;
@@ -99,19 +128,24 @@ public final class LatencyBenchmark {
                     }
                     requests = sent;
                 }
+                long jitAfter = jitMillis();
                 results.add(new Result(function, size, runs, requests, dynamoDb.requestsByOperation(), concurrency,
-                        failures));
+                        failures, jitBefore < 0 ? -1 : jitAfter - jitBefore));
             }
         }
         return results;
     }
 
-    /** Runs the whole workload twice through the same code on a fake without delay, so the JIT has compiled it. */
+    /**
+     * Runs the whole workload through the same code on a fake without delay, pass after pass, until {@link #WARM_UP}
+     * has passed (at least two passes).
+     */
     private static void warmUp(BenchFunction function, Workload workload, StackTables tables, FunctionEnvironment env,
                                FakeLambdaContext context, FunctionLog log) {
         FakeDynamoDb dynamoDb = new FakeDynamoDb(tables.keyAttributes(), Duration.ZERO);
         BatchProcessor<?> processor = log.building(() -> function.production(env, dynamoDb));
-        for (int round = 0; round < 2; round++) {
+        long end = System.nanoTime() + WARM_UP.toNanos();
+        for (int pass = 0; pass < 2 || System.nanoTime() < end; pass++) {
             dynamoDb.reset();
             int index = 0;
             for (List<WorkloadRecord> batch : workload.batches(1000)) {
@@ -119,5 +153,10 @@ public final class LatencyBenchmark {
                 index += batch.size();
             }
         }
+    }
+
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 }

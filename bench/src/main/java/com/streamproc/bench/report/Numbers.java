@@ -18,6 +18,19 @@ public final class Numbers {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /**
+     * The nearest-rank percentile: the smallest value that at least {@code percent} % of the values do not exceed
+     * (so the 90th of 21 values is the 19th smallest); NaN for none.
+     */
+    public static double percentile(List<? extends Number> values, double percent) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        int rank = (int) Math.ceil(percent / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
     public static double min(List<? extends Number> values) {
         return values.stream().mapToDouble(Number::doubleValue).min().orElse(Double.NaN);
     }

@@ -22,6 +22,24 @@ class NumbersTest {
     }
 
     @Test
+    void percentileIsTheValueAtItsNearestRank() {
+        List<Double> twentyOne = new java.util.ArrayList<>();
+        for (int i = 21; i >= 1; i--) {
+            twentyOne.add((double) i);
+        }
+
+        assertThat(Numbers.percentile(twentyOne, 90)).isEqualTo(19.0);
+        assertThat(Numbers.percentile(twentyOne, 50)).isEqualTo(11.0);
+        assertThat(Numbers.percentile(List.of(7.0, 3.0, 5.0), 90)).isEqualTo(7.0);
+        assertThat(Numbers.percentile(List.of(4.0), 90)).isEqualTo(4.0);
+    }
+
+    @Test
+    void percentileOfNothingIsNotANumber() {
+        assertThat(Numbers.percentile(List.of(), 90)).isNaN();
+    }
+
+    @Test
     void formatsIndependentlyOfTheLocale() {
         assertThat(Numbers.fixed(1234.5678, 2)).isEqualTo("1234.57");
         assertThat(Numbers.grouped(10_000)).isEqualTo("10,000");

@@ -2,6 +2,7 @@ package com.streamproc.activity.decode;
 
 import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.activity.domain.ActivityEvent;
+import com.streamproc.activity.domain.ActivityTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.streamproc.shared.decode.EventTimeRange;
 import com.streamproc.shared.decode.PoisonRecordException;
@@ -10,9 +11,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The rules of the activity event contract (schema version 1) that the JSON shape alone does not express. Every
@@ -31,8 +30,6 @@ public final class ActivityContract {
     /** Clocks of producers run a little fast; anything later than this is a broken clock, not a late event. */
     public static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
 
-    private static final Pattern ACTION = Pattern.compile("[a-z0-9_.-]{1,64}");
-
     private final Clock clock;
 
     /** @param clock the clock against which {@link #MAX_FUTURE_SKEW} is measured */
@@ -48,7 +45,7 @@ public final class ActivityContract {
         }
         requireId(payload.eventId(), "eventId", ActivityReasonCodes.INVALID_EVENT_ID);
         requireId(payload.userId(), "userId", ActivityReasonCodes.INVALID_USER_ID);
-        if (!ACTION.matcher(payload.action()).matches()) {
+        if (!isAction(payload.action())) {
             throw new PoisonRecordException(ActivityReasonCodes.INVALID_ACTION,
                     "action must match [a-z0-9_.-]{1,64}");
         }
@@ -64,7 +61,7 @@ public final class ActivityContract {
     private Instant occurredAt(String text) throws PoisonRecordException {
         Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(text).toInstant();
+            occurredAt = ActivityTimes.parseOffsetDateTime(text);
         } catch (DateTimeException e) {
             // Any date-time with an offset has an instant, even at year 999999999; only the text can be wrong.
             throw new PoisonRecordException(ActivityReasonCodes.INVALID_TIMESTAMP,
@@ -115,7 +112,27 @@ public final class ActivityContract {
         }
     }
 
+    /** {@code [a-z0-9_.-]{1,64}}, as a loop: every record is checked on the batch's critical path. */
+    static boolean isAction(String value) {
+        int length = value.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasControlCharacter(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

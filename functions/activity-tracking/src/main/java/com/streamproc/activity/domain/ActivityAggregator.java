@@ -32,10 +32,14 @@ public final class ActivityAggregator {
             List<InboundRecord<ActivityEvent>> records) {
         Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> groups = new LinkedHashMap<>();
         for (InboundRecord<ActivityEvent> record : records) {
-            ActivityEvent event = record.event();
-            groups.computeIfAbsent(new ActionHourKey(event.action(), ActivityTimes.utcHour(event.occurredAt()),
-                    record.ref().shardId()), k -> new ArrayList<>()).add(record);
+            groups.computeIfAbsent(actionHourOf(record), k -> new ArrayList<>()).add(record);
         }
         return groups;
+    }
+
+    /** The action-hour item a record counts in. */
+    public static ActionHourKey actionHourOf(InboundRecord<ActivityEvent> record) {
+        ActivityEvent event = record.event();
+        return new ActionHourKey(event.action(), ActivityTimes.utcHour(event.occurredAt()), record.ref().shardId());
     }
 }

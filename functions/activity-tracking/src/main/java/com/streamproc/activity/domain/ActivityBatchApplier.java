@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Applies a batch of activity events to the aggregates, exactly once per event. Aggregates cross users, so this is
@@ -72,7 +71,13 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         Map<UserDayKey, List<InboundRecord<ActivityEvent>>> byUserDay = ActivityAggregator.byUserDay(firstOccurrences);
         List<ItemKey> keys = new ArrayList<>();
         byUserDay.keySet().forEach(key -> keys.add(key.itemKey()));
-        ActivityAggregator.byActionHour(firstOccurrences).keySet().forEach(key -> keys.add(key.itemKey()));
+        Set<ActionHourKey> actionHourKeys = new HashSet<>();
+        for (InboundRecord<ActivityEvent> record : firstOccurrences) {
+            ActionHourKey key = ActivityAggregator.actionHourOf(record);
+            if (actionHourKeys.add(key)) {
+                keys.add(key.itemKey());
+            }
+        }
         BatchItemReader.Reads reads = reader.readAll(keys, retry);
         if (context.deadline().expired()) {
             return;
@@ -87,20 +92,19 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         Map<ActionHourKey, List<InboundRecord<ActivityEvent>>> byActionHour =
                 ActivityAggregator.byActionHour(toActionHours);
 
-        // The user-day puts and the action-hour puts, all at once.
-        List<Object> writes = new ArrayList<>(plan.slices());
-        writes.addAll(byActionHour.keySet());
+        // The action-hour puts and the user-day puts, all at once; the action-hour puts first, as their items are
+        // quick to build, while each user-day slice's items are built by the thread that sends them.
+        List<Object> writes = new ArrayList<>(byActionHour.keySet());
+        writes.addAll(plan.slices());
         List<Object> results = requests.map(writes, write -> {
             if (write instanceof ActionHourKey key) {
                 return reads.wasRead(key.itemKey()) && actionHours.writeOne(key,
                         ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key), retry);
             }
-            @SuppressWarnings("unchecked")
-            List<Map<String, AttributeValue>> slice = (List<Map<String, AttributeValue>>) write;
-            return store.putAll(slice, retry);
-        }, write -> write instanceof ActionHourKey ? Boolean.FALSE : write);
+            return UserDayWriter.put(store, userDaySlice(write), retry);
+        }, write -> write instanceof ActionHourKey ? Boolean.FALSE : UserDayWriter.keysOf(userDaySlice(write)));
 
-        List<Map<String, AttributeValue>> unwritten = new ArrayList<>();
+        List<UserDayKey> unwritten = new ArrayList<>();
         Set<RecordRef> actionHourFailed = new HashSet<>();
         for (int i = 0; i < writes.size(); i++) {
             Object result = results.get(i);
@@ -110,7 +114,7 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
                 }
             } else {
                 @SuppressWarnings("unchecked")
-                List<Map<String, AttributeValue>> notWritten = (List<Map<String, AttributeValue>>) result;
+                List<UserDayKey> notWritten = (List<UserDayKey>) result;
                 unwritten.addAll(notWritten);
             }
         }
@@ -124,6 +128,11 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
                 context.applied(record.ref());
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<UserDay> userDaySlice(Object write) {
+        return (List<UserDay>) write;
     }
 
     /** Per shard, the first record Lambda delivered (from the core), or else the first record of this call. */

@@ -55,9 +55,37 @@ public final class UserDayWriter {
     public Outcome write(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, TransientRetry retry,
                          BatchItemReader.Reads reads, Map<String, RecordRef> firstDelivered) {
         Plan plan = plan(groups, reads, firstDelivered, Map.of());
-        List<List<Map<String, AttributeValue>>> unwritten = requests.map(plan.slices(),
-                slice -> store.putAll(slice, retry), slice -> slice);
+        List<List<UserDayKey>> unwritten = requests.map(plan.slices(), slice -> put(store, slice, retry),
+                UserDayWriter::keysOf);
         return plan.outcome(unwritten.stream().flatMap(List::stream).toList());
+    }
+
+    /**
+     * Puts one slice of a plan ({@code BatchWriteItem}); the items are built here, on the thread that sends them, so
+     * that building a batch's items overlaps with the requests already sent.
+     *
+     * @return the keys of the items that were not written
+     */
+    public static List<UserDayKey> put(ActivityStore store, List<UserDay> slice, TransientRetry retry) {
+        Map<Map<String, AttributeValue>, UserDayKey> keyOf = new IdentityHashMap<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>(slice.size());
+        for (UserDay userDay : slice) {
+            Map<String, AttributeValue> item = userDay.toItem();
+            keyOf.put(item, userDay.key());
+            items.add(item);
+        }
+        List<UserDayKey> unwritten = new ArrayList<>();
+        for (Map<String, AttributeValue> item : store.putAll(items, retry)) {
+            unwritten.add(keyOf.get(item));
+        }
+        return unwritten;
+    }
+
+    /** All keys of a slice: what a slice whose request failed as a whole left unwritten. */
+    public static List<UserDayKey> keysOf(List<UserDay> slice) {
+        List<UserDayKey> keys = new ArrayList<>(slice.size());
+        slice.forEach(userDay -> keys.add(userDay.key()));
+        return keys;
     }
 
     /**
@@ -67,8 +95,7 @@ public final class UserDayWriter {
     public Plan plan(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, BatchItemReader.Reads reads,
                      Map<String, RecordRef> firstDelivered, Map<RecordRef, List<RecordRef>> laterCopies) {
         Set<RecordRef> unread = new HashSet<>();
-        List<Map<String, AttributeValue>> puts = new ArrayList<>();
-        Map<Map<String, AttributeValue>, UserDayKey> keyOfPut = new IdentityHashMap<>();
+        List<UserDay> puts = new ArrayList<>();
         Map<UserDayKey, UserDay.Decision> decisions = new LinkedHashMap<>();
         groups.forEach((key, records) -> {
             ItemKey itemKey = key.itemKey();
@@ -81,24 +108,21 @@ public final class UserDayWriter {
             UserDay.Decision decision = current.deciding(records, firstDelivered, laterCopies);
             decisions.put(key, decision);
             if (decision.updated() != current) {
-                Map<String, AttributeValue> item = decision.updated().toItem();
-                puts.add(item);
-                keyOfPut.put(item, key);
+                puts.add(decision.updated());
             }
         });
         return new Plan(groups, decisions, unread, ConcurrentRequests.slices(puts,
-                DynamoBatchWriter.MAX_ITEMS_PER_REQUEST), keyOfPut);
+                DynamoBatchWriter.MAX_ITEMS_PER_REQUEST));
     }
 
     /**
      * @param decisions per readable item, what its records are
      * @param unread    records whose item could not be read: nothing about them is decided
-     * @param slices    the puts, one {@code BatchWriteItem} each
+     * @param slices    the changed items, one {@code BatchWriteItem} each ({@link #put})
      */
     public record Plan(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups,
                        Map<UserDayKey, UserDay.Decision> decisions, Set<RecordRef> unread,
-                       List<List<Map<String, AttributeValue>>> slices,
-                       Map<Map<String, AttributeValue>, UserDayKey> keyOfPut) {
+                       List<List<UserDay>> slices) {
         /** The records counted in a readable item (now or before), whether or not its put succeeds. */
         public List<InboundRecord<ActivityEvent>> counted() {
             List<InboundRecord<ActivityEvent>> counted = new ArrayList<>();
@@ -106,12 +130,11 @@ public final class UserDayWriter {
             return counted;
         }
 
-        /** The outcome once the puts are done; {@code unwritten} are the put items that were not written. */
-        public Outcome outcome(List<Map<String, AttributeValue>> unwritten) {
+        /** The outcome once the puts are done; {@code unwritten} are the keys of the items that were not written. */
+        public Outcome outcome(List<UserDayKey> unwritten) {
             Set<RecordRef> notWritten = new HashSet<>(unread);
             Set<UserDayKey> failed = new HashSet<>();
-            for (Map<String, AttributeValue> item : unwritten) {
-                UserDayKey key = keyOfPut.get(item);
+            for (UserDayKey key : unwritten) {
                 failed.add(key);
                 groups.get(key).forEach(record -> notWritten.add(record.ref()));
             }
