@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.cleansing.DataCleansingDescriptor;
+import com.streamproc.e2e.model.ActivityModel;
 import com.streamproc.e2e.model.CustomerModel;
 import com.streamproc.e2e.model.OrderModel;
 import com.streamproc.orders.decode.OrderEventDecoder;
@@ -40,7 +41,7 @@ class HostileRecordsTest {
     @Test
     void hostileActivityRecordsAreAlwaysRefused() {
         assertAlwaysRefused("activity-tracking", new ActivityEventDecoder(Clock.systemUTC()),
-                ActivityStreamGenerator.HOSTILE_TARGETS, valid(ActivityStreamGenerator.generate(11, 40),
+                ActivityModel.HOSTILE_TARGETS, valid(new ActivityModel().generate(11, 10),
                         ActivityIntent.Valid.class));
     }
 

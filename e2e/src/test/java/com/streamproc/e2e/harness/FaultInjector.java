@@ -128,6 +128,10 @@ public final class FaultInjector implements ExecutionInterceptor {
         attributes.putAttribute(CALL_NUMBER, call);
         if (!plan.latency().isZero()) {
             sleep(plan.latency().toMillis());
+            if (invocation.gone()) {
+                // The process died or was frozen during the delay: its request is never sent, not sent late.
+                throw new SandboxGone("the invocation is over");
+            }
         }
         if (call == plan.hangAtCall() && !plan.hangAfterSending()) {
             hang(invocation);

@@ -60,6 +60,9 @@ public final class ActivityReference {
     private final Map<LocalDate, Set<String>> activeUsers = new TreeMap<>();
     private final Map<StreamPosition, String> poison = new LinkedHashMap<>();
     private final Set<String> userIds = new TreeSet<>();
+    private final Set<LocalDate> days = new TreeSet<>();
+    private final Set<ActionHour> seenActionHours = new TreeSet<>();
+    private final Map<UserDay, List<String>> traces = new TreeMap<>();
     private int counted;
     private int duplicates;
 
@@ -76,11 +79,13 @@ public final class ActivityReference {
                 reference.poison.put(record.position(), p.reason());
             } else if (record.intent() instanceof ActivityIntent.Valid event) {
                 reference.userIds.add(event.userId());
-                if (countedEvents.add(event.eventId())) {
+                boolean counted = countedEvents.add(event.eventId());
+                if (counted) {
                     reference.count(event);
                 } else {
                     reference.duplicates++;
                 }
+                reference.seen(record, event, counted);
             }
         }
         return reference;
@@ -97,6 +102,17 @@ public final class ActivityReference {
         actionHours.merge(new ActionHour(event.action(), hour), 1L, Long::sum);
         activeUsers.computeIfAbsent(day, d -> new TreeSet<>()).add(event.userId());
         counted++;
+    }
+
+    /** Where a valid record would show, counted or not: the days and action-hours a check must look at. */
+    private void seen(Delivered<ActivityIntent> record, ActivityIntent.Valid event, boolean counted) {
+        Instant at = event.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        days.add(day);
+        seenActionHours.add(new ActionHour(event.action(),
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS)));
+        traces.computeIfAbsent(new UserDay(event.userId(), day), k -> new ArrayList<>()).add(record.position() + " "
+                + event.eventId() + " " + event.action() + " " + at + (counted ? " counted" : " duplicate"));
     }
 
     public Map<UserDay, ExpectedUserDay> userDays() {
@@ -120,6 +136,24 @@ public final class ActivityReference {
     /** Every user id of a valid record (counted or not). */
     public Set<String> userIds() {
         return userIds;
+    }
+
+    /** The UTC days of every valid record, counted or not. */
+    public Set<LocalDate> days() {
+        return days;
+    }
+
+    /** The action and UTC hour of every valid record, counted or not. */
+    public Set<ActionHour> seenActionHours() {
+        return seenActionHours;
+    }
+
+    /**
+     * The valid records of a user-day in stream order (shard:sequence, event id, action, time, and whether this
+     * reference counts it or takes it for a duplicate): what a mismatch report shows.
+     */
+    public List<String> trace(UserDay userDay) {
+        return traces.getOrDefault(userDay, List.of());
     }
 
     public int counted() {

@@ -53,7 +53,8 @@ public final class ConcurrentRequests implements ParallelMap {
      * Applies {@code task} to every input, results in input order. A task that throws a transient or configuration
      * failure yields {@code onFailure}'s result for its input (its records wait for the replay). A deterministic
      * failure is thrown once every task has finished, so that the core's failure model finds the record that
-     * causes it ({@link FailureCause}).
+     * causes it ({@link FailureCause}). An {@link Error} in any task starts no further task and is thrown once the
+     * tasks already running have finished: this call never returns while one of its requests is in flight.
      */
     @Override
     public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
@@ -68,10 +69,16 @@ public final class ConcurrentRequests implements ParallelMap {
             Object[] done = new Object[n];
             AtomicInteger next = new AtomicInteger();
             CountDownLatch finished = new CountDownLatch(n);
+            AtomicReference<Error> error = new AtomicReference<>();
             Runnable worker = () -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     try {
-                        done[i] = new Done<>(safely(task, onFailure, inputs.get(i), deterministic));
+                        // After an Error (the process is going down) no further request starts.
+                        if (error.get() == null) {
+                            done[i] = new Done<>(safely(task, onFailure, inputs.get(i), deterministic));
+                        }
+                    } catch (Error e) {
+                        error.compareAndSet(null, e);
                     } finally {
                         finished.countDown();
                     }
@@ -82,13 +89,26 @@ public final class ConcurrentRequests implements ParallelMap {
                 executor.execute(worker);
             }
             worker.run();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
+            // Even when a task ended in an Error, no request outlives this call: Lambda freezes the sandbox once the
+            // handler returns and thaws it for the next invocation, where a helper's late write would land after
+            // that invocation's reads (an unconditional put would set its item back).
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    finished.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            if (error.get() != null) {
+                throw error.get();
+            }
             for (int i = 0; i < n; i++) {
-                // No result: an Error ended its task, or the wait was interrupted.
+                // Every task finished without an Error here, so each has its result.
                 @SuppressWarnings("unchecked")
                 Done<O> result = (Done<O>) done[i];
                 results.add(result != null ? result.value() : onFailure.apply(inputs.get(i)));

@@ -67,6 +67,27 @@ class ConcurrentRequestsTest {
     }
 
     @Test
+    void anErrorInTheCallersTaskIsThrownOnlyOnceTheRequestsInFlightHaveFinished() {
+        Thread caller = Thread.currentThread();
+        CountDownLatch helperStarted = new CountDownLatch(1);
+        AtomicInteger helperFinished = new AtomicInteger();
+
+        assertThatThrownBy(() -> requests.map(List.of(1, 2), n -> {
+            if (Thread.currentThread() == caller) {
+                await(helperStarted);
+                throw new OutOfMemoryError("the process is going down");
+            }
+            helperStarted.countDown();
+            sleep(200);
+            return helperFinished.incrementAndGet();
+        }, n -> -1)).isInstanceOf(OutOfMemoryError.class);
+
+        // Lambda freezes the sandbox once the handler returns: a request still in flight would be sent in the next
+        // invocation, after that invocation's reads.
+        assertThat(helperFinished.get()).isEqualTo(1);
+    }
+
+    @Test
     void aMapInsideATaskFinishesWhenEveryThreadIsBusy() {
         ConcurrentRequests oneHelper = ConcurrentRequests.upTo(2, "test-nested");
 
