@@ -154,6 +154,19 @@ public abstract class StreamTraffic implements SyntheticEvents {
         return order.stream().map(records::get).toList();
     }
 
+    /**
+     * The chance that a draw makes an edge story rather than an everyday one, such that {@code edgeShare} is the
+     * share of the records, not of the draws: each side weighted by how many records a draw of it makes.
+     *
+     * @param edgeShare           the shape's edge share, 0..1
+     * @param recordsPerDraw      records an everyday draw makes, about
+     * @param recordsPerEdgeStory records an edge story makes, about
+     */
+    protected static double edgeStoryChance(double edgeShare, double recordsPerDraw, double recordsPerEdgeStory) {
+        return edgeShare >= 1 ? 1
+                : edgeShare * recordsPerDraw / (recordsPerEdgeStory * (1 - edgeShare) + edgeShare * recordsPerDraw);
+    }
+
     /** The draws every generator makes the same way, so that shares mean the same in every stream. */
     protected static final class Draws {
         private final Random random;
