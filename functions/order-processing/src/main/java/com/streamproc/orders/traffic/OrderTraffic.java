@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.streamproc.orders.OrderProcessingDescriptor;
+import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
@@ -297,6 +298,21 @@ public final class OrderTraffic extends StreamTraffic {
         return new Spec(event.get("type").asText(), event.get("eventId").asText(), event.get("orderId").asText(),
                 event.hasNonNull("customerId") ? event.get("customerId").asText() : null, currency, amount, lines,
                 Instant.parse(event.get("occurredAt").asText())).stated();
+    }
+
+    /**
+     * What the function reads of a decoded event, under the names of the statement (the class Javadoc): a record
+     * that decodes states exactly this.
+     */
+    public static Map<String, String> statementOf(OrderEvent event) {
+        Long amount = event instanceof OrderEvent.OrderPlaced placed ? Long.valueOf(placed.total().minor())
+                : event instanceof OrderEvent.PaymentCaptured captured ? Long.valueOf(captured.amount().minor())
+                : event instanceof OrderEvent.OrderRefunded refunded ? Long.valueOf(refunded.amount().minor()) : null;
+        List<Line> lines = event instanceof OrderEvent.OrderPlaced placed ? placed.items().stream()
+                .map(item -> new Line(item.sku(), item.quantity(), item.unitPrice().minor())).toList() : List.of();
+        return new Spec(event.type().name(), event.eventId(), event.orderId(), event.header().customerId(),
+                event.header().currency() == null ? null : event.header().currency().getCurrencyCode(), amount, lines,
+                event.header().occurredAt()).stated();
     }
 
     private static long minor(String amount, String currency) {

@@ -126,26 +126,6 @@ class OrderTrafficTest extends StreamTrafficContract<OrderEvent> {
 
     @Override
     protected Map<String, String> read(OrderEvent event) {
-        Map<String, String> read = new TreeMap<>();
-        read.put("type", event.type().name());
-        read.put("eventId", event.eventId());
-        read.put("orderId", event.orderId());
-        read.put("occurredAt", event.header().occurredAt().toString());
-        if (event.header().customerId() != null) {
-            read.put("customerId", event.header().customerId());
-        }
-        if (event.header().currency() != null) {
-            read.put("currency", event.header().currency().getCurrencyCode());
-        }
-        if (event instanceof OrderEvent.OrderPlaced placed) {
-            read.put("amountMinor", Long.toString(placed.total().minor()));
-            read.put("items", String.join(";", placed.items().stream().map(item -> item.sku() + " "
-                    + item.quantity() + " " + item.unitPrice().minor()).toList()));
-        } else if (event instanceof OrderEvent.PaymentCaptured captured) {
-            read.put("amountMinor", Long.toString(captured.amount().minor()));
-        } else if (event instanceof OrderEvent.OrderRefunded refunded) {
-            read.put("amountMinor", Long.toString(refunded.amount().minor()));
-        }
-        return read;
+        return OrderTraffic.statementOf(event);
     }
 }
