@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -30,22 +31,35 @@ public abstract class StreamTrafficContract<E> {
     protected static final String ACCEPTED = "ACCEPTED";
 
     /** The generator under test. */
-    protected abstract StreamTraffic traffic();
-
+    protected final StreamTraffic traffic;
     /** The function's decoder (no state needed). */
-    protected abstract RecordDecoder<E> decoder();
+    protected final RecordDecoder<E> decoder;
+    private final String benchmarkWorkload;
+    private final Set<String> reasonCodes;
+    private final UnaryOperator<TrafficShape> everyShare;
+    private final UnaryOperator<TrafficShape> mostlyEdgeCases;
+
+    /**
+     * @param benchmarkWorkload the {@link TrafficDigest} of {@code traffic(typical(2000, 42))}, the benchmarks'
+     *                          workload, as the generator made it before the edge share existed: the test pins it
+     * @param reasonCodes     every reason code a record of the stream can earn; the full edge share makes them all
+     * @param everyShare      a typical run ({@code typical(2000, 7)}) with every share of broken records raised
+     * @param mostlyEdgeCases a tagged run of 3000 records, edge share 0.8, with every share of broken records
+     */
+    protected StreamTrafficContract(StreamTraffic traffic, String benchmarkWorkload, RecordDecoder<E> decoder,
+                                    Set<String> reasonCodes,
+                                    UnaryOperator<TrafficShape> everyShare,
+                                    UnaryOperator<TrafficShape> mostlyEdgeCases) {
+        this.traffic = traffic;
+        this.decoder = decoder;
+        this.benchmarkWorkload = benchmarkWorkload;
+        this.reasonCodes = Set.copyOf(reasonCodes);
+        this.everyShare = everyShare;
+        this.mostlyEdgeCases = mostlyEdgeCases;
+    }
 
     /** What the function reads of a decoded event, under the names the generator states it with. */
     protected abstract Map<String, String> read(E event);
-
-    /** Every reason code a record of the stream can earn; the full edge share makes them all. */
-    protected abstract Set<String> reasonCodes();
-
-    /** A typical run with every share of broken records raised. */
-    protected abstract TrafficShape everyShare();
-
-    /** A tagged run of mostly edge cases (edge share 0.8), with every share of broken records. */
-    protected abstract TrafficShape mostlyEdgeCases();
 
     /**
      * Outcomes of records that decode, decided after it (by the stored state): their content is stated. By default
@@ -56,17 +70,24 @@ public abstract class StreamTrafficContract<E> {
     }
 
     @Test
+    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
+        List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 42)).records();
+
+        assertThat(TrafficDigest.of(records)).isEqualTo(benchmarkWorkload);
+    }
+
+    @Test
     void typicalRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
-        List<TrafficRecord> records = traffic().traffic(everyShare()).records();
+        List<TrafficRecord> records = traffic.traffic(everyShare.apply(traffic.typical(2000, 7))).records();
 
         records.forEach(this::assertDecodesAsStated);
     }
 
     @Test
     void edgeRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
-        TrafficShape shape = mostlyEdgeCases();
+        TrafficShape shape = mostlyEdgeCases.apply(traffic.typical(3000, 11).withRun("s11")).withEdgeShare(0.8);
 
-        List<TrafficRecord> records = traffic().traffic(shape).records();
+        List<TrafficRecord> records = traffic.traffic(shape).records();
 
         assertThat(records).hasSize(shape.count());
         records.forEach(this::assertDecodesAsStated);
@@ -74,19 +95,19 @@ public abstract class StreamTrafficContract<E> {
 
     @Test
     void everyReasonCodeARecordCanEarnShowsUpAtFullEdgeShare() {
-        List<TrafficRecord> records = traffic().traffic(traffic().typical(1500, 3).withEdgeShare(1)).records();
+        List<TrafficRecord> records = traffic.traffic(traffic.typical(1500, 3).withEdgeShare(1)).records();
 
         Set<String> reasons = records.stream().filter(TrafficRecord::expectedPoison).map(TrafficRecord::expected)
                 .collect(Collectors.toSet());
-        assertThat(reasons).containsExactlyInAnyOrderElementsOf(reasonCodes());
+        assertThat(reasons).containsExactlyInAnyOrderElementsOf(reasonCodes);
     }
 
     @Test
     void theSameShapeGivesTheSameRecords() {
-        TrafficShape shape = traffic().typical(500, 9).withEdgeShare(0.5);
+        TrafficShape shape = traffic.typical(500, 9).withEdgeShare(0.5);
 
-        assertThat(TrafficDigest.of(traffic().traffic(shape).records()))
-                .isEqualTo(TrafficDigest.of(traffic().traffic(shape).records()));
+        assertThat(TrafficDigest.of(traffic.traffic(shape).records()))
+                .isEqualTo(TrafficDigest.of(traffic.traffic(shape).records()));
     }
 
     /**
@@ -98,7 +119,7 @@ public abstract class StreamTrafficContract<E> {
         if (decodedOutcomes().contains(record.expected())) {
             E event = decode(record);
             assertThat(read(event)).as(text).isEqualTo(new TreeMap<>(record.stated()));
-            assertThat(decoder().requiredPartitionKey(event)).as(text).isEqualTo(record.partitionKey());
+            assertThat(decoder.requiredPartitionKey(event)).as(text).isEqualTo(record.partitionKey());
             return;
         }
         assertThat(refusal(record)).as(text).isEqualTo(record.expected());
@@ -107,8 +128,8 @@ public abstract class StreamTrafficContract<E> {
     /** The reason code the record is refused with (the key rule's too), or {@link #ACCEPTED}. */
     protected final String refusal(TrafficRecord record) {
         try {
-            E event = decoder().decode(ByteBuffer.wrap(record.data()));
-            return decoder().requiredPartitionKey(event).equals(record.partitionKey()) ? ACCEPTED
+            E event = decoder.decode(ByteBuffer.wrap(record.data()));
+            return decoder.requiredPartitionKey(event).equals(record.partitionKey()) ? ACCEPTED
                     : ReasonCodes.PARTITION_KEY_MISMATCH;
         } catch (PoisonRecordException e) {
             return e.reasonCode();
@@ -118,7 +139,7 @@ public abstract class StreamTrafficContract<E> {
     /** The record decoded; a refusal fails the test. */
     protected final E decode(TrafficRecord record) {
         try {
-            return decoder().decode(ByteBuffer.wrap(record.data()));
+            return decoder.decode(ByteBuffer.wrap(record.data()));
         } catch (PoisonRecordException e) {
             throw new AssertionError("refused with " + e.reasonCode() + ": " + record.text(), e);
         }

@@ -30,15 +30,19 @@ class ActivityTrafficTest extends StreamTrafficContract<ActivityEvent> {
     /** All poison, as {@code produce --generate} asks for its broken events. */
     private static final String POISON_500_SEED_3 = "20b9647bcfb5cc5be2fae4130e643b08462fb83da26662eed359bf681b6c1db3";
 
-    private final ActivityTraffic traffic = new ActivityTraffic();
-    private final ActivityEventDecoder decoder = new ActivityEventDecoder(
-            Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
-
-    @Test
-    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
-        var records = traffic.traffic(traffic.typical(2000, 42)).records();
-
-        assertThat(TrafficDigest.of(records)).isEqualTo(TYPICAL_2000_SEED_42);
+    ActivityTrafficTest() {
+        super(new ActivityTraffic(), TYPICAL_2000_SEED_42,
+                new ActivityEventDecoder(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),
+                ZoneOffset.UTC)), Set.of(ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UTF8,
+                ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION, ReasonCodes.UNSUPPORTED_SCHEMA_VERSION,
+                ActivityReasonCodes.INVALID_EVENT_ID, ActivityReasonCodes.INVALID_USER_ID,
+                ActivityReasonCodes.INVALID_SESSION_ID, ActivityReasonCodes.INVALID_ACTION,
+                ActivityReasonCodes.INVALID_TIMESTAMP, ActivityReasonCodes.FUTURE_TIMESTAMP,
+                ActivityReasonCodes.INVALID_ATTRIBUTES, ActivityReasonCodes.PARTITION_KEY_MISMATCH),
+                typical -> typical.withShares(0.05, 0.1, 0.05, 0.02),
+                // Three days, so that times near several UTC midnights and days late all fall in.
+                edges -> edges.withTimes(Instant.parse("2025-03-03T00:00:00Z"), Duration.ofDays(3))
+                        .withShares(0.12, 0.3, 0.05, 0.02));
     }
 
     @Test
@@ -54,38 +58,6 @@ class ActivityTrafficTest extends StreamTrafficContract<ActivityEvent> {
         TrafficShape shape = traffic.typical(500, 3).withKeySkew(1).withShares(0, 0, 1, 0);
 
         assertThat(TrafficDigest.of(traffic.traffic(shape).records())).isEqualTo(POISON_500_SEED_3);
-    }
-
-    @Override
-    protected ActivityTraffic traffic() {
-        return traffic;
-    }
-
-    @Override
-    protected ActivityEventDecoder decoder() {
-        return decoder;
-    }
-
-    @Override
-    protected TrafficShape everyShare() {
-        return traffic.typical(2000, 7).withShares(0.05, 0.1, 0.05, 0.02);
-    }
-
-    /** Three days, so that times near several UTC midnights and days late all fall in. */
-    @Override
-    protected TrafficShape mostlyEdgeCases() {
-        return traffic.typical(3000, 11).withRun("s11").withTimes(Instant.parse("2025-03-03T00:00:00Z"),
-                Duration.ofDays(3)).withShares(0.12, 0.3, 0.05, 0.02).withEdgeShare(0.8);
-    }
-
-    @Override
-    protected Set<String> reasonCodes() {
-        return Set.of(ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UTF8,
-                ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION, ReasonCodes.UNSUPPORTED_SCHEMA_VERSION,
-                ActivityReasonCodes.INVALID_EVENT_ID, ActivityReasonCodes.INVALID_USER_ID,
-                ActivityReasonCodes.INVALID_SESSION_ID, ActivityReasonCodes.INVALID_ACTION,
-                ActivityReasonCodes.INVALID_TIMESTAMP, ActivityReasonCodes.FUTURE_TIMESTAMP,
-                ActivityReasonCodes.INVALID_ATTRIBUTES, ActivityReasonCodes.PARTITION_KEY_MISMATCH);
     }
 
     @Override

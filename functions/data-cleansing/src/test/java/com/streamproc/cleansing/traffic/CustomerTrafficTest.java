@@ -24,43 +24,15 @@ class CustomerTrafficTest extends StreamTrafficContract<CleansedRecord> {
     /** What {@code traffic(typical(2000, 42))} made before the edge share existed: the benchmarks' workload. */
     private static final String TYPICAL_2000_SEED_42 = "68551c07e25eaa666a04fe6935385ae1fb56fa000a91ff37ed91a017f12d8485";
 
-    private final CustomerTraffic traffic = new CustomerTraffic();
-    private final CustomerRecordDecoder decoder = DataCleansingDescriptor.newDecoder(
-            Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
-
-    @Test
-    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 42)).records();
-
-        assertThat(TrafficDigest.of(records)).isEqualTo(TYPICAL_2000_SEED_42);
-    }
-
-    @Override
-    protected CustomerTraffic traffic() {
-        return traffic;
-    }
-
-    @Override
-    protected CustomerRecordDecoder decoder() {
-        return decoder;
-    }
-
-    @Override
-    protected TrafficShape everyShare() {
-        return traffic.typical(2000, 7).withShares(0.05, 0.01, 0.05, 0.02);
-    }
-
-    @Override
-    protected TrafficShape mostlyEdgeCases() {
-        return traffic.typical(3000, 11).withRun("s11").withShares(0.12, 0.3, 0.04, 0.02).withEdgeShare(0.8);
-    }
-
-    @Override
-    protected Set<String> reasonCodes() {
-        return Set.of(CleansingReasons.NO_CONTACT_POINT, CleansingReasons.INVALID_UPDATED_AT,
-                CleansingReasons.UPDATED_AT_IN_FUTURE, ReasonCodes.SCHEMA_VIOLATION,
-                ReasonCodes.UNSUPPORTED_SCHEMA_VERSION, ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UTF8,
-                ReasonCodes.INVALID_UNICODE, ReasonCodes.PARTITION_KEY_MISMATCH);
+    CustomerTrafficTest() {
+        super(new CustomerTraffic(), TYPICAL_2000_SEED_42,
+                DataCleansingDescriptor.newDecoder(Clock.fixed(
+                Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC)), Set.of(CleansingReasons.NO_CONTACT_POINT,
+                CleansingReasons.INVALID_UPDATED_AT, CleansingReasons.UPDATED_AT_IN_FUTURE,
+                ReasonCodes.SCHEMA_VIOLATION, ReasonCodes.UNSUPPORTED_SCHEMA_VERSION, ReasonCodes.MALFORMED_JSON,
+                ReasonCodes.INVALID_UTF8, ReasonCodes.INVALID_UNICODE, ReasonCodes.PARTITION_KEY_MISMATCH),
+                typical -> typical.withShares(0.05, 0.01, 0.05, 0.02),
+                edges -> edges.withShares(0.12, 0.3, 0.04, 0.02));
     }
 
     /** The customer, source and update time, the usable fields by their stored names, and the dropped ones. */

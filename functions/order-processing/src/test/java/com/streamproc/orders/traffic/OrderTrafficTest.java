@@ -32,14 +32,19 @@ class OrderTrafficTest extends StreamTrafficContract<OrderEvent> {
             OrderReasons.CUSTOMER_MISMATCH, OrderReasons.CURRENCY_MISMATCH, OrderReasons.AMOUNT_MISMATCH,
             OrderReasons.REFUND_EXCEEDS_CAPTURE);
 
-    private final OrderTraffic traffic = new OrderTraffic();
-    private final OrderEventDecoder decoder = new OrderEventDecoder();
-
-    @Test
-    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 42)).records();
-
-        assertThat(TrafficDigest.of(records)).isEqualTo(TYPICAL_2000_SEED_42);
+    OrderTrafficTest() {
+        super(new OrderTraffic(), TYPICAL_2000_SEED_42,
+                new OrderEventDecoder(), Set.of(ReasonCodes.EMPTY_RECORD, ReasonCodes.INVALID_UTF8,
+                ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION,
+                ReasonCodes.UNSUPPORTED_SCHEMA_VERSION, ReasonCodes.UNKNOWN_EVENT_TYPE,
+                OrderReasons.INVALID_OCCURRED_AT, OrderReasons.INVALID_CURRENCY, OrderReasons.INVALID_AMOUNT,
+                OrderReasons.NEGATIVE_AMOUNT, OrderReasons.TOO_MANY_DECIMALS, OrderReasons.AMOUNT_OUT_OF_RANGE,
+                OrderReasons.INVALID_QUANTITY, OrderReasons.NO_ITEMS, OrderReasons.TOTAL_MISMATCH,
+                ReasonCodes.PARTITION_KEY_MISMATCH, OrderReasons.ORDER_UNKNOWN, OrderReasons.INVALID_TRANSITION,
+                OrderReasons.CUSTOMER_MISMATCH, OrderReasons.CURRENCY_MISMATCH, OrderReasons.AMOUNT_MISMATCH,
+                OrderReasons.REFUND_EXCEEDS_CAPTURE),
+                typical -> typical.withShares(0.05, 0.02, 0.05, 0.05),
+                edges -> edges.withShares(0.12, 0.08, 0.06, 0.1));
     }
 
     @Test
@@ -56,39 +61,6 @@ class OrderTrafficTest extends StreamTrafficContract<OrderEvent> {
                 .withTimes(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(5))).records();
 
         assertThat(TrafficDigest.of(records)).isEqualTo(DEMO_300_SEED_3);
-    }
-
-    @Override
-    protected OrderTraffic traffic() {
-        return traffic;
-    }
-
-    @Override
-    protected OrderEventDecoder decoder() {
-        return decoder;
-    }
-
-    @Override
-    protected TrafficShape everyShare() {
-        return traffic.typical(2000, 7).withShares(0.05, 0.02, 0.05, 0.05);
-    }
-
-    @Override
-    protected TrafficShape mostlyEdgeCases() {
-        return traffic.typical(3000, 11).withRun("s11").withShares(0.12, 0.08, 0.06, 0.1).withEdgeShare(0.8);
-    }
-
-    @Override
-    protected Set<String> reasonCodes() {
-        return Set.of(ReasonCodes.EMPTY_RECORD, ReasonCodes.INVALID_UTF8,
-                ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION,
-                ReasonCodes.UNSUPPORTED_SCHEMA_VERSION, ReasonCodes.UNKNOWN_EVENT_TYPE,
-                OrderReasons.INVALID_OCCURRED_AT, OrderReasons.INVALID_CURRENCY, OrderReasons.INVALID_AMOUNT,
-                OrderReasons.NEGATIVE_AMOUNT, OrderReasons.TOO_MANY_DECIMALS, OrderReasons.AMOUNT_OUT_OF_RANGE,
-                OrderReasons.INVALID_QUANTITY, OrderReasons.NO_ITEMS, OrderReasons.TOTAL_MISMATCH,
-                ReasonCodes.PARTITION_KEY_MISMATCH, OrderReasons.ORDER_UNKNOWN, OrderReasons.INVALID_TRANSITION,
-                OrderReasons.CUSTOMER_MISMATCH, OrderReasons.CURRENCY_MISMATCH, OrderReasons.AMOUNT_MISMATCH,
-                OrderReasons.REFUND_EXCEEDS_CAPTURE);
     }
 
     @Override
