@@ -108,7 +108,7 @@ public final class ActivityTraffic extends StreamTraffic {
         List<TrafficRecord> out = new ArrayList<>(shape.count());
         List<Instant> times = new ArrayList<>(shape.count());
         int eventSeq = 0;
-        Edges edges = shape.edgeShare() > 0 ? new Edges(shape, tag, users) : null;
+        Edges edges = shape.edgeShare() > 0 ? new Edges(shape, tag) : null;
         while (out.size() < shape.count()) {
             if (edges != null && edges.resendDue(out, times)) {
                 continue;
@@ -227,24 +227,24 @@ public final class ActivityTraffic extends StreamTraffic {
         /** The shape's shares, drawn from the edge records' own random. */
         private final Draws draws;
         private final String tag;
-        private final int users;
         private final Zipf zipf;
-        private final List<String> edgeUsers = new ArrayList<>();
-        /** Resends waiting for their place, by the record count at which they are sent. */
-        private final List<Resend> pending = new ArrayList<>();
-        private int eventSeq;
-        private int poisonSeq;
 
+        /** A resend of an event, waiting for its place: it is sent when {@code due} records are out. */
         private record Resend(int due, TrafficRecord record, Instant time) {
         }
 
-        Edges(TrafficShape shape, String tag, int users) {
+        /** Resends waiting for their place, by the record count at which they are sent. */
+        private final List<Resend> pending = new ArrayList<>();
+        private final List<String> edgeUsers = new ArrayList<>();
+        private int eventSeq;
+        private int poisonSeq;
+
+        Edges(TrafficShape shape, String tag) {
             this.shape = shape;
             this.random = new Random(shape.seed() ^ 0xAC7_1E06EL);
             this.draws = new Draws(random, shape);
             this.tag = tag;
-            this.users = users;
-            this.zipf = new Zipf(users, shape.keySkew(), random);
+            this.zipf = new Zipf(users(shape.count()), shape.keySkew(), random);
             String id = tag + shape.seed();
             edgeUsers.add("us\u00e9r-" + id + "-\u6d4b\u8bd5");
             edgeUsers.add("\u30e6\u30fc\u30b6\u30fc-" + id);
@@ -468,7 +468,7 @@ public final class ActivityTraffic extends StreamTraffic {
             EventPoison kind = kinds.get(n % kinds.size());
             byte[] data = kind.bytes(event, random);
             // A valid event under another user's key.
-            String key = kind.misrouted() ? user(tag, users + zipf.next()) : userId;
+            String key = kind.misrouted() ? user(tag, users(shape.count()) + zipf.next()) : userId;
             return new TrafficRecord(key, data, kind.reasonCode(), RecordEffect.none());
         }
     }
