@@ -40,11 +40,13 @@ public abstract class StreamTrafficContract<E> {
     private final UnaryOperator<TrafficShape> mostlyEdgeCases;
 
     /**
+     * @param traffic           the generator under test
      * @param benchmarkWorkload the {@link TrafficDigest} of {@code traffic(typical(2000, 42))}, the benchmarks'
      *                          workload, as the generator made it before the edge share existed: the test pins it
-     * @param reasonCodes     every reason code a record of the stream can earn; the full edge share makes them all
-     * @param everyShare      a typical run ({@code typical(2000, 7)}) with every share of broken records raised
-     * @param mostlyEdgeCases a tagged run of 3000 records, edge share 0.8, with every share of broken records
+     * @param decoder           the function's decoder
+     * @param reasonCodes       every reason code a record of the stream can earn; the full edge share makes them all
+     * @param everyShare        a typical run ({@code typical(2000, 7)}) with every share of broken records raised
+     * @param mostlyEdgeCases   a tagged run of 3000 records, edge share 0.8, with every share of broken records
      */
     protected StreamTrafficContract(StreamTraffic traffic, String benchmarkWorkload, RecordDecoder<E> decoder,
                                     Set<String> reasonCodes,
@@ -70,21 +72,21 @@ public abstract class StreamTrafficContract<E> {
     }
 
     @Test
-    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
+    public void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
         List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 42)).records();
 
         assertThat(TrafficDigest.of(records)).isEqualTo(benchmarkWorkload);
     }
 
     @Test
-    void typicalRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
+    public void typicalRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
         List<TrafficRecord> records = traffic.traffic(everyShare.apply(traffic.typical(2000, 7))).records();
 
         records.forEach(this::assertDecodesAsStated);
     }
 
     @Test
-    void edgeRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
+    public void edgeRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
         TrafficShape shape = mostlyEdgeCases.apply(traffic.typical(3000, 11).withRun("s11")).withEdgeShare(0.8);
 
         List<TrafficRecord> records = traffic.traffic(shape).records();
@@ -94,7 +96,7 @@ public abstract class StreamTrafficContract<E> {
     }
 
     @Test
-    void everyReasonCodeARecordCanEarnShowsUpAtFullEdgeShare() {
+    public void everyReasonCodeARecordCanEarnShowsUpAtFullEdgeShare() {
         List<TrafficRecord> records = traffic.traffic(traffic.typical(1500, 3).withEdgeShare(1)).records();
 
         Set<String> reasons = records.stream().filter(TrafficRecord::expectedPoison).map(TrafficRecord::expected)
@@ -103,7 +105,7 @@ public abstract class StreamTrafficContract<E> {
     }
 
     @Test
-    void theSameShapeGivesTheSameRecords() {
+    public void theSameShapeGivesTheSameRecords() {
         TrafficShape shape = traffic.typical(500, 9).withEdgeShare(0.5);
 
         assertThat(TrafficDigest.of(traffic.traffic(shape).records()))
