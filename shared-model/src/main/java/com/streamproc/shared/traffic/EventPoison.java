@@ -10,9 +10,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * One kind of poison a generator makes of a valid JSON event: the reason code the function must quarantine it with,
- * and how the event's bytes are broken. The factories make the kinds whose reason the shared decoder gives, the same
- * for every function ({@link ReasonCodes}); a generator lists them beside its own kinds ({@link #edited}), and takes
- * them in turn, so that every kind shows up.
+ * and how the event's bytes are broken. The factories make the kinds of the shared reason codes ({@link ReasonCodes}:
+ * the shared decoder's, the schema version's, the key rule's), broken the same way for every function; a generator
+ * lists them beside its own kinds ({@link #edited}, {@link #rewritten}) and takes them in turn, so that every kind
+ * shows up.
  *
  * @param reasonCode what the function quarantines the record with
  * @param breaking   the record's bytes made from the event (which it may change), drawing from the generator's random
