@@ -154,6 +154,63 @@ public abstract class StreamTraffic implements SyntheticEvents {
         return order.stream().map(records::get).toList();
     }
 
+    /**
+     * The chance that a draw makes an edge story rather than an everyday one, such that {@code edgeShare} is the
+     * share of the records, not of the draws: each side weighted by how many records a draw of it makes.
+     *
+     * @param edgeShare           the shape's edge share, 0..1
+     * @param recordsPerDraw      records an everyday draw makes, about
+     * @param recordsPerEdgeStory records an edge story makes, about
+     */
+    protected static double edgeStoryChance(double edgeShare, double recordsPerDraw, double recordsPerEdgeStory) {
+        return edgeShare >= 1 ? 1
+                : edgeShare * recordsPerDraw / (recordsPerEdgeStory * (1 - edgeShare) + edgeShare * recordsPerDraw);
+    }
+
+    /**
+     * The edge share's stories, drawn from a random of their own, so that at edge share 0 the everyday draws, and so
+     * the records, are those made before the knob existed. A draw is an edge story with the {@link #edgeStoryChance
+     * chance} that makes the edge share a share of the records; one edge story in four is a single poison record,
+     * the others a well-formed story in the contract's rarer forms.
+     */
+    protected abstract static class EdgeStories {
+        /** The edge records' own random. */
+        protected final Random random;
+        /** The shape's shares, drawn from the edge records' own random. */
+        protected final Draws draws;
+        private final double storyChance;
+
+        /**
+         * @param random              the edge records' own random
+         * @param recordsPerDraw      records an everyday draw makes, about
+         * @param recordsPerEdgeStory records an edge story makes, about (poison records counted in)
+         */
+        protected EdgeStories(Random random, TrafficShape shape, double recordsPerDraw, double recordsPerEdgeStory) {
+            this.random = random;
+            this.draws = new Draws(random, shape);
+            this.storyChance = edgeStoryChance(shape.edgeShare(), recordsPerDraw, recordsPerEdgeStory);
+        }
+
+        /** Makes an edge story when this draw is one, and says whether it was; else the caller makes an everyday one. */
+        public final boolean drawStory() {
+            if (!(random.nextDouble() < storyChance)) {
+                return false;
+            }
+            if (random.nextInt(4) == 0) {
+                poison();
+            } else {
+                story();
+            }
+            return true;
+        }
+
+        /** Makes one poison record, of the next kind in turn. */
+        protected abstract void poison();
+
+        /** Makes one well-formed story in the contract's rarer forms. */
+        protected abstract void story();
+    }
+
     /** The draws every generator makes the same way, so that shares mean the same in every stream. */
     protected static final class Draws {
         private final Random random;

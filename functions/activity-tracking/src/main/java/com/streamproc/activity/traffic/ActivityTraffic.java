@@ -7,6 +7,7 @@ import com.streamproc.activity.decode.ActivityContract;
 import com.streamproc.activity.domain.ActivityReasonCodes;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.EventPoison;
 import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
@@ -107,7 +108,7 @@ public final class ActivityTraffic extends StreamTraffic {
         List<TrafficRecord> out = new ArrayList<>(shape.count());
         List<Instant> times = new ArrayList<>(shape.count());
         int eventSeq = 0;
-        Edges edges = shape.edgeShare() > 0 ? new Edges(shape, tag, users) : null;
+        Edges edges = shape.edgeShare() > 0 ? new Edges(shape, tag) : null;
         while (out.size() < shape.count()) {
             if (edges != null && edges.resendDue(out, times)) {
                 continue;
@@ -218,30 +219,32 @@ public final class ActivityTraffic extends StreamTraffic {
                 "a".repeat(30) + "._-" + "9".repeat(31));
         private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
         private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-        private static final int POISON_KINDS = 26;
         /** The furthest a resend comes after its first copy, in records: far inside the user-day's 256 recent ids. */
         private static final int MAX_RESEND_DELAY = 60;
 
         private final TrafficShape shape;
         private final Random random;
+        /** The shape's shares, drawn from the edge records' own random. */
+        private final Draws draws;
         private final String tag;
-        private final int users;
         private final Zipf zipf;
-        private final List<String> edgeUsers = new ArrayList<>();
-        /** Resends waiting for their place, by the record count at which they are sent. */
-        private final List<Resend> pending = new ArrayList<>();
-        private int eventSeq;
-        private int poisonSeq;
 
+        /** A resend of an event, waiting for its place: it is sent when {@code due} records are out. */
         private record Resend(int due, TrafficRecord record, Instant time) {
         }
 
-        Edges(TrafficShape shape, String tag, int users) {
+        /** Resends waiting for their place, by the record count at which they are sent. */
+        private final List<Resend> pending = new ArrayList<>();
+        private final List<String> edgeUsers = new ArrayList<>();
+        private int eventSeq;
+        private int poisonSeq;
+
+        Edges(TrafficShape shape, String tag) {
             this.shape = shape;
             this.random = new Random(shape.seed() ^ 0xAC7_1E06EL);
+            this.draws = new Draws(random, shape);
             this.tag = tag;
-            this.users = users;
-            this.zipf = new Zipf(users, shape.keySkew(), random);
+            this.zipf = new Zipf(users(shape.count()), shape.keySkew(), random);
             String id = tag + shape.seed();
             edgeUsers.add("us\u00e9r-" + id + "-\u6d4b\u8bd5");
             edgeUsers.add("\u30e6\u30fc\u30b6\u30fc-" + id);
@@ -300,7 +303,7 @@ public final class ActivityTraffic extends StreamTraffic {
             occurredAt = render(event, occurredAt);
             optionalFields(event, n);
             TrafficRecord record = applied(event, occurredAt, TrafficRecord.APPLIED);
-            if (resent()) {
+            if (draws.duplicate()) {
                 int delay = 1 + random.nextInt(MAX_RESEND_DELAY);
                 Resend resend = new Resend(index + 1 + delay, resend(record, event, occurredAt, n),
                         arrival(index + 1 + delay));
@@ -340,12 +343,6 @@ public final class ActivityTraffic extends StreamTraffic {
         private TrafficRecord applied(ObjectNode event, Instant occurredAt, String expected) {
             return new TrafficRecord(event.path("userId").asText(), event.toString().getBytes(StandardCharsets.UTF_8),
                     expected, UserDayEffect.of(event), stated(event, occurredAt));
-        }
-
-        /** Whether the producer sends the event again, with the shape's duplicate share (as {@code Draws}). */
-        private boolean resent() {
-            double d = shape.duplicateShare();
-            return d > 0 && random.nextDouble() < d / (1 - d);
         }
 
         /** Near a UTC midnight of the span, days late, or anywhere in the span; never after the span. */
@@ -423,124 +420,56 @@ public final class ActivityTraffic extends StreamTraffic {
                     .put("eventId", "bad-" + tag + shape.seed() + "-" + n).put("userId", userId)
                     .put("action", "page.view").put("occurredAt", shape.start().toString())
                     .put("sessionId", "sess-bad-" + n);
-            event.putObject("attributes").put("page", "/p/1");
-            String key = userId;
-            byte[] data = null;
-            String reason;
-            switch (n % POISON_KINDS) {
-                case 0 -> {
-                    String text = event.toString();
-                    data = text.substring(0, 1 + random.nextInt(text.length() - 2)).getBytes(StandardCharsets.UTF_8);
-                    reason = ReasonCodes.MALFORMED_JSON;
-                }
-                case 1 -> {
-                    data = event.toString().replaceFirst("\\{", "{\"action\":\"login\",")
-                            .getBytes(StandardCharsets.UTF_8); // a field name twice
-                    reason = ReasonCodes.MALFORMED_JSON;
-                }
-                case 2 -> {
-                    data = event.toString().getBytes(StandardCharsets.UTF_8);
-                    data[1 + random.nextInt(data.length - 2)] = (byte) 0xFF; // never in UTF-8
-                    reason = ReasonCodes.INVALID_UTF8;
-                }
-                case 3 -> {
-                    data = event.toString().replace("\"bad-", "\"bad-\\ud800").getBytes(StandardCharsets.UTF_8);
-                    reason = ReasonCodes.INVALID_UNICODE;
-                }
-                case 4 -> {
-                    event.remove("userId");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 5 -> {
-                    event.put("schemaVersion", "1");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 6 -> {
-                    event.put("schemaVersion", 1.0);
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 7 -> {
-                    event.put("occurredAt", shape.start().getEpochSecond());
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 8 -> {
-                    event.putNull("eventId");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 9 -> {
-                    event.put("schemaVersion", 2);
-                    reason = ReasonCodes.UNSUPPORTED_SCHEMA_VERSION;
-                }
-                case 10 -> {
-                    event.put("eventId", pad("bad-" + n + "-", 'e') + "e");
-                    reason = ActivityReasonCodes.INVALID_EVENT_ID;
-                }
-                case 11 -> {
-                    event.put("eventId", "bad-\u0007-" + tag + shape.seed() + "-" + n);
-                    reason = ActivityReasonCodes.INVALID_EVENT_ID;
-                }
-                case 12 -> {
-                    event.put("userId", pad(userId + "-", 'u') + "u");
-                    reason = ActivityReasonCodes.INVALID_USER_ID;
-                }
-                case 13 -> {
-                    event.put("sessionId", "   ");
-                    reason = ActivityReasonCodes.INVALID_SESSION_ID;
-                }
-                case 14 -> {
-                    event.put("sessionId", pad("sess-", 's') + "s");
-                    reason = ActivityReasonCodes.INVALID_SESSION_ID;
-                }
-                case 15 -> {
-                    event.put("action", "Page View");
-                    reason = ActivityReasonCodes.INVALID_ACTION;
-                }
-                case 16 -> {
-                    event.put("action", "");
-                    reason = ActivityReasonCodes.INVALID_ACTION;
-                }
-                case 17 -> {
-                    event.put("action", "a".repeat(65));
-                    reason = ActivityReasonCodes.INVALID_ACTION;
-                }
-                case 18 -> {
-                    event.put("occurredAt", "2025-03-03T10:00:00");
-                    reason = ActivityReasonCodes.INVALID_TIMESTAMP;
-                }
-                case 19 -> {
-                    event.put("occurredAt", "1969-12-31T23:59:59Z");
-                    reason = ActivityReasonCodes.INVALID_TIMESTAMP;
-                }
-                case 20 -> {
-                    event.put("occurredAt", "+10000-01-01T00:00:00Z");
-                    reason = ActivityReasonCodes.INVALID_TIMESTAMP;
-                }
-                case 21 -> {
-                    event.put("occurredAt", "9000-01-01T00:00:00+14:00");
-                    reason = ActivityReasonCodes.FUTURE_TIMESTAMP;
-                }
-                case 22 -> {
-                    ((ObjectNode) event.get("attributes")).putObject("nested").put("x", 1);
-                    reason = ActivityReasonCodes.INVALID_ATTRIBUTES;
-                }
-                case 23 -> {
-                    ObjectNode attributes = (ObjectNode) event.get("attributes");
-                    for (int i = 0; i < ActivityContract.MAX_ATTRIBUTES; i++) {
-                        attributes.put("k" + i, i);
-                    }
-                    reason = ActivityReasonCodes.INVALID_ATTRIBUTES;
-                }
-                case 24 -> {
-                    ((ObjectNode) event.get("attributes")).put("n".repeat(65), 1);
-                    reason = ActivityReasonCodes.INVALID_ATTRIBUTES;
-                }
-                default -> {
-                    key = user(tag, users + zipf.next()); // a valid event under another user's key
-                    reason = ActivityReasonCodes.PARTITION_KEY_MISMATCH;
-                }
-            }
-            return new TrafficRecord(key, data != null ? data : event.toString().getBytes(StandardCharsets.UTF_8),
-                    reason, RecordEffect.none());
+            ObjectNode attributes = event.putObject("attributes").put("page", "/p/1");
+            // Every kind in turn: the shared decoder's, then the contract's, then the key rule's.
+            List<EventPoison> kinds = List.of(
+                    EventPoison.truncated(),
+                    EventPoison.rewritten(ReasonCodes.MALFORMED_JSON,
+                            text -> text.replaceFirst("\\{", "{\"action\":\"login\",")), // a field name twice
+                    EventPoison.notUtf8(),
+                    EventPoison.unpairedSurrogate("\"bad-", "\"bad-", ""),
+                    EventPoison.without("userId"),
+                    EventPoison.schemaVersionAsText(),
+                    EventPoison.edited(ReasonCodes.SCHEMA_VIOLATION, e -> e.put("schemaVersion", 1.0)),
+                    EventPoison.edited(ReasonCodes.SCHEMA_VIOLATION,
+                            e -> e.put("occurredAt", shape.start().getEpochSecond())),
+                    EventPoison.edited(ReasonCodes.SCHEMA_VIOLATION, e -> e.putNull("eventId")),
+                    EventPoison.futureSchemaVersion(),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_EVENT_ID,
+                            e -> e.put("eventId", pad("bad-" + n + "-", 'e') + "e")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_EVENT_ID,
+                            e -> e.put("eventId", "bad-\u0007-" + tag + shape.seed() + "-" + n)),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_USER_ID,
+                            e -> e.put("userId", pad(userId + "-", 'u') + "u")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_SESSION_ID, e -> e.put("sessionId", "   ")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_SESSION_ID,
+                            e -> e.put("sessionId", pad("sess-", 's') + "s")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_ACTION, e -> e.put("action", "Page View")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_ACTION, e -> e.put("action", "")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_ACTION, e -> e.put("action", "a".repeat(65))),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_TIMESTAMP,
+                            e -> e.put("occurredAt", "2025-03-03T10:00:00")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_TIMESTAMP,
+                            e -> e.put("occurredAt", "1969-12-31T23:59:59Z")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_TIMESTAMP,
+                            e -> e.put("occurredAt", "+10000-01-01T00:00:00Z")),
+                    EventPoison.edited(ActivityReasonCodes.FUTURE_TIMESTAMP,
+                            e -> e.put("occurredAt", "9000-01-01T00:00:00+14:00")),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_ATTRIBUTES,
+                            e -> attributes.putObject("nested").put("x", 1)),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_ATTRIBUTES, e -> {
+                        for (int i = 0; i < ActivityContract.MAX_ATTRIBUTES; i++) {
+                            attributes.put("k" + i, i);
+                        }
+                    }),
+                    EventPoison.edited(ActivityReasonCodes.INVALID_ATTRIBUTES,
+                            e -> attributes.put("n".repeat(65), 1)),
+                    EventPoison.underAnotherKey());
+            EventPoison kind = kinds.get(n % kinds.size());
+            byte[] data = kind.bytes(event, random);
+            // A valid event under another user's key.
+            String key = kind.misrouted() ? user(tag, users(shape.count()) + zipf.next()) : userId;
+            return new TrafficRecord(key, data, kind.reasonCode(), RecordEffect.none());
         }
     }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.streamproc.activity.decode.ActivityEventDecoder;
 import com.streamproc.activity.domain.ActivityEvent;
 import com.streamproc.activity.domain.ActivityReasonCodes;
-import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
+import com.streamproc.shared.testing.StreamTrafficContract;
 import com.streamproc.shared.testing.TrafficDigest;
 import com.streamproc.shared.traffic.TrafficRecord;
 import com.streamproc.shared.traffic.TrafficShape;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class ActivityTrafficTest {
+class ActivityTrafficTest extends StreamTrafficContract<ActivityEvent> {
     /** What {@code traffic(typical(2000, 42))} made before the edge share existed: the benchmarks' workload. */
     private static final String TYPICAL_2000_SEED_42 = "e53ecbae3c9eae825fb7008bdec91f621ed9ec7deeeb1ab7eef67fff4a8e631c";
     /** The same by event time, with a run tag and every share: the other draws' paths, as made before. */
@@ -32,15 +30,19 @@ class ActivityTrafficTest {
     /** All poison, as {@code produce --generate} asks for its broken events. */
     private static final String POISON_500_SEED_3 = "20b9647bcfb5cc5be2fae4130e643b08462fb83da26662eed359bf681b6c1db3";
 
-    private final ActivityTraffic traffic = new ActivityTraffic();
-    private final ActivityEventDecoder decoder = new ActivityEventDecoder(
-            Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
-
-    @Test
-    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
-        var records = traffic.traffic(traffic.typical(2000, 42)).records();
-
-        assertThat(TrafficDigest.of(records)).isEqualTo(TYPICAL_2000_SEED_42);
+    ActivityTrafficTest() {
+        super(new ActivityTraffic(), TYPICAL_2000_SEED_42,
+                new ActivityEventDecoder(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"),
+                ZoneOffset.UTC)), Set.of(ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UTF8,
+                ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION, ReasonCodes.UNSUPPORTED_SCHEMA_VERSION,
+                ActivityReasonCodes.INVALID_EVENT_ID, ActivityReasonCodes.INVALID_USER_ID,
+                ActivityReasonCodes.INVALID_SESSION_ID, ActivityReasonCodes.INVALID_ACTION,
+                ActivityReasonCodes.INVALID_TIMESTAMP, ActivityReasonCodes.FUTURE_TIMESTAMP,
+                ActivityReasonCodes.INVALID_ATTRIBUTES, ActivityReasonCodes.PARTITION_KEY_MISMATCH),
+                typical -> typical.withShares(0.05, 0.1, 0.05, 0.02),
+                // Three days, so that times near several UTC midnights and days late all fall in.
+                edges -> edges.withTimes(Instant.parse("2025-03-03T00:00:00Z"), Duration.ofDays(3))
+                        .withShares(0.12, 0.3, 0.05, 0.02));
     }
 
     @Test
@@ -58,38 +60,17 @@ class ActivityTrafficTest {
         assertThat(TrafficDigest.of(traffic.traffic(shape).records())).isEqualTo(POISON_500_SEED_3);
     }
 
-    @Test
-    void typicalRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 7).withShares(0.05, 0.1, 0.05, 0.02))
-                .records();
-
-        records.forEach(this::assertDecodesAsStated);
-        assertThat(records).filteredOn(r -> !r.expectedPoison()).allMatch(r -> !r.stated().isEmpty());
-    }
-
-    @Test
-    void edgeRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
-        TrafficShape shape = traffic.typical(3000, 11).withRun("s11").withTimes(Instant.parse("2025-03-03T00:00:00Z"),
-                Duration.ofDays(3)).withShares(0.12, 0.3, 0.05, 0.02).withEdgeShare(0.8);
-
-        List<TrafficRecord> records = traffic.traffic(shape).records();
-
-        assertThat(records).hasSize(3000);
-        records.forEach(this::assertDecodesAsStated);
-    }
-
-    @Test
-    void everyReasonCodeAPlainRecordCanEarnShowsUpAtFullEdgeShare() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(1000, 3).withEdgeShare(1)).records();
-
-        Set<String> reasons = records.stream().filter(TrafficRecord::expectedPoison).map(TrafficRecord::expected)
-                .collect(Collectors.toSet());
-        assertThat(reasons).containsExactlyInAnyOrder(ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UTF8,
-                ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION, ReasonCodes.UNSUPPORTED_SCHEMA_VERSION,
-                ActivityReasonCodes.INVALID_EVENT_ID, ActivityReasonCodes.INVALID_USER_ID,
-                ActivityReasonCodes.INVALID_SESSION_ID, ActivityReasonCodes.INVALID_ACTION,
-                ActivityReasonCodes.INVALID_TIMESTAMP, ActivityReasonCodes.FUTURE_TIMESTAMP,
-                ActivityReasonCodes.INVALID_ATTRIBUTES, ActivityReasonCodes.PARTITION_KEY_MISMATCH);
+    @Override
+    protected Map<String, String> read(ActivityEvent event) {
+        Map<String, String> read = new TreeMap<>();
+        read.put("eventId", event.eventId());
+        read.put("userId", event.userId());
+        read.put("action", event.action());
+        read.put("occurredAt", event.occurredAt().toString());
+        if (event.sessionId() != null) {
+            read.put("sessionId", event.sessionId());
+        }
+        return read;
     }
 
     @Test
@@ -129,49 +110,7 @@ class ActivityTrafficTest {
         assertThat(changedResends).isPositive();
     }
 
-    @Test
-    void theSameShapeGivesTheSameRecords() {
-        TrafficShape shape = traffic.typical(500, 9).withEdgeShare(0.5);
-
-        assertThat(TrafficDigest.of(traffic.traffic(shape).records()))
-                .isEqualTo(TrafficDigest.of(traffic.traffic(shape).records()));
-    }
-
     private static LocalDate utcDay(TrafficRecord record) {
         return LocalDate.ofInstant(Instant.parse(record.stated().get("occurredAt")), ZoneOffset.UTC);
-    }
-
-    private void assertDecodesAsStated(TrafficRecord record) {
-        String text = record.text();
-        if (record.expectedPoison()) {
-            assertThat(refusal(record)).as(text).isEqualTo(record.expected());
-            return;
-        }
-        ActivityEvent event;
-        try {
-            event = decoder.decode(ByteBuffer.wrap(record.data()));
-        } catch (PoisonRecordException e) {
-            throw new AssertionError("refused with " + e.reasonCode() + ": " + text, e);
-        }
-        Map<String, String> read = new TreeMap<>();
-        read.put("eventId", event.eventId());
-        read.put("userId", event.userId());
-        read.put("action", event.action());
-        read.put("occurredAt", event.occurredAt().toString());
-        if (event.sessionId() != null) {
-            read.put("sessionId", event.sessionId());
-        }
-        assertThat(read).as(text).isEqualTo(new TreeMap<>(record.stated()));
-        assertThat(event.userId()).isEqualTo(record.partitionKey());
-    }
-
-    private String refusal(TrafficRecord record) {
-        try {
-            ActivityEvent event = decoder.decode(ByteBuffer.wrap(record.data()));
-            return decoder.requiredPartitionKey(event).equals(record.partitionKey()) ? "ACCEPTED"
-                    : ReasonCodes.PARTITION_KEY_MISMATCH;
-        } catch (PoisonRecordException e) {
-            return e.reasonCode();
-        }
     }
 }

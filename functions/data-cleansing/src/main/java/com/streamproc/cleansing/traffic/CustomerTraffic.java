@@ -6,6 +6,7 @@ import com.streamproc.cleansing.CleansingReasons;
 import com.streamproc.cleansing.DataCleansingDescriptor;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.EventPoison;
 import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
@@ -119,8 +120,7 @@ public final class CustomerTraffic extends StreamTraffic {
     public Traffic traffic(TrafficShape shape) {
         Run run = new Run(shape);
         while (run.out.size() < shape.count()) {
-            if (run.edges != null && run.edges.drawsEdge()) {
-                run.edges.story();
+            if (run.edges != null && run.edges.drawStory()) {
                 continue;
             }
             switch (run.draws.kind(RECORDS_PER_PERSON)) {
@@ -348,44 +348,27 @@ public final class CustomerTraffic extends StreamTraffic {
      * wrong JSON type or unusable; people known by phone only; unknown fields; and poison of every reason code a
      * Kinesis record can earn here, in turn.
      */
-    private static final class Edges {
+    private static final class Edges extends EdgeStories {
         private static final List<String> SYSTEMS = List.of("crm", "webshop", "support", "erp");
         private static final String[] GIVEN = {"Ada", "Zo\u00eb", "Jos\u00e9", "Li", "Grace", "S\u00f8ren",
             "\u0141ukasz"};
         private static final String[] FAMILY = {"Lovelace", "Bront\u00eb", "O'Neil", "van der Berg", "Nguyen",
             "M\u00fcller"};
-        private static final int POISON_KINDS = 13;
         /** Records of an edge story, about: a quarter single poison records, else a person's 1-3 × 1-3 versions. */
         private static final double RECORDS_PER_STORY = 0.25 + 0.75 * 2 * 2 * 1.15;
 
         private final Run run;
-        private final Random random;
-        private final double storyChance;
         private int personSeq;
         private int poisonSeq;
 
         Edges(Run run) {
+            super(new Random(run.shape.seed() ^ 0x5EED_ED6EL), run.shape, RECORDS_PER_PERSON, RECORDS_PER_STORY);
             this.run = run;
-            this.random = new Random(run.shape.seed() ^ 0x5EED_ED6EL);
-            double share = run.shape.edgeShare();
-            // A share of the records, not of the draws: weighted by how many records a draw makes on either side.
-            this.storyChance = share >= 1 ? 1
-                    : share * RECORDS_PER_PERSON / (RECORDS_PER_STORY * (1 - share) + share * RECORDS_PER_PERSON);
         }
 
-        boolean drawsEdge() {
-            return random.nextDouble() < storyChance;
-        }
-
-        void story() {
-            if (random.nextInt(4) == 0) {
-                poison();
-            } else {
-                person();
-            }
-        }
-
-        private void person() {
+        /** A person's source records, each in one to three versions, in any order. */
+        @Override
+        protected void story() {
             int n = personSeq++;
             boolean phoneOnly = random.nextInt(10) == 0;
             String recordId = (random.nextInt(4) == 0 ? "kund\u00e9-" : "e-") + run.tag + n;
@@ -422,7 +405,7 @@ public final class CustomerTraffic extends StreamTraffic {
                                     "sources", system + ":" + recordId), statement.fields());
                     records.add(record);
                     times.add(updatedAt);
-                    if (resent()) {
+                    if (draws.duplicate()) {
                         records.add(record.duplicate());
                         times.add(updatedAt.plusMillis(1));
                     }
@@ -519,14 +502,8 @@ public final class CustomerTraffic extends StreamTraffic {
             }
         }
 
-        /** Whether the producer sends the record twice, with the shape's duplicate share (as {@code Draws}). */
-        private boolean resent() {
-            double d = run.shape.duplicateShare();
-            return d > 0 && random.nextDouble() < d / (1 - d);
-        }
-
-        /** One record of the next poison kind in turn, so that every kind shows up. */
-        private void poison() {
+        @Override
+        protected void poison() {
             int n = poisonSeq++;
             String system = pick(SYSTEMS.toArray(String[]::new));
             String recordId = "x-" + run.tag + n;
@@ -534,71 +511,36 @@ public final class CustomerTraffic extends StreamTraffic {
             ObjectNode json = JSON.createObjectNode().put("schemaVersion", 1).put("sourceSystem", system)
                     .put("sourceRecordId", recordId).put("updatedAt", anytime().toString()).put("email", email)
                     .put("fullName", "Edge Case " + n);
-            String key = system + ":" + recordId;
-            Map<String, String> wouldBe = Map.of("customerKey", "EMAIL#" + email);
-            String reason;
-            byte[] data = null;
-            switch (n % POISON_KINDS) {
-                case 0 -> {
-                    json.remove("email");
-                    json.put("phone", "n/a");
-                    reason = CleansingReasons.NO_CONTACT_POINT;
-                    wouldBe = Map.of();
-                }
-                case 1 -> {
-                    json.put("email", "not-an-address").put("phone", "12");
-                    reason = CleansingReasons.NO_CONTACT_POINT;
-                    wouldBe = Map.of();
-                }
-                case 2 -> {
-                    json.put("updatedAt", "03/04/2025");
-                    reason = CleansingReasons.INVALID_UPDATED_AT;
-                }
-                case 3 -> {
-                    json.put("updatedAt", "1969-07-20T20:17:00Z");
-                    reason = CleansingReasons.INVALID_UPDATED_AT;
-                }
-                case 4 -> {
-                    json.put("updatedAt", "2999-01-01T00:00:00Z");
-                    reason = CleansingReasons.UPDATED_AT_IN_FUTURE;
-                }
-                case 5 -> {
-                    json.put("sourceSystem", system + ":eu");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 6 -> {
-                    json.remove("sourceRecordId");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 7 -> {
-                    json.put("schemaVersion", "1");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 8 -> {
-                    json.put("schemaVersion", 2);
-                    reason = ReasonCodes.UNSUPPORTED_SCHEMA_VERSION;
-                }
-                case 9 -> {
-                    String text = json.toString();
-                    data = text.substring(0, 1 + random.nextInt(text.length() - 2)).getBytes(StandardCharsets.UTF_8);
-                    reason = ReasonCodes.MALFORMED_JSON;
-                }
-                case 10 -> {
-                    data = json.toString().getBytes(StandardCharsets.UTF_8);
-                    data[1 + random.nextInt(data.length - 2)] = (byte) 0xFF; // never in UTF-8
-                    reason = ReasonCodes.INVALID_UTF8;
-                }
-                case 11 -> {
-                    data = json.toString().replace("Edge Case", "Edge \\ud800Case").getBytes(StandardCharsets.UTF_8);
-                    reason = ReasonCodes.INVALID_UNICODE;
-                }
-                default -> {
-                    key = system + ":y-" + recordId; // a valid record under another record's key
-                    reason = ReasonCodes.PARTITION_KEY_MISMATCH;
-                }
-            }
-            run.out.add(new TrafficRecord(key, data != null ? data : json.toString().getBytes(StandardCharsets.UTF_8),
-                    reason, RecordEffect.none(), wouldBe));
+            // Every kind in turn: the contract's, then the shared decoder's, then the key rule's.
+            List<EventPoison> kinds = List.of(
+                    EventPoison.edited(CleansingReasons.NO_CONTACT_POINT, record -> {
+                        record.remove("email");
+                        record.put("phone", "n/a");
+                    }),
+                    EventPoison.edited(CleansingReasons.NO_CONTACT_POINT,
+                            record -> record.put("email", "not-an-address").put("phone", "12")),
+                    EventPoison.edited(CleansingReasons.INVALID_UPDATED_AT, record -> record.put("updatedAt",
+                            "03/04/2025")),
+                    EventPoison.edited(CleansingReasons.INVALID_UPDATED_AT,
+                            record -> record.put("updatedAt", "1969-07-20T20:17:00Z")),
+                    EventPoison.edited(CleansingReasons.UPDATED_AT_IN_FUTURE,
+                            record -> record.put("updatedAt", "2999-01-01T00:00:00Z")),
+                    EventPoison.edited(ReasonCodes.SCHEMA_VIOLATION,
+                            record -> record.put("sourceSystem", system + ":eu")),
+                    EventPoison.without("sourceRecordId"),
+                    EventPoison.schemaVersionAsText(),
+                    EventPoison.futureSchemaVersion(),
+                    EventPoison.truncated(),
+                    EventPoison.notUtf8(),
+                    EventPoison.unpairedSurrogate("Edge Case", "Edge ", "Case"),
+                    EventPoison.underAnotherKey());
+            EventPoison kind = kinds.get(n % kinds.size());
+            byte[] data = kind.bytes(json, random);
+            // A valid record under another record's key; without a contact point, no customer it would have made.
+            String key = kind.misrouted() ? system + ":y-" + recordId : system + ":" + recordId;
+            Map<String, String> wouldBe = kind.reasonCode().equals(CleansingReasons.NO_CONTACT_POINT) ? Map.of()
+                    : Map.of("customerKey", "EMAIL#" + email);
+            run.out.add(new TrafficRecord(key, data, kind.reasonCode(), RecordEffect.none(), wouldBe));
             run.times.add(anytime());
         }
 

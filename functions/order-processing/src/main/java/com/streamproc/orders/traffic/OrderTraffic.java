@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.streamproc.orders.OrderProcessingDescriptor;
+import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.domain.OrderReasons;
 import com.streamproc.shared.decode.ReasonCodes;
 import com.streamproc.shared.traffic.BenchmarkProfile;
+import com.streamproc.shared.traffic.EventPoison;
 import com.streamproc.shared.traffic.PartitionTraits;
 import com.streamproc.shared.traffic.RecordEffect;
 import com.streamproc.shared.traffic.StreamTraffic;
@@ -134,8 +136,7 @@ public final class OrderTraffic extends StreamTraffic {
         void generate() {
             // Half the invalid share are events of orders never placed, half shipments before payment.
             while (out.size() < shape.count()) {
-                if (edges != null && edges.drawsEdge()) {
-                    edges.story();
+                if (edges != null && edges.drawStory()) {
                     continue;
                 }
                 switch (draws.kind(EVENTS_PER_ORDER)) {
@@ -299,6 +300,21 @@ public final class OrderTraffic extends StreamTraffic {
                 Instant.parse(event.get("occurredAt").asText())).stated();
     }
 
+    /**
+     * What the function reads of a decoded event, under the names of the statement (the class Javadoc): a record
+     * that decodes states exactly this.
+     */
+    public static Map<String, String> statementOf(OrderEvent event) {
+        Long amount = event instanceof OrderEvent.OrderPlaced placed ? Long.valueOf(placed.total().minor())
+                : event instanceof OrderEvent.PaymentCaptured captured ? Long.valueOf(captured.amount().minor())
+                : event instanceof OrderEvent.OrderRefunded refunded ? Long.valueOf(refunded.amount().minor()) : null;
+        List<Line> lines = event instanceof OrderEvent.OrderPlaced placed ? placed.items().stream()
+                .map(item -> new Line(item.sku(), item.quantity(), item.unitPrice().minor())).toList() : List.of();
+        return new Spec(event.type().name(), event.eventId(), event.orderId(), event.header().customerId(),
+                event.header().currency() == null ? null : event.header().currency().getCurrencyCode(), amount, lines,
+                event.header().occurredAt()).stated();
+    }
+
     private static long minor(String amount, String currency) {
         return new BigDecimal(amount).movePointRight(Currency.getInstance(currency).getDefaultFractionDigits())
                 .longValueExact();
@@ -349,49 +365,32 @@ public final class OrderTraffic extends StreamTraffic {
      * optional fields repeated, unknown fields; resends of an applied event in other bytes; rule breakers of every
      * reason the stored order decides; and poison of every other reason code, in turn.
      */
-    private static final class Edges {
+    private static final class Edges extends EdgeStories {
         private static final String[] CURRENCIES = {"EUR", "USD", "JPY", "GBP", "CHF", "BHD", "KRW", "SEK"};
         private static final ZoneOffset[] OFFSETS = {ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5),
             ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(14), ZoneOffset.ofHoursMinutes(-9, -30),
             ZoneOffset.ofHours(-12)};
-        private static final int POISON_KINDS = 23;
         /** Records of an edge story, about: a quarter single poison records, else an order's 3-5 events. */
         private static final double RECORDS_PER_STORY = 0.25 + 0.75 * 4.5;
 
         private final Run run;
-        private final Random random;
-        private final double storyChance;
         private final Instant latest;
         private int orderSeq;
         private int eventSeq;
         private int poisonSeq;
 
         Edges(Run run) {
+            super(new Random(run.shape.seed() ^ 0x0ED6E5EEDL), run.shape, EVENTS_PER_ORDER, RECORDS_PER_STORY);
             this.run = run;
-            this.random = new Random(run.shape.seed() ^ 0x0ED6E5EEDL);
-            double share = run.shape.edgeShare();
-            // A share of the records, not of the draws: weighted by how many records a draw makes on either side.
-            this.storyChance = share >= 1 ? 1
-                    : share * EVENTS_PER_ORDER / (RECORDS_PER_STORY * (1 - share) + share * EVENTS_PER_ORDER);
             this.latest = run.shape.end();
-        }
-
-        boolean drawsEdge() {
-            return random.nextDouble() < storyChance;
-        }
-
-        void story() {
-            if (random.nextInt(4) == 0) {
-                poison();
-            } else {
-                order();
-            }
         }
 
         private record Step(Spec spec, String expected, boolean resent) {
         }
 
-        private void order() {
+        /** An order's lifecycle, on any path, with a rule breaker now and then. */
+        @Override
+        protected void story() {
             int n = orderSeq++;
             String orderId = pick("ord-e-", "ord-e-", "ord-e-", "ordre-\u00e9t\u00e9-", "\u6ce8\u6587-",
                     "bestellung-\u00fc-") + run.tag + n;
@@ -502,16 +501,10 @@ public final class OrderTraffic extends StreamTraffic {
                 TrafficRecord record = new TrafficRecord(orderId, json.toString().getBytes(StandardCharsets.UTF_8),
                         step.expected(), effect(orderId, spec.eventId()), spec.stated());
                 run.out.add(new Run.Timed(at, order, record));
-                if (step.expected().equals(TrafficRecord.APPLIED) && resent()) {
+                if (step.expected().equals(TrafficRecord.APPLIED) && draws.duplicate()) {
                     run.out.add(new Run.Timed(at, order, record.duplicate()));
                 }
             }
-        }
-
-        /** Whether the producer sends the record twice, with the shape's duplicate share (as {@code Draws}). */
-        private boolean resent() {
-            double d = run.shape.duplicateShare();
-            return d > 0 && random.nextDouble() < d / (1 - d);
         }
 
         private Spec spec(String type, String orderId, String customerId, String currency, Long amount,
@@ -564,8 +557,8 @@ public final class OrderTraffic extends StreamTraffic {
             return OffsetDateTime.ofInstant(written, pick(OFFSETS)).toString();
         }
 
-        /** One record of the next poison kind in turn, so that every kind shows up. */
-        private void poison() {
+        @Override
+        protected void poison() {
             int n = poisonSeq++;
             String orderId = "ord-x-" + run.tag + n;
             Spec spec = new Spec("ORDER_PLACED", "evt-x-" + run.tag + n, orderId, "cust-x-" + run.tag + n, "EUR",
@@ -577,110 +570,44 @@ public final class OrderTraffic extends StreamTraffic {
             ObjectNode item = json.putArray("items").addObject().put("sku", "BOOK-0042").put("quantity", 2)
                     .put("unitPrice", "12.50");
             json.put("total", "25.00");
-            String key = orderId;
-            String reason;
-            byte[] data = null;
-            switch (n % POISON_KINDS) {
-                case 0 -> {
-                    data = new byte[0];
-                    reason = ReasonCodes.EMPTY_RECORD;
-                }
-                case 1 -> {
-                    data = json.toString().getBytes(StandardCharsets.UTF_8);
-                    data[1 + random.nextInt(data.length - 2)] = (byte) 0xFF; // never in UTF-8
-                    reason = ReasonCodes.INVALID_UTF8;
-                }
-                case 2 -> {
-                    String text = json.toString();
-                    data = text.substring(0, 1 + random.nextInt(text.length() - 2)).getBytes(StandardCharsets.UTF_8);
-                    reason = ReasonCodes.MALFORMED_JSON;
-                }
-                case 3 -> {
-                    data = json.toString().replace("\"type\":", "\"orderId\":\"" + orderId + "\",\"type\":")
-                            .getBytes(StandardCharsets.UTF_8); // a field name twice
-                    reason = ReasonCodes.MALFORMED_JSON;
-                }
-                case 4 -> {
-                    data = json.toString().replace("BOOK-0042", "BOOK-\\ud800").getBytes(StandardCharsets.UTF_8);
-                    reason = ReasonCodes.INVALID_UNICODE;
-                }
-                case 5 -> {
-                    json.put("schemaVersion", "1");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 6 -> {
-                    item.put("quantity", "2");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 7 -> {
-                    json.put("eventId", "evt-" + "x".repeat(300));
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 8 -> {
-                    json.remove("customerId");
-                    reason = ReasonCodes.SCHEMA_VIOLATION;
-                }
-                case 9 -> {
-                    json.put("schemaVersion", 2);
-                    reason = ReasonCodes.UNSUPPORTED_SCHEMA_VERSION;
-                }
-                case 10 -> {
-                    json.put("type", "order_placed");
-                    reason = ReasonCodes.UNKNOWN_EVENT_TYPE;
-                }
-                case 11 -> {
-                    json.put("occurredAt", "2025-06-01T10:00:00");
-                    reason = OrderReasons.INVALID_OCCURRED_AT;
-                }
-                case 12 -> {
-                    json.put("occurredAt", "1969-12-31T23:59:59Z");
-                    reason = OrderReasons.INVALID_OCCURRED_AT;
-                }
-                case 13 -> {
-                    json.put("currency", "XXX");
-                    reason = OrderReasons.INVALID_CURRENCY;
-                }
-                case 14 -> {
-                    json.put("total", "2.5E+1");
-                    reason = OrderReasons.INVALID_AMOUNT;
-                }
-                case 15 -> {
-                    item.put("unitPrice", "12,50");
-                    reason = OrderReasons.INVALID_AMOUNT;
-                }
-                case 16 -> {
-                    item.put("unitPrice", "-12.50");
-                    reason = OrderReasons.NEGATIVE_AMOUNT;
-                }
-                case 17 -> {
-                    json.put("total", "25.005");
-                    reason = OrderReasons.TOO_MANY_DECIMALS;
-                }
-                case 18 -> {
-                    json.put("total", "99999999999999999999.00");
-                    reason = OrderReasons.AMOUNT_OUT_OF_RANGE;
-                }
-                case 19 -> {
-                    item.putRawValue("quantity", new RawValue(random.nextBoolean() ? "2.0" : "0"));
-                    reason = OrderReasons.INVALID_QUANTITY;
-                }
-                case 20 -> {
-                    json.putArray("items");
-                    reason = OrderReasons.NO_ITEMS;
-                }
-                case 21 -> {
-                    json.put("total", "26.00");
-                    reason = OrderReasons.TOTAL_MISMATCH;
-                }
-                default -> {
-                    key = "ord-y-" + run.tag + n; // a valid placement under another order's key
-                    reason = ReasonCodes.PARTITION_KEY_MISMATCH;
-                }
-            }
-            run.out.add(new Run.Timed(spec.occurredAt(), -1, new TrafficRecord(key,
-                    data != null ? data : json.toString().getBytes(StandardCharsets.UTF_8), reason,
-                    RecordEffect.none(), reason.equals(ReasonCodes.PARTITION_KEY_MISMATCH) ? spec.stated()
-                            : Map.of())));
+            // Every kind in turn: the shared decoder's, then the contract's, then the key rule's.
+            List<EventPoison> kinds = List.of(
+                    EventPoison.empty(),
+                    EventPoison.notUtf8(),
+                    EventPoison.truncated(),
+                    EventPoison.rewritten(ReasonCodes.MALFORMED_JSON, text -> text.replace("\"type\":",
+                            "\"orderId\":\"" + orderId + "\",\"type\":")), // a field name twice
+                    EventPoison.unpairedSurrogate("BOOK-0042", "BOOK-", ""),
+                    EventPoison.schemaVersionAsText(),
+                    EventPoison.edited(ReasonCodes.SCHEMA_VIOLATION, event -> item.put("quantity", "2")),
+                    EventPoison.edited(ReasonCodes.SCHEMA_VIOLATION, event -> event.put("eventId", "evt-"
+                            + "x".repeat(300))),
+                    EventPoison.without("customerId"),
+                    EventPoison.futureSchemaVersion(),
+                    EventPoison.edited(ReasonCodes.UNKNOWN_EVENT_TYPE, event -> event.put("type", "order_placed")),
+                    EventPoison.edited(OrderReasons.INVALID_OCCURRED_AT,
+                            event -> event.put("occurredAt", "2025-06-01T10:00:00")),
+                    EventPoison.edited(OrderReasons.INVALID_OCCURRED_AT,
+                            event -> event.put("occurredAt", "1969-12-31T23:59:59Z")),
+                    EventPoison.edited(OrderReasons.INVALID_CURRENCY, event -> event.put("currency", "XXX")),
+                    EventPoison.edited(OrderReasons.INVALID_AMOUNT, event -> event.put("total", "2.5E+1")),
+                    EventPoison.edited(OrderReasons.INVALID_AMOUNT, event -> item.put("unitPrice", "12,50")),
+                    EventPoison.edited(OrderReasons.NEGATIVE_AMOUNT, event -> item.put("unitPrice", "-12.50")),
+                    EventPoison.edited(OrderReasons.TOO_MANY_DECIMALS, event -> event.put("total", "25.005")),
+                    EventPoison.edited(OrderReasons.AMOUNT_OUT_OF_RANGE,
+                            event -> event.put("total", "99999999999999999999.00")),
+                    new EventPoison(OrderReasons.INVALID_QUANTITY, (event, draw) -> {
+                        item.putRawValue("quantity", new RawValue(draw.nextBoolean() ? "2.0" : "0"));
+                        return event.toString().getBytes(StandardCharsets.UTF_8);
+                    }),
+                    EventPoison.edited(OrderReasons.NO_ITEMS, event -> event.putArray("items")),
+                    EventPoison.edited(OrderReasons.TOTAL_MISMATCH, event -> event.put("total", "26.00")),
+                    EventPoison.underAnotherKey());
+            EventPoison kind = kinds.get(n % kinds.size());
+            byte[] data = kind.bytes(json, random);
+            String key = kind.misrouted() ? "ord-y-" + run.tag + n : orderId; // a valid placement under another key
+            run.out.add(new Run.Timed(spec.occurredAt(), -1, new TrafficRecord(key, data, kind.reasonCode(),
+                    RecordEffect.none(), kind.misrouted() ? spec.stated() : Map.of())));
         }
 
         @SafeVarargs

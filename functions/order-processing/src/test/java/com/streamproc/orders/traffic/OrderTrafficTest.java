@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.streamproc.orders.decode.OrderEventDecoder;
 import com.streamproc.orders.domain.OrderEvent;
 import com.streamproc.orders.domain.OrderReasons;
-import com.streamproc.shared.decode.PoisonRecordException;
 import com.streamproc.shared.decode.ReasonCodes;
+import com.streamproc.shared.testing.StreamTrafficContract;
 import com.streamproc.shared.testing.TrafficDigest;
 import com.streamproc.shared.traffic.TrafficRecord;
 import com.streamproc.shared.traffic.TrafficShape;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class OrderTrafficTest {
+class OrderTrafficTest extends StreamTrafficContract<OrderEvent> {
     /** What {@code traffic(typical(2000, 42))} made before the edge share existed: the benchmarks' workload. */
     private static final String TYPICAL_2000_SEED_42 = "704be700fe85e11c884acd6bda43c8a3da652a344b08423c09a84581e334758d";
     /** The same for a tagged run with every share well above the typical ones. */
@@ -34,14 +32,19 @@ class OrderTrafficTest {
             OrderReasons.CUSTOMER_MISMATCH, OrderReasons.CURRENCY_MISMATCH, OrderReasons.AMOUNT_MISMATCH,
             OrderReasons.REFUND_EXCEEDS_CAPTURE);
 
-    private final OrderTraffic traffic = new OrderTraffic();
-    private final OrderEventDecoder decoder = new OrderEventDecoder();
-
-    @Test
-    void typicalTrafficWithoutEdgeCasesIsTheBenchmarksWorkloadByteForByte() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 42)).records();
-
-        assertThat(TrafficDigest.of(records)).isEqualTo(TYPICAL_2000_SEED_42);
+    OrderTrafficTest() {
+        super(new OrderTraffic(), TYPICAL_2000_SEED_42,
+                new OrderEventDecoder(), Set.of(ReasonCodes.EMPTY_RECORD, ReasonCodes.INVALID_UTF8,
+                ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION,
+                ReasonCodes.UNSUPPORTED_SCHEMA_VERSION, ReasonCodes.UNKNOWN_EVENT_TYPE,
+                OrderReasons.INVALID_OCCURRED_AT, OrderReasons.INVALID_CURRENCY, OrderReasons.INVALID_AMOUNT,
+                OrderReasons.NEGATIVE_AMOUNT, OrderReasons.TOO_MANY_DECIMALS, OrderReasons.AMOUNT_OUT_OF_RANGE,
+                OrderReasons.INVALID_QUANTITY, OrderReasons.NO_ITEMS, OrderReasons.TOTAL_MISMATCH,
+                ReasonCodes.PARTITION_KEY_MISMATCH, OrderReasons.ORDER_UNKNOWN, OrderReasons.INVALID_TRANSITION,
+                OrderReasons.CUSTOMER_MISMATCH, OrderReasons.CURRENCY_MISMATCH, OrderReasons.AMOUNT_MISMATCH,
+                OrderReasons.REFUND_EXCEEDS_CAPTURE),
+                typical -> typical.withShares(0.05, 0.02, 0.05, 0.05),
+                edges -> edges.withShares(0.12, 0.08, 0.06, 0.1));
     }
 
     @Test
@@ -60,40 +63,9 @@ class OrderTrafficTest {
         assertThat(TrafficDigest.of(records)).isEqualTo(DEMO_300_SEED_3);
     }
 
-    @Test
-    void typicalRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(2000, 7).withShares(0.05, 0.02, 0.05, 0.05))
-                .records();
-
-        records.forEach(this::assertDecodesAsStated);
-    }
-
-    @Test
-    void edgeRecordsDecodeToWhatTheyStateOrAreRefusedWithTheirLabel() {
-        TrafficShape shape = traffic.typical(3000, 11).withRun("s11").withShares(0.12, 0.08, 0.06, 0.1)
-                .withEdgeShare(0.8);
-
-        List<TrafficRecord> records = traffic.traffic(shape).records();
-
-        assertThat(records).hasSize(3000);
-        records.forEach(this::assertDecodesAsStated);
-    }
-
-    @Test
-    void everyReasonCodeAPlainRecordCanEarnShowsUpAtFullEdgeShare() {
-        List<TrafficRecord> records = traffic.traffic(traffic.typical(1500, 3).withEdgeShare(1)).records();
-
-        Set<String> reasons = records.stream().filter(TrafficRecord::expectedPoison).map(TrafficRecord::expected)
-                .collect(Collectors.toSet());
-        assertThat(reasons).containsExactlyInAnyOrder(ReasonCodes.EMPTY_RECORD, ReasonCodes.INVALID_UTF8,
-                ReasonCodes.MALFORMED_JSON, ReasonCodes.INVALID_UNICODE, ReasonCodes.SCHEMA_VIOLATION,
-                ReasonCodes.UNSUPPORTED_SCHEMA_VERSION, ReasonCodes.UNKNOWN_EVENT_TYPE,
-                OrderReasons.INVALID_OCCURRED_AT, OrderReasons.INVALID_CURRENCY, OrderReasons.INVALID_AMOUNT,
-                OrderReasons.NEGATIVE_AMOUNT, OrderReasons.TOO_MANY_DECIMALS, OrderReasons.AMOUNT_OUT_OF_RANGE,
-                OrderReasons.INVALID_QUANTITY, OrderReasons.NO_ITEMS, OrderReasons.TOTAL_MISMATCH,
-                ReasonCodes.PARTITION_KEY_MISMATCH, OrderReasons.ORDER_UNKNOWN, OrderReasons.INVALID_TRANSITION,
-                OrderReasons.CUSTOMER_MISMATCH, OrderReasons.CURRENCY_MISMATCH, OrderReasons.AMOUNT_MISMATCH,
-                OrderReasons.REFUND_EXCEEDS_CAPTURE);
+    @Override
+    protected Set<String> decodedOutcomes() {
+        return DECIDED_BY_THE_STORED_ORDER;
     }
 
     @Test
@@ -113,67 +85,19 @@ class OrderTrafficTest {
                 "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_CANCELLED", "ORDER_REFUNDED");
     }
 
-    @Test
-    void theSameShapeGivesTheSameRecords() {
-        TrafficShape shape = traffic.typical(500, 9).withEdgeShare(0.5);
-
-        assertThat(TrafficDigest.of(traffic.traffic(shape).records()))
-                .isEqualTo(TrafficDigest.of(traffic.traffic(shape).records()));
-    }
-
-    private void assertDecodesAsStated(TrafficRecord record) {
-        String text = record.text();
-        if (DECIDED_BY_THE_STORED_ORDER.contains(record.expected())) {
-            assertThat(read(decode(record))).as(text).isEqualTo(new TreeMap<>(record.stated()));
-            assertThat(record.partitionKey()).as(text).isEqualTo(record.stated().get("orderId"));
-            return;
-        }
-        assertThat(refusal(record)).as(text).isEqualTo(record.expected());
+    /** As the contract; besides, a record under another order's key states what it says, any other poison nothing. */
+    @Override
+    protected void assertDecodesAsStated(TrafficRecord record) {
+        super.assertDecodesAsStated(record);
         if (record.expected().equals(ReasonCodes.PARTITION_KEY_MISMATCH)) {
-            assertThat(read(decode(record))).as(text).isEqualTo(new TreeMap<>(record.stated()));
-        } else {
-            assertThat(record.stated()).as(text).isEmpty();
+            assertThat(read(decode(record))).as(record.text()).isEqualTo(new TreeMap<>(record.stated()));
+        } else if (!DECIDED_BY_THE_STORED_ORDER.contains(record.expected())) {
+            assertThat(record.stated()).as(record.text()).isEmpty();
         }
     }
 
-    private static Map<String, String> read(OrderEvent event) {
-        Map<String, String> read = new TreeMap<>();
-        read.put("type", event.type().name());
-        read.put("eventId", event.eventId());
-        read.put("orderId", event.orderId());
-        read.put("occurredAt", event.header().occurredAt().toString());
-        if (event.header().customerId() != null) {
-            read.put("customerId", event.header().customerId());
-        }
-        if (event.header().currency() != null) {
-            read.put("currency", event.header().currency().getCurrencyCode());
-        }
-        if (event instanceof OrderEvent.OrderPlaced placed) {
-            read.put("amountMinor", Long.toString(placed.total().minor()));
-            read.put("items", String.join(";", placed.items().stream().map(item -> item.sku() + " "
-                    + item.quantity() + " " + item.unitPrice().minor()).toList()));
-        } else if (event instanceof OrderEvent.PaymentCaptured captured) {
-            read.put("amountMinor", Long.toString(captured.amount().minor()));
-        } else if (event instanceof OrderEvent.OrderRefunded refunded) {
-            read.put("amountMinor", Long.toString(refunded.amount().minor()));
-        }
-        return read;
-    }
-
-    private String refusal(TrafficRecord record) {
-        try {
-            OrderEvent event = decoder.decode(ByteBuffer.wrap(record.data()));
-            return event.orderId().equals(record.partitionKey()) ? "ACCEPTED" : ReasonCodes.PARTITION_KEY_MISMATCH;
-        } catch (PoisonRecordException e) {
-            return e.reasonCode();
-        }
-    }
-
-    private OrderEvent decode(TrafficRecord record) {
-        try {
-            return decoder.decode(ByteBuffer.wrap(record.data()));
-        } catch (PoisonRecordException e) {
-            throw new AssertionError("refused with " + e.reasonCode() + ": " + record.text(), e);
-        }
+    @Override
+    protected Map<String, String> read(OrderEvent event) {
+        return OrderTraffic.statementOf(event);
     }
 }
