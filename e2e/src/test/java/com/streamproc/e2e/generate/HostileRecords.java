@@ -8,10 +8,13 @@ import com.streamproc.shared.testing.fuzz.FuzzJson.Obj;
 import com.streamproc.shared.testing.fuzz.FuzzJson.Raw;
 import com.streamproc.shared.testing.fuzz.FuzzJson.Str;
 import com.streamproc.shared.testing.fuzz.Hostile;
+import com.streamproc.shared.traffic.TrafficRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -54,6 +57,33 @@ public final class HostileRecords {
      */
     public static <I> void scatter(List<Produced<I>> stream, Random random, IntFunction<Produced<I>> make) {
         Produced.insertAtRandomPlaces(stream, random, Math.max(4, stream.size() / 40), make);
+    }
+
+    /** Makes one of the suite's hostile records of a model: given its number and a valid record's partition key. */
+    @FunctionalInterface
+    public interface Maker<I> {
+        Produced<I> make(int number, String validKey);
+    }
+
+    /**
+     * A function's generated records as the suite's stream, each with the intent {@code intentOf} reads from it,
+     * then the suite's hostile records scattered over it ({@link #scatter}), each under the partition key of a
+     * record that {@code valid} says is valid, drawn with {@code random} just before it is made.
+     */
+    public static <I> List<Produced<I>> streamOf(List<TrafficRecord> records, Function<TrafficRecord, I> intentOf,
+                                                 BiPredicate<TrafficRecord, I> valid, Random random,
+                                                 Maker<I> hostile) {
+        List<Produced<I>> stream = new ArrayList<>(records.size());
+        List<String> validKeys = new ArrayList<>();
+        for (TrafficRecord record : records) {
+            I intent = intentOf.apply(record);
+            stream.add(new Produced<>(record.partitionKey(), record.data(), intent));
+            if (valid.test(record, intent)) {
+                validKeys.add(record.partitionKey());
+            }
+        }
+        scatter(stream, random, i -> hostile.make(i, validKeys.get(random.nextInt(validKeys.size()))));
+        return stream;
     }
 
     /**

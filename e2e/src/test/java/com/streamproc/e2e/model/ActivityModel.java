@@ -54,17 +54,10 @@ public final class ActivityModel implements EndToEndModel<ActivityIntent> {
      */
     @Override
     public List<Produced<ActivityIntent>> generate(long seed, int scale) {
-        List<Produced<ActivityIntent>> stream = new ArrayList<>();
-        List<String> users = new ArrayList<>();
-        for (TrafficRecord record : new ActivityTraffic().traffic(shape(seed, scale)).records()) {
-            stream.add(new Produced<>(record.partitionKey(), record.data(), intent(record)));
-            if (!record.expectedPoison()) {
-                users.add(record.partitionKey());
-            }
-        }
         Random random = new Random(seed * 31 + 5);
-        HostileRecords.scatter(stream, random, i -> hostile(random, seed, i, users.get(random.nextInt(users.size()))));
-        return stream;
+        return HostileRecords.streamOf(new ActivityTraffic().traffic(shape(seed, scale)).records(),
+                ActivityModel::intent, (record, intent) -> !record.expectedPoison(), random,
+                (i, userId) -> hostile(random, seed, i, userId));
     }
 
     /** About 230 records per unit of scale over three days: 12 % resends, 30 % late, 7 % poison, 80 % edge cases. */

@@ -20,7 +20,6 @@ import com.streamproc.shared.traffic.TrafficRecord;
 import com.streamproc.shared.traffic.TrafficShape;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +50,10 @@ public final class CustomerModel implements EndToEndModel<CustomerIntent> {
      */
     @Override
     public List<Produced<CustomerIntent>> generate(long seed, int scale) {
-        List<Produced<CustomerIntent>> stream = new ArrayList<>();
-        List<String> validKeys = new ArrayList<>();
-        for (TrafficRecord record : new CustomerTraffic().traffic(shape(seed, scale)).records()) {
-            stream.add(new Produced<>(record.partitionKey(), record.data(), intent(record)));
-            if (!record.expectedPoison()) {
-                validKeys.add(record.partitionKey());
-            }
-        }
         Random random = new Random(seed * 31 + 3);
-        HostileRecords.scatter(stream, random,
-                i -> hostile(random, seed, i, validKeys.get(random.nextInt(validKeys.size()))));
-        return stream;
+        return HostileRecords.streamOf(new CustomerTraffic().traffic(shape(seed, scale)).records(),
+                CustomerModel::intent, (record, intent) -> !record.expectedPoison(), random,
+                (i, sourceKey) -> hostile(random, seed, i, sourceKey));
     }
 
     /** About 140 records per unit of scale. */

@@ -58,19 +58,10 @@ public final class OrderModel implements EndToEndModel<OrderIntent> {
      */
     @Override
     public List<Produced<OrderIntent>> generate(long seed, int scale) {
-        List<Produced<OrderIntent>> stream = new ArrayList<>();
-        List<String> validKeys = new ArrayList<>();
-        for (TrafficRecord record : new OrderTraffic().traffic(shape(seed, scale)).records()) {
-            OrderIntent intent = intent(record);
-            stream.add(new Produced<>(record.partitionKey(), record.data(), intent));
-            if (intent instanceof OrderIntent.Valid) {
-                validKeys.add(record.partitionKey());
-            }
-        }
         Random random = new Random(seed * 31 + 5);
-        HostileRecords.scatter(stream, random,
-                i -> hostile(random, seed, i, validKeys.get(random.nextInt(validKeys.size()))));
-        return stream;
+        return HostileRecords.streamOf(new OrderTraffic().traffic(shape(seed, scale)).records(), OrderModel::intent,
+                (record, intent) -> intent instanceof OrderIntent.Valid, random,
+                (i, orderId) -> hostile(random, seed, i, orderId));
     }
 
     /** About 200 records per unit of scale, over three days. */
