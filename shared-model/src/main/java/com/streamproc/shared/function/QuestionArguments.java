@@ -52,14 +52,7 @@ public final class QuestionArguments {
 
     /** A UTC day given as {@code yyyy-MM-dd}, if the option was given. */
     public Optional<LocalDate> day(String option) {
-        return optional(option).map(text -> {
-            try {
-                return LocalDate.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(option + ": '" + text + "' is not a day: use yyyy-MM-dd, e.g. "
-                        + "2026-11-27");
-            }
-        });
+        return optional(option).map(text -> parseDay(option, text));
     }
 
     /** A UTC day that must be given. */
@@ -69,16 +62,7 @@ public final class QuestionArguments {
 
     /** A UTC hour given as {@code yyyy-MM-ddTHH} (or with minutes, which are dropped), if the option was given. */
     public Optional<LocalDateTime> hour(String option) {
-        return optional(option).map(text -> {
-            String trimmed = text.trim();
-            try {
-                return LocalDateTime.parse(trimmed.length() == 13 ? trimmed + ":00" : trimmed)
-                        .truncatedTo(ChronoUnit.HOURS);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(option + ": '" + text + "' is not an hour: use yyyy-MM-ddTHH, e.g."
-                        + " 2026-11-27T10");
-            }
-        });
+        return optional(option).map(text -> parseHour(option, text));
     }
 
     /**
@@ -90,8 +74,8 @@ public final class QuestionArguments {
     public void check(List<AnalystQuestion.Option> options) {
         for (AnalystQuestion.Option option : options) {
             switch (option.kind()) {
-                case UTC_DAY -> list(option.name()).forEach(value -> single(option.name(), value).day(option.name()));
-                case UTC_HOUR -> list(option.name()).forEach(value -> single(option.name(), value).hour(option.name()));
+                case UTC_DAY -> list(option.name()).forEach(value -> parseDay(option.name(), value));
+                case UTC_HOUR -> list(option.name()).forEach(value -> parseHour(option.name(), value));
                 case TEXT -> { }
             }
             if (!option.choices().isEmpty()) {
@@ -108,8 +92,24 @@ public final class QuestionArguments {
         }
     }
 
-    private QuestionArguments single(String option, String value) {
-        return new QuestionArguments(Map.of(option, List.of(value)), limit);
+    private static LocalDate parseDay(String option, String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a day: use yyyy-MM-dd, e.g. "
+                    + "2026-11-27");
+        }
+    }
+
+    private static LocalDateTime parseHour(String option, String text) {
+        String trimmed = text.trim();
+        try {
+            return LocalDateTime.parse(trimmed.length() == 13 ? trimmed + ":00" : trimmed)
+                    .truncatedTo(ChronoUnit.HOURS);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not an hour: use yyyy-MM-ddTHH, e.g."
+                    + " 2026-11-27T10");
+        }
     }
 
     @Override

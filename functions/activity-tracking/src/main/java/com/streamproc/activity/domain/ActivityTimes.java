@@ -46,12 +46,7 @@ public final class ActivityTimes {
             return HOUR.format(hour);
         }
         char[] out = new char[13];
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, hour.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, hour.getDayOfMonth(), 2);
-        out[10] = 'T';
+        date(out, year, hour.getMonthValue(), hour.getDayOfMonth());
         digits(out, 11, hour.getHour(), 2);
         return new String(out);
     }
@@ -71,12 +66,7 @@ public final class ActivityTimes {
         int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
         LocalDate date = LocalDate.ofEpochDay(day);
         char[] out = new char[24];
-        digits(out, 0, date.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, date.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, date.getDayOfMonth(), 2);
-        out[10] = 'T';
+        date(out, date.getYear(), date.getMonthValue(), date.getDayOfMonth());
         digits(out, 11, secondOfDay / 3600, 2);
         out[13] = ':';
         digits(out, 14, secondOfDay / 60 % 60, 2);
@@ -187,6 +177,16 @@ public final class ActivityTimes {
             case 4, 6, 9, 11 -> 30;
             default -> 31;
         };
+    }
+
+    /** {@code uuuu-MM-ddT} at the start of {@code out}, for a four-digit year. */
+    private static void date(char[] out, int year, int month, int day) {
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, month, 2);
+        out[7] = '-';
+        digits(out, 8, day, 2);
+        out[10] = 'T';
     }
 
     private static void digits(char[] out, int at, int value, int count) {
