@@ -405,16 +405,21 @@ public final class BenchReport {
                 .append(Numbers.compact(LatencyBenchmark.TAIL_PERCENT))
                 .append("th percentile (nearest rank) of the runs; the target is judged on the median. \"JIT ms\": "
                         + "compilation time the JVM (this benchmark's, the JDK's default JIT) spent while a size's "
-                        + "measured runs went on; near zero means the code was compiled before they started.\n\n");
+                        + "measured runs went on; near zero means the code was compiled before they started. "
+                        + "\"caller CPU ms\": CPU time of the thread that called the handler, median per batch: "
+                        + "the work done in series with the round trips (decoding, deciding, the response), which "
+                        + "the load of other processes on the machine barely changes, unlike the elapsed times.\n\n");
         String tail = "p" + Numbers.compact(LatencyBenchmark.TAIL_PERCENT);
         MarkdownTable table = new MarkdownTable("function", "batch", "requests", "by operation", "ideal ms",
-                "median ms", tail + " ms", "median ÷ 10 ms", "ratio", tail + " ratio", "JIT ms", "target", "result");
+                "median ms", tail + " ms", "median ÷ 10 ms", "ratio", tail + " ratio", "caller CPU ms", "JIT ms",
+                "target", "result");
         for (LatencyBenchmark.Result r : latency) {
             table.row(r.function().id(), Numbers.grouped(r.batchSize()), Numbers.grouped(r.requests()),
                     r.operations(), Numbers.fixed(r.idealMillis(), 0),
                     Numbers.fixed(r.medianMillis(), 0) + (r.failures() > 0 ? " (" + r.failures() + " failed)" : ""),
                     Numbers.fixed(r.tailMillis(), 0), Numbers.fixed(r.medianMillis() / 10, 0),
                     Numbers.ratio(r.ratio()), Numbers.ratio(r.tailRatio()),
+                    r.callerCpuMillis() < 0 ? "n/a" : Numbers.fixed(r.callerCpuMillis(), 1),
                     r.jitMillis() < 0 ? "n/a" : Long.toString(r.jitMillis()), LATENCY_TARGET.describe(),
                     LATENCY_TARGET.verdict(r.ratio()));
         }

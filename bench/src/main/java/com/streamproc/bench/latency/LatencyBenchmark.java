@@ -15,6 +15,7 @@ import com.streamproc.shared.batch.BatchProcessor;
 import com.streamproc.shared.testing.FakeLambdaContext;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +51,21 @@ public final class LatencyBenchmark {
      * @param failures    runs whose response reported a failure
      * @param jitMillis   JIT compilation time spent (on the compiler's threads) while the measured runs went on;
      *                    -1 when the JVM does not report it
+     * @param callerCpu   CPU milliseconds of the thread that called the handler, per run (empty when the JVM does
+     *                    not measure thread CPU time): the work done in series with the round trips, whatever the
+     *                    other threads do
      */
     public record Result(BenchFunction function, int batchSize, List<Double> runs, long requests,
-                         Map<String, Long> operations, int concurrency, int failures, long jitMillis) {
+                         Map<String, Long> operations, int concurrency, int failures, long jitMillis,
+                         List<Double> callerCpu) {
         public Result {
             runs = List.copyOf(runs);
+            callerCpu = List.copyOf(callerCpu);
+        }
+
+        /** The median of {@link #callerCpu}, or -1 when not measured. */
+        public double callerCpuMillis() {
+            return callerCpu.isEmpty() ? -1 : Numbers.median(callerCpu);
         }
 
         public double medianMillis() {
@@ -110,14 +121,21 @@ public final class LatencyBenchmark {
                     processor.process(event, context);
                 }
                 long jitBefore = jitMillis();
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                boolean cpuMeasured = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+                List<Double> callerCpu = new ArrayList<>();
                 List<Double> runs = new ArrayList<>();
                 long requests = -1;
                 int failures = 0;
                 for (int run = 0; run < runsOf.getOrDefault(size, 1); run++) {
                     dynamoDb.reset();
+                    long cpuStart = cpuMeasured ? threads.getCurrentThreadCpuTime() : 0;
                     long start = System.nanoTime();
                     StreamsEventResponse response = processor.process(event, context);
                     runs.add((System.nanoTime() - start) / 1e6);
+                    if (cpuMeasured) {
+                        callerCpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+                    }
                     if (!response.getBatchItemFailures().isEmpty()) {
                         failures++;
                     }
@@ -130,7 +148,7 @@ public final class LatencyBenchmark {
                 }
                 long jitAfter = jitMillis();
                 results.add(new Result(function, size, runs, requests, dynamoDb.requestsByOperation(), concurrency,
-                        failures, jitBefore < 0 ? -1 : jitAfter - jitBefore));
+                        failures, jitBefore < 0 ? -1 : jitAfter - jitBefore, callerCpu));
             }
         }
         return results;

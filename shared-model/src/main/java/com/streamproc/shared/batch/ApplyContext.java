@@ -25,6 +25,7 @@ public final class ApplyContext {
     private final TransientRetry retry;
     private final Map<RecordRef, RecordOutcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, RecordRef> firstDelivered = new ConcurrentHashMap<>();
+    private static final RecordOutcome APPLIED = new RecordOutcome.Applied();
 
     public ApplyContext(Deadline deadline, TransientRetry retry) {
         this.deadline = deadline;
@@ -55,7 +56,7 @@ public final class ApplyContext {
 
     /** The record's effect is durably stored (or it was already, as a duplicate or replay). */
     public void applied(RecordRef ref) {
-        record(ref, new RecordOutcome.Applied());
+        record(ref, APPLIED);
     }
 
     /** The record can never be applied; it will be quarantined with this reason. */

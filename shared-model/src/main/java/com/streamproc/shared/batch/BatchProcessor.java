@@ -342,11 +342,27 @@ public final class BatchProcessor<E> {
                                          long startNanos, TransientRetry retry) {
         Set<RecordRef> quarantined = quarantine.quarantined();
         RecordRef earliestUnhandled = null;
+        // First and last record and the oldest arrival, for the log line: in the same pass. Lambda delivers a
+        // shard's records in order, so one comparison per record usually settles both ends.
+        RecordRef first = null;
+        RecordRef last = null;
+        Instant oldestArrival = null;
         int applied = 0;
         int quarantinedCount = 0;
         int failed = 0;
         Map<String, Integer> reasons = new TreeMap<>();
         for (RecordRef ref : refs) {
+            if (last == null) {
+                first = ref;
+                last = ref;
+            } else if (ref.compareTo(last) > 0) {
+                last = ref;
+            } else if (ref.compareTo(first) < 0) {
+                first = ref;
+            }
+            if (oldestArrival == null || ref.arrivedAt().isBefore(oldestArrival)) {
+                oldestArrival = ref.arrivedAt();
+            }
             RecordOutcome outcome = context.outcomeOf(ref);
             boolean handled;
             if (outcome instanceof RecordOutcome.Applied) {
@@ -374,8 +390,8 @@ public final class BatchProcessor<E> {
         }
         response.setBatchItemFailures(failures);
 
-        observer.batchCompleted(summarize(refs, applied, quarantinedCount, failed, earliestUnhandled, cause,
-                startedAt, startNanos, retry, reasons));
+        observer.batchCompleted(summarize(first, last, oldestArrival, refs.size(), applied, quarantinedCount, failed,
+                earliestUnhandled, cause, startedAt, startNanos, retry, reasons));
         return response;
     }
 
@@ -412,17 +428,15 @@ public final class BatchProcessor<E> {
         return new FailureCause(FailureKind.TRANSIENT, "NotApplied", null, null, null);
     }
 
-    private BatchSummary summarize(List<RecordRef> refs, int applied, int quarantined, int failed,
-                                   RecordRef reported, FailureCause cause, Instant startedAt, long startNanos,
-                                   TransientRetry retry, Map<String, Integer> reasons) {
-        RecordRef first = refs.stream().min(Comparator.naturalOrder()).orElse(null);
-        RecordRef last = refs.stream().max(Comparator.naturalOrder()).orElse(null);
-        long oldestAge = refs.stream().map(RecordRef::arrivedAt).min(Comparator.naturalOrder())
-                .map(oldest -> Math.max(0, Duration.between(oldest, startedAt).toMillis())).orElse(0L);
+    private BatchSummary summarize(RecordRef first, RecordRef last, Instant oldestArrival, int records, int applied,
+                                   int quarantined, int failed, RecordRef reported, FailureCause cause,
+                                   Instant startedAt, long startNanos, TransientRetry retry,
+                                   Map<String, Integer> reasons) {
+        long oldestAge = oldestArrival == null ? 0 : Math.max(0, Duration.between(oldestArrival, startedAt).toMillis());
         long durationMillis = Duration.ofNanos(nanoClock.getAsLong() - startNanos).toMillis();
         return new BatchSummary(config.functionName(), first == null ? null : first.shardId(),
                 first == null ? null : first.sequenceNumber(), last == null ? null : last.sequenceNumber(),
-                refs.size(), applied, quarantined, failed, reported == null ? null : reported.sequenceNumber(),
+                records, applied, quarantined, failed, reported == null ? null : reported.sequenceNumber(),
                 durationMillis, oldestAge, retry.retries(), reasons, cause);
     }
 }

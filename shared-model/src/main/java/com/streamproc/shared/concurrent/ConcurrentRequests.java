@@ -58,10 +58,25 @@ public final class ConcurrentRequests implements ParallelMap {
      */
     @Override
     public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure) {
+        return map(inputs, task, onFailure, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every task goes to a helper thread while the caller runs {@code meanwhile}; the caller then takes the tasks
+     * no helper took (when fewer helpers than tasks were free). If {@code meanwhile} throws, no further task starts
+     * and the exception is thrown once the tasks already running have finished, as for an {@code Error} in a task.
+     */
+    @Override
+    public <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure, Runnable meanwhile) {
         int n = inputs.size();
         AtomicReference<RuntimeException> deterministic = new AtomicReference<>();
         List<O> results = new ArrayList<>(n);
-        if (executor == null || n <= 1) {
+        if (executor == null || n == 0 || n == 1 && meanwhile == null) {
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
             for (I input : inputs) {
                 results.add(safely(task, onFailure, input, deterministic));
             }
@@ -84,9 +99,22 @@ public final class ConcurrentRequests implements ParallelMap {
                     }
                 }
             };
-            // Helpers that start after the inputs ran out find nothing to do; nobody waits for them.
-            for (int h = Math.min(n, maxConcurrent) - 1; h > 0 && next.get() < n; h--) {
+            // Helpers that start after the inputs ran out find nothing to do; nobody waits for them. With work of its
+            // own the caller leaves every task it can to a helper.
+            int helpers = meanwhile == null ? Math.min(n, maxConcurrent) - 1 : Math.min(n, maxConcurrent - 1);
+            for (int h = helpers; h > 0 && next.get() < n; h--) {
                 executor.execute(worker);
+            }
+            RuntimeException meanwhileFailed = null;
+            if (meanwhile != null) {
+                try {
+                    meanwhile.run();
+                } catch (RuntimeException e) {
+                    meanwhileFailed = e;
+                    error.compareAndSet(null, STOPPED);
+                } catch (Error e) {
+                    error.compareAndSet(null, e);
+                }
             }
             worker.run();
             // Even when a task ended in an Error, no request outlives this call: Lambda freezes the sandbox once the
@@ -104,6 +132,9 @@ public final class ConcurrentRequests implements ParallelMap {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            if (meanwhileFailed != null) {
+                throw meanwhileFailed;
+            }
             if (error.get() != null) {
                 throw error.get();
             }
@@ -119,6 +150,14 @@ public final class ConcurrentRequests implements ParallelMap {
         }
         return results;
     }
+
+    /** Marks that the caller's own work failed: no further task starts (never thrown). */
+    private static final Error STOPPED = new Error("the caller's work alongside the tasks failed") {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    };
 
     /** A task's result, which may be null. */
     private record Done<O>(O value) {

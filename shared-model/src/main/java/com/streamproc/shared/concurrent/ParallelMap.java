@@ -22,4 +22,14 @@ public interface ParallelMap {
      *                  deterministic failure is thrown once every task has finished
      */
     <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure);
+
+    /**
+     * As {@link #map(List, Function, Function)}, while the caller's thread runs {@code meanwhile}: work that does not
+     * depend on the tasks, done while their requests are in flight instead of after them. Returns once both are
+     * done. Without concurrency, {@code meanwhile} runs first, then the tasks.
+     */
+    default <I, O> List<O> map(List<I> inputs, Function<I, O> task, Function<I, O> onFailure, Runnable meanwhile) {
+        meanwhile.run();
+        return map(inputs, task, onFailure);
+    }
 }

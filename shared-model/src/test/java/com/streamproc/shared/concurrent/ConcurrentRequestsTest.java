@@ -88,6 +88,63 @@ class ConcurrentRequestsTest {
     }
 
     @Test
+    void theCallersOwnWorkRunsWhileEveryRequestIsInFlight() {
+        Thread caller = Thread.currentThread();
+        CountDownLatch allStarted = new CountDownLatch(3);
+        CountDownLatch callerDone = new CountDownLatch(1);
+        AtomicInteger onCaller = new AtomicInteger();
+
+        List<String> results = requests.map(List.of(1, 2, 3), n -> {
+            if (Thread.currentThread() == caller) {
+                onCaller.incrementAndGet();
+            }
+            allStarted.countDown();
+            return n + (await(callerDone) ? " overlapped" : " alone");
+        }, n -> "failed", () -> {
+            if (await(allStarted)) {
+                callerDone.countDown();
+            }
+        });
+
+        assertThat(results).containsExactly("1 overlapped", "2 overlapped", "3 overlapped");
+        assertThat(onCaller.get()).isZero();
+    }
+
+    @Test
+    void whenTheCallersOwnWorkFailsNoFurtherRequestStartsAndItIsThrownOnceTheRequestsInFlightHaveFinished() {
+        ConcurrentRequests oneHelper = ConcurrentRequests.upTo(2, "test-meanwhile");
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        List<Integer> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger finished = new AtomicInteger();
+
+        assertThatThrownBy(() -> oneHelper.map(List.of(1, 2, 3), n -> {
+            started.add(n);
+            firstStarted.countDown();
+            sleep(200);
+            return finished.incrementAndGet();
+        }, n -> -1, () -> {
+            await(firstStarted);
+            throw new IllegalStateException("the caller's work failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the caller's work failed");
+
+        assertThat(started).containsExactly(1);
+        assertThat(finished.get()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutConcurrencyTheCallersOwnWorkRunsBeforeTheRequests() {
+        List<String> order = new java.util.ArrayList<>();
+
+        List<Integer> results = ConcurrentRequests.upTo(1).map(List.of(1, 2), n -> {
+            order.add("request " + n);
+            return n;
+        }, n -> -1, () -> order.add("own work"));
+
+        assertThat(results).containsExactly(1, 2);
+        assertThat(order).containsExactly("own work", "request 1", "request 2");
+    }
+
+    @Test
     void aMapInsideATaskFinishesWhenEveryThreadIsBusy() {
         ConcurrentRequests oneHelper = ConcurrentRequests.upTo(2, "test-nested");
 

@@ -78,14 +78,17 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
                 keys.add(key.itemKey());
             }
         }
-        BatchItemReader.Reads reads = reader.readAll(keys, retry);
+        // While the items are read, what deciding needs of each record that no item changes.
+        RecordFacts[] facts = {RecordFacts.NONE};
+        BatchItemReader.Reads reads = reader.readAll(keys, retry,
+                () -> facts[0] = RecordFacts.of(firstOccurrences));
         if (context.deadline().expired()) {
             return;
         }
 
         // Decide every record from its user-day item as read: counted (now or before) or a duplicate.
         UserDayWriter.Plan plan = userDays.plan(byUserDay, reads, firstDeliveredOf(firstOccurrences, context),
-                laterCopies);
+                laterCopies, facts[0]);
         Frontier frontier = new Frontier();
         plan.unread().forEach(frontier::stopAt);
         List<InboundRecord<ActivityEvent>> toActionHours = frontier.admitted(plan.counted());
@@ -96,13 +99,16 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         // quick to build, while each user-day slice's items are built by the thread that sends them.
         List<Object> writes = new ArrayList<>(byActionHour.keySet());
         writes.addAll(plan.slices());
+        // While they are in flight, the records done if every write succeeds.
+        List<List<InboundRecord<ActivityEvent>>> doneIfAllWritten = new ArrayList<>(1);
         List<Object> results = requests.map(writes, write -> {
             if (write instanceof ActionHourKey key) {
                 return reads.wasRead(key.itemKey()) && actionHours.writeOne(key,
                         ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key), retry);
             }
             return UserDayWriter.put(store, userDaySlice(write), retry);
-        }, write -> write instanceof ActionHourKey ? Boolean.FALSE : UserDayWriter.keysOf(userDaySlice(write)));
+        }, write -> write instanceof ActionHourKey ? Boolean.FALSE : UserDayWriter.keysOf(userDaySlice(write)),
+                () -> doneIfAllWritten.add(done(plan.outcome(List.of()), frontier, Set.of())));
 
         List<UserDayKey> unwritten = new ArrayList<>();
         Set<RecordRef> actionHourFailed = new HashSet<>();
@@ -118,16 +124,24 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
                 unwritten.addAll(notWritten);
             }
         }
-        UserDayWriter.Outcome userDayOutcome = plan.outcome(unwritten);
+        List<InboundRecord<ActivityEvent>> done = unwritten.isEmpty() && actionHourFailed.isEmpty()
+                ? doneIfAllWritten.get(0) : done(plan.outcome(unwritten), frontier, actionHourFailed);
+        done.forEach(record -> context.applied(record.ref()));
+    }
 
-        // A duplicate is done once its user-day item (whose mark moved past it) is written; a counted record once
-        // its user-day and its action-hour item are.
-        userDayOutcome.duplicates().forEach(record -> context.applied(record.ref()));
+    /**
+     * A duplicate is done once its user-day item (whose mark moved past it) is written; a counted record once its
+     * user-day and its action-hour item are.
+     */
+    private static List<InboundRecord<ActivityEvent>> done(UserDayWriter.Outcome userDayOutcome, Frontier frontier,
+                                                           Set<RecordRef> actionHourFailed) {
+        List<InboundRecord<ActivityEvent>> done = new ArrayList<>(userDayOutcome.duplicates());
         for (InboundRecord<ActivityEvent> record : userDayOutcome.counted()) {
             if (frontier.admits(record.ref()) && !actionHourFailed.contains(record.ref())) {
-                context.applied(record.ref());
+                done.add(record);
             }
         }
+        return done;
     }
 
     @SuppressWarnings("unchecked")

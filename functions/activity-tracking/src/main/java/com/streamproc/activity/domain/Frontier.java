@@ -19,6 +19,9 @@ final class Frontier {
     }
 
     boolean admits(RecordRef ref) {
+        if (stopByShard.isEmpty()) {
+            return true;
+        }
         BigInteger stop = stopByShard.get(ref.shardId());
         return stop == null || ref.sequence().compareTo(stop) < 0;
     }

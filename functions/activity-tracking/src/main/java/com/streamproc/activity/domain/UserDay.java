@@ -91,6 +91,12 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
      */
     public Decision deciding(List<InboundRecord<ActivityEvent>> records, Map<String, RecordRef> firstDelivered,
                              Map<RecordRef, List<RecordRef>> laterCopies) {
+        return deciding(records, firstDelivered, laterCopies, RecordFacts.NONE);
+    }
+
+    /** @param facts the records' facts if computed ahead ({@link RecordFacts#NONE}: computed here) */
+    public Decision deciding(List<InboundRecord<ActivityEvent>> records, Map<String, RecordRef> firstDelivered,
+                             Map<RecordRef, List<RecordRef>> laterCopies, RecordFacts facts) {
         Map<String, ActionStats> newActions = new HashMap<>(actions);
         Map<String, String> newHwm = new HashMap<>(hwm);
         long newTotal = total;
@@ -104,8 +110,9 @@ public record UserDay(UserDayKey key, long total, Map<String, ActionStats> actio
         Set<String> eventsNow = new HashSet<>();
         for (InboundRecord<ActivityEvent> record : records) {
             RecordRef ref = record.ref();
-            String sequence = ref.paddedSequence();
-            byte[] eventHash = RecentEvents.eventHash(record.event().eventId());
+            RecordFacts.Fact fact = facts.of(record);
+            String sequence = fact.paddedSequence();
+            byte[] eventHash = fact.eventHash();
             // Compare with the stored mark, not a running one: what was stored before this batch is decided.
             String decided = hwm.get(ref.shardId());
             if (decided != null && sequence.compareTo(decided) <= 0) {

@@ -94,6 +94,13 @@ public final class UserDayWriter {
      */
     public Plan plan(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, BatchItemReader.Reads reads,
                      Map<String, RecordRef> firstDelivered, Map<RecordRef, List<RecordRef>> laterCopies) {
+        return plan(groups, reads, firstDelivered, laterCopies, RecordFacts.NONE);
+    }
+
+    /** @param facts the records' facts, if computed while the items were read */
+    public Plan plan(Map<UserDayKey, List<InboundRecord<ActivityEvent>>> groups, BatchItemReader.Reads reads,
+                     Map<String, RecordRef> firstDelivered, Map<RecordRef, List<RecordRef>> laterCopies,
+                     RecordFacts facts) {
         Set<RecordRef> unread = new HashSet<>();
         List<UserDay> puts = new ArrayList<>();
         Map<UserDayKey, UserDay.Decision> decisions = new LinkedHashMap<>();
@@ -105,7 +112,7 @@ public final class UserDayWriter {
             }
             Map<String, AttributeValue> stored = reads.found().get(itemKey);
             UserDay current = stored == null ? UserDay.empty(key) : UserDay.fromItem(stored);
-            UserDay.Decision decision = current.deciding(records, firstDelivered, laterCopies);
+            UserDay.Decision decision = current.deciding(records, firstDelivered, laterCopies, facts);
             decisions.put(key, decision);
             if (decision.updated() != current) {
                 puts.add(decision.updated());

@@ -48,6 +48,14 @@ public final class BatchItemReader {
     }
 
     public Reads readAll(Collection<ItemKey> keys, TransientRetry retry) {
+        return readAll(keys, retry, () -> { });
+    }
+
+    /**
+     * Reads the items while the caller's thread runs {@code meanwhile} (work that does not depend on them); returns
+     * once both are done.
+     */
+    public Reads readAll(Collection<ItemKey> keys, TransientRetry retry, Runnable meanwhile) {
         List<ItemKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         List<List<ItemKey>> chunks = new ArrayList<>();
         for (int start = 0; start < distinct.size(); start += ActivityStore.MAX_KEYS_PER_READ) {
@@ -57,7 +65,7 @@ public final class BatchItemReader {
             Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
             List<ItemKey> unread = readChunk(chunk, found, retry);
             return new Reads(found, new LinkedHashSet<>(unread));
-        }, chunk -> new Reads(Map.of(), new LinkedHashSet<>(chunk)));
+        }, chunk -> new Reads(Map.of(), new LinkedHashSet<>(chunk)), meanwhile);
         Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
         Set<ItemKey> unread = new LinkedHashSet<>();
         for (Reads reads : perChunk) {

@@ -77,6 +77,29 @@ class UserDayTest {
     }
 
     @Test
+    void factsComputedAheadDecideAsFactsComputedWhenAsked() {
+        UserDay stored = UserDay.empty(KEY).deciding(List.of(record("s1", 100, "login", "2026-11-28T05:00:00Z"),
+                record("s1", 200, "cart.add", "2026-11-28T06:00:00Z")), Map.of()).updated();
+        // Redelivered (100, 200), new (300), a producer's duplicate of 100 in a later record (400), another shard.
+        List<InboundRecord<ActivityEvent>> batch = List.of(record("s1", 100, "login", "2026-11-28T05:00:00Z"),
+                record("s1", 200, "cart.add", "2026-11-28T06:00:00Z"),
+                record("s1", 300, "login", "2026-11-28T07:00:00Z"),
+                new InboundRecord<>(new RecordRef("s1", "400", "alice", Instant.EPOCH, 10),
+                        new ActivityEvent("e100", "alice", "login", Instant.parse("2026-11-28T05:00:00Z"), null)),
+                record("s2", 50, "logout", "2026-11-28T08:00:00Z"));
+        Map<String, RecordRef> firstDelivered = Map.of("s1", batch.get(0).ref(), "s2", batch.get(4).ref());
+
+        UserDay.Decision whenAsked = stored.deciding(batch, firstDelivered, Map.of(), RecordFacts.NONE);
+        UserDay.Decision ahead = stored.deciding(batch, firstDelivered, Map.of(), RecordFacts.of(batch));
+
+        assertThat(ahead.updated().toItem()).isEqualTo(whenAsked.updated().toItem());
+        assertThat(ahead.counted()).containsExactlyElementsOf(whenAsked.counted());
+        assertThat(ahead.duplicates()).containsExactlyElementsOf(whenAsked.duplicates());
+        assertThat(ahead.counted()).extracting(r -> r.ref().sequenceNumber()).containsExactly("100", "200", "300", "50");
+        assertThat(ahead.duplicates()).extracting(r -> r.ref().sequenceNumber()).containsExactly("400");
+    }
+
+    @Test
     void itemRoundTripKeepsEverything() {
         UserDay day = UserDay.empty(KEY).applying(List.of(
                 record("s1", 7, "login", "2026-11-28T05:00:00Z"), record("s2", 9, "cart.add", "2026-11-28T23:59:59.999Z")));
