@@ -33,10 +33,15 @@ public record ActionHour(ActionHourKey key, long count, String hwm) {
 
     /** This item with the records above its mark counted; {@code this} itself when nothing is new. */
     public ActionHour applying(List<InboundRecord<ActivityEvent>> records) {
+        return applying(records, RecordFacts.NONE);
+    }
+
+    /** The same, with the records' padded sequence numbers from {@code facts} where computed ahead. */
+    public ActionHour applying(List<InboundRecord<ActivityEvent>> records, RecordFacts facts) {
         long newCount = count;
         String newHwm = hwm;
         for (InboundRecord<ActivityEvent> record : records) {
-            String sequence = record.ref().paddedSequence();
+            String sequence = facts.paddedSequence(record);
             if (hwm != null && sequence.compareTo(hwm) <= 0) {
                 continue;
             }

@@ -63,7 +63,7 @@ public final class ActionHourWriter {
             if (!reads.wasRead(itemKey)) {
                 return false;
             }
-            return writeOne(key, current(key, reads.found().get(itemKey)), groups.get(key), retry);
+            return writeOne(key, current(key, reads.found().get(itemKey)), groups.get(key), RecordFacts.NONE, retry);
         }, key -> false);
         for (int i = 0; i < keys.size(); i++) {
             if (!written.get(i)) {
@@ -74,9 +74,9 @@ public final class ActionHourWriter {
     }
 
     boolean writeOne(ActionHourKey key, ActionHour current, List<InboundRecord<ActivityEvent>> records,
-                             TransientRetry retry) {
+                     RecordFacts facts, TransientRetry retry) {
         for (int attempt = 1; ; attempt++) {
-            ActionHour updated = current.applying(records);
+            ActionHour updated = current.applying(records, facts);
             if (updated == current) {
                 return true;
             }

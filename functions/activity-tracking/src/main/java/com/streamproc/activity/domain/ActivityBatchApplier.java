@@ -104,7 +104,8 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         List<Object> results = requests.map(writes, write -> {
             if (write instanceof ActionHourKey key) {
                 return reads.wasRead(key.itemKey()) && actionHours.writeOne(key,
-                        ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key), retry);
+                        ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key),
+                        facts[0], retry);
             }
             return UserDayWriter.put(store, userDaySlice(write), retry);
         }, write -> write instanceof ActionHourKey ? Boolean.FALSE : UserDayWriter.keysOf(userDaySlice(write)),
