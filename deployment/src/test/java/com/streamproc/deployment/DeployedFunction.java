@@ -4,7 +4,11 @@ import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.FunctionDescriptors;
 import com.streamproc.shared.function.FunctionWiring;
 import com.streamproc.shared.function.VariableKind;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +17,8 @@ import java.util.TreeSet;
 /**
  * A function as its descriptor declares it ({@link FunctionDescriptor}, found on the test class path): its logical
  * ids, handler, table variable, the variables it reads and the name it uses in logs, metrics and events/ (also its
- * module directory under functions/). The template checks compare the template against these declarations.
+ * module directory under functions/), and where its handler's sources are. The template checks compare the template
+ * against these declarations.
  */
 record DeployedFunction(FunctionDescriptor<?> descriptor) {
 
@@ -95,8 +100,43 @@ record DeployedFunction(FunctionDescriptor<?> descriptor) {
         return descriptor.config().functionName();
     }
 
-    Path sourceDirectory(Path root) {
-        return root.resolve("functions").resolve(name()).resolve("src/main/java");
+    /**
+     * The Maven module whose build holds the handler class: the nearest directory with a pom.xml above where the
+     * class was loaded from (the module's target/classes or its jar in target/). The checks hold it to
+     * functions/&lt;name&gt; for a deployed function; finding it from the class lets them read the sources of a
+     * function that lives elsewhere (a test source set) without a list of locations.
+     */
+    Path moduleDirectory() {
+        Path location = classLocation();
+        for (Path dir = location; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException(handlerClass() + " comes from " + location
+                + ", which is in no Maven module: the template checks run in the reactor (-am)");
+    }
+
+    /**
+     * The source tree the handler class is compiled from: the module's src/main/java, or its src/test/java when
+     * the class comes from the module's test classes.
+     */
+    Path sourceDirectory() {
+        String loadedFrom = classLocation().getFileName().toString();
+        boolean testClasses = loadedFrom.equals("test-classes") || loadedFrom.endsWith("-tests.jar");
+        return moduleDirectory().resolve(testClasses ? "src/test/java" : "src/main/java");
+    }
+
+    private Path classLocation() {
+        CodeSource source = descriptor.handlerClass().getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IllegalStateException("no code source for " + handlerClass());
+        }
+        try {
+            return Path.of(source.getLocation().toURI()).toRealPath();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot locate " + handlerClass() + " at " + source.getLocation(), e);
+        }
     }
 
     Set<String> dataTables() {

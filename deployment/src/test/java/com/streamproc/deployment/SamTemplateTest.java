@@ -2,6 +2,8 @@ package com.streamproc.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The deployed shape of every function in sam-template.yaml: stream reliability settings, least-privilege policies,
  * the configuration its code needs, runtime settings, alarms and what a stack delete keeps. Checks that depend on
- * what the code does read the function sources, so they follow the code. These read the template as written;
- * {@code DeployedTemplateIT} checks what the SAM transform makes of it.
+ * what the code does read the function sources (where each handler class is compiled from), so they follow the code.
+ * These read the template as written ({@link ProjectFiles#template()}); {@code DeployedTemplateIT} checks what the
+ * SAM transform makes of it.
  */
 class SamTemplateTest {
     private static final Path ROOT = ProjectFiles.root();
@@ -430,6 +433,10 @@ class SamTemplateTest {
             Path module = ROOT.resolve("functions").resolve(function.name());
 
             assertThat(codeUri).isEqualTo("functions/" + function.name() + "/target/" + function.name() + "-lambda.zip");
+            // The module the handler class comes from is the one building that zip (and the one whose sources the
+            // policy checks read).
+            assertThat(function.moduleDirectory()).as("module holding %s", function.handlerClass())
+                    .isEqualTo(realPath(ROOT).resolve("functions").resolve(function.name()));
             assertThat(module.resolve("pom.xml")).exists();
             assertThat(ProjectFiles.read(module.resolve("pom.xml")))
                     .contains("<artifactId>" + function.name() + "</artifactId>");
@@ -818,7 +825,7 @@ class SamTemplateTest {
 
     /** The source files the handler can reach, in its module and in shared-model. */
     static Set<Path> handlerSources(DeployedFunction function) {
-        return new ReachableSources(List.of(function.sourceDirectory(ROOT), SHARED_SOURCES)).from(function.handlerClass());
+        return new ReachableSources(List.of(function.sourceDirectory(), SHARED_SOURCES)).from(function.handlerClass());
     }
 
     /**
@@ -827,7 +834,7 @@ class SamTemplateTest {
      * requests go to the quarantine, checked on their own.
      */
     static List<String> handlerModuleSources(DeployedFunction function) {
-        List<String> own = handlerSources(function).stream().filter(p -> p.startsWith(function.sourceDirectory(ROOT)))
+        List<String> own = handlerSources(function).stream().filter(p -> p.startsWith(function.sourceDirectory()))
                 .map(ProjectFiles::read).toList();
         List<String> sources = new ArrayList<>(own);
         for (String helper : List.of("DynamoBatchReader", "DynamoBatchWriter")) {
@@ -890,6 +897,14 @@ class SamTemplateTest {
             }
         }
         return actions;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int integer(Map<String, Object> properties, String name) {
