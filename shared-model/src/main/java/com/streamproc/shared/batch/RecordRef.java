@@ -159,6 +159,11 @@ public record RecordRef(String shardId, String sequenceNumber, String partitionK
      * sequence numbers thousands of times, and a 56-digit {@code BigInteger} per comparison is measurable.
      */
     static int compareDecimal(String a, String b) {
+        // The common case, Kinesis' own numbers: as many digits, no leading zero. Then string order is number order,
+        // and String.compareTo (a JIT intrinsic) skips the long prefix a shard's sequence numbers share.
+        if (a.length() == b.length() && !a.isEmpty() && a.charAt(0) != '0' && b.charAt(0) != '0') {
+            return a.compareTo(b);
+        }
         int aStart = firstSignificant(a);
         int bStart = firstSignificant(b);
         int byLength = Integer.compare(a.length() - aStart, b.length() - bStart);

@@ -37,6 +37,22 @@ class KinesisRecordsTest {
         assertThat(RecordRef.compareDecimal(paddedA, a.toString())).isZero();
     }
 
+    @net.jqwik.api.Property(tries = 500)
+    void numbersOfOneLengthWithALongCommonPrefixCompareNumerically(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.BigRange(min = "1",
+                    max = "99999999999999999999999999999999999999999") java.math.BigInteger prefix,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 15) int digits,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 999_999_999_999_999L) long x,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 999_999_999_999_999L) long y) {
+        // As a shard's sequence numbers are: the same digit count, a long shared prefix, differing at the end.
+        long bound = (long) Math.pow(10, digits);
+        String a = prefix + String.format("%0" + digits + "d", x % bound);
+        String b = prefix + String.format("%0" + digits + "d", y % bound);
+
+        assertThat(Integer.signum(RecordRef.compareDecimal(a, b)))
+                .isEqualTo(new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b)));
+    }
+
     @Test
     void paddedSequenceNumbersSortLikeNumbers() {
         assertThat(RecordRef.padSequence("9")).isLessThan(RecordRef.padSequence("10"));
