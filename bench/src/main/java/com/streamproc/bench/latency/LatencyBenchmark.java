@@ -38,7 +38,7 @@ import java.util.Map;
 public final class LatencyBenchmark {
     public static final Duration REQUEST_LATENCY = Duration.ofMillis(10);
     /** How long the whole workload is run through the code without delay before anything is measured. */
-    public static final Duration WARM_UP = Duration.ofSeconds(5);
+    public static final Duration WARM_UP = Duration.ofSeconds(15);
     /** Unmeasured runs of each batch size on the measured processor before its measured runs. */
     public static final int UNMEASURED_RUNS = 3;
     /** The tail percentile reported next to the median. */
