@@ -3,16 +3,13 @@ package com.streamproc.e2e.fourth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.streamproc.deployment.SamTemplate;
 import com.streamproc.shared.function.FunctionDescriptor;
 import com.streamproc.shared.function.FunctionDescriptors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,7 +49,6 @@ class TemplateChecksTakeUpAFourthFunctionTest {
             "com.streamproc.deployment.HandlerClassesTest");
     /** The property deployment's {@code ProjectFiles.template()} reads instead of the project's template. */
     private static final String TEMPLATE_PROPERTY = "deployment.template";
-    private static final String BLOCK = "page-count-template.yaml";
     private static final String ZIP_CHECK = "deploysTheZipTheFunctionModuleBuilds";
     private static final String PAGE_COUNT = new PageCountDescriptor().templateIds().function();
     /** Deployed and giving up to a failure queue, as page-count does: the checks run for it must run for page-count. */
@@ -157,26 +153,7 @@ class TemplateChecksTakeUpAFourthFunctionTest {
 
     /** The project's template with page-count's block added, after {@code fault} edited the block's resources. */
     private Path composed(Consumer<Map<String, Object>> fault) throws IOException {
-        Map<String, Object> template = SamTemplate.load(projectTemplate()).root();
-        Map<String, Object> block;
-        try (InputStream in = getClass().getResourceAsStream(BLOCK)) {
-            assertThat(in).as(BLOCK).isNotNull();
-            block = SamTemplate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).root();
-        }
-        fault.accept(asMap(block.get("Resources")));
-        for (String section : List.of("Resources", "Outputs")) {
-            Map<String, Object> into = asMap(template.get(section));
-            asMap(block.get(section)).forEach((id, value) ->
-                    assertThat(into.put(id, value)).as("%s %s in the template already", section, id).isNull());
-        }
-        // Intrinsics are in their long form after parsing, so JSON (which the YAML reader reads) says the same.
-        Path file = dir.resolve("template-with-page-count.json");
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), template);
-        return file;
-    }
-
-    private static Path projectTemplate() {
-        return Path.of("..", "sam-template.yaml");
+        return PageCountTemplate.write(PageCountTemplate.composed(fault), dir.resolve("template-with-page-count.json"));
     }
 
     /**
@@ -296,12 +273,11 @@ class TemplateChecksTakeUpAFourthFunctionTest {
     }
 
     private static Map<String, Object> properties(Map<String, Object> resources, String id) {
-        return asMap(asMap(resources.get(id)).get("Properties"));
+        return PageCountTemplate.properties(resources, id);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object value) {
-        return (Map<String, Object>) value;
+        return PageCountTemplate.asMap(value);
     }
 
     @SuppressWarnings("unchecked")

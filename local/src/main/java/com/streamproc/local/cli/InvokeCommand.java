@@ -20,9 +20,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code invoke <LogicalId> -e event.json}: what {@code sam local invoke} does, without Docker. */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
-        description = {"Invokes one function of sam-template.yaml once with an event, in its own JVM under the real "
-                + "Lambda Java runtime client, and prints the function's response (the JSON Lambda returns) on "
-                + "standard output; the function's logs go to standard error.",
+        description = {"Invokes one function of the template (sam-template.yaml unless --template names another) "
+                + "once with an event, in its own JVM under the real Lambda Java runtime client, and prints the "
+                + "function's response (the JSON Lambda returns) on standard output; the function's logs go to "
+                + "standard error.",
                 "Uses the emulators of a running `up`; without one, starts them (and the template's tables and "
                         + "streams) for this call and stops them afterwards.",
                 "Refuses, as Lambda does, an event over 6 MB (RequestEntityTooLargeException), and a batch with a "
@@ -51,7 +52,7 @@ final class InvokeCommand implements Callable<Integer> {
         StackPaths paths = cli.paths();
         byte[] payload = readEvent();
         if (!Files.isRegularFile(paths.template())) {
-            throw new IllegalStateException("no " + StackPaths.TEMPLATE + " in " + paths.projectRoot());
+            throw new IllegalStateException("no template " + paths.templateName());
         }
         LocalTemplate.LocalFunction function;
         try {

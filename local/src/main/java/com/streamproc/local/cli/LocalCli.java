@@ -5,6 +5,7 @@ import com.streamproc.local.stack.StackPaths;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,13 @@ public final class LocalCli implements Runnable {
             description = "The project checkout (holds sam-template.yaml, package.json, node_modules). "
                     + "Default: found from the working directory upwards.")
     Path projectRoot;
+
+    @Option(names = "--template", scope = ScopeType.INHERIT, paramLabel = "<file>",
+            description = "The SAM template to run: its streams, tables and functions. Each function's CodeUri "
+                    + "resolves against the template's directory, as sam resolves it, so a template elsewhere names "
+                    + "the zips by absolute paths. The emulators still come from the project root. "
+                    + "Default: sam-template.yaml in the project root.")
+    Path template;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Stack traces on errors and the emulators' informational logs.")
@@ -99,7 +107,14 @@ public final class LocalCli implements Runnable {
         } else {
             root = ProjectRoot.locate();
         }
-        return new StackPaths(root);
+        Path file = null;
+        if (template != null) {
+            file = template.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("--template " + template + " is not a file");
+            }
+        }
+        return new StackPaths(root, null, file);
     }
 
     boolean verbose() {

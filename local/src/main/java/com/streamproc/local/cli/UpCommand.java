@@ -75,8 +75,12 @@ final class UpCommand implements Callable<Integer> {
             out.println("# Try: aws --endpoint-url \"$AWS_ENDPOINT_URL_KINESIS\" kinesis put-record --stream-name "
                     + mappings.get(0).source().streamName() + " --partition-key k --data \"$(printf '{}' | base64)\"");
         }
-        out.println("# sam local invoke (Docker) against this stack: sam local invoke <LogicalId> -e <event.json> "
-                + "--env-vars " + paths.projectRoot().relativize(paths.samEnvVars()) + " (docs/local-stack.md)");
+        // Another template than the project's (--template) must be named to sam as well.
+        String templateArgument = paths.template().equals(paths.projectRoot().resolve(StackPaths.TEMPLATE)) ? ""
+                : "-t " + paths.templateName() + " ";
+        out.println("# sam local invoke (Docker) against this stack: sam local invoke <LogicalId> " + templateArgument
+                + "-e <event.json> --env-vars " + paths.projectRoot().relativize(paths.samEnvVars())
+                + " (docs/local-stack.md)");
         out.println("# Ctrl-C stops everything.");
         out.println(READY);
         out.flush();

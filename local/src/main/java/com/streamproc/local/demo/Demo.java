@@ -62,7 +62,7 @@ public final class Demo {
 
     private boolean run(LocalTemplate template, List<Target> targets, long startNanos) throws Exception {
         if (targets.isEmpty()) {
-            throw new IllegalStateException("no function in " + StackPaths.TEMPLATE + " has demo traffic");
+            throw new IllegalStateException("no function in " + paths.templateName() + " has demo traffic");
         }
         for (Target target : targets) {
             java.nio.file.Files.deleteIfExists(paths.failures(target.logicalId()));

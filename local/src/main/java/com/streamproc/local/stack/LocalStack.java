@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The pipeline on one machine: the emulators (started here, or those of a running {@code up}), the template's
- * tables and streams (created by the emulators module from {@code sam-template.yaml}), the functions' execution
- * environments and their event source mappings.
+ * tables and streams (created by the emulators module from {@link StackPaths#template()}, {@code sam-template.yaml}
+ * unless another is named), the functions' execution environments and their event source mappings.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -91,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackPaths paths, Map<String, String> parameterOverrides, boolean attach,
                                    Consumer<String> progress) {
         if (!Files.isRegularFile(paths.template())) {
-            throw new IllegalStateException("no " + StackPaths.TEMPLATE + " in " + paths.projectRoot());
+            throw new IllegalStateException("no template " + paths.templateName());
         }
         LocalTemplate template = LocalTemplate.read(paths.template(), parameterOverrides);
         Optional<StackState> running = attach ? StackState.readRunning(paths.stackFile()) : Optional.empty();
@@ -116,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(paths, template, emulators, Optional.empty(), emulators.kinesisEndpoint(),
                 emulators.dynamoDbEndpoint());
         try {
-            progress.accept("creating the streams and tables of " + StackPaths.TEMPLATE);
+            progress.accept("creating the streams and tables of " + paths.templateName());
             emulators.createResources(template.resources());
         } catch (RuntimeException e) {
             stack.close();

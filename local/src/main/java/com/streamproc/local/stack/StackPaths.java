@@ -4,9 +4,11 @@ import java.nio.file.Path;
 
 /**
  * Where the local stack keeps its files: {@code .local-stack/} in the project root (git-ignored), or another
- * directory (tests keep theirs apart).
+ * directory (tests keep theirs apart); and the template it runs: {@code sam-template.yaml} in the project root, or
+ * another file ({@code --template}). The emulators always come from the project root's {@code node_modules}; a
+ * function's {@code CodeUri} resolves against its template's directory, as {@code sam} resolves it.
  */
-public record StackPaths(Path projectRoot, Path state) {
+public record StackPaths(Path projectRoot, Path state, Path template) {
     public static final String TEMPLATE = "sam-template.yaml";
     /** Under {@link #logs()}: what the event source mappings say, one line per retry among it. */
     public static final String MAPPINGS_LOG = "event-source-mappings.log";
@@ -14,14 +16,20 @@ public record StackPaths(Path projectRoot, Path state) {
     public StackPaths {
         projectRoot = projectRoot.toAbsolutePath().normalize();
         state = state == null ? projectRoot.resolve(".local-stack") : state.toAbsolutePath().normalize();
+        template = template == null ? projectRoot.resolve(TEMPLATE) : template.toAbsolutePath().normalize();
     }
 
     public StackPaths(Path projectRoot) {
-        this(projectRoot, null);
+        this(projectRoot, null, null);
     }
 
-    public Path template() {
-        return projectRoot.resolve(TEMPLATE);
+    public StackPaths(Path projectRoot, Path state) {
+        this(projectRoot, state, null);
+    }
+
+    /** The template as a user would name it: relative to the project root when it lies there. */
+    public String templateName() {
+        return template.startsWith(projectRoot) ? projectRoot.relativize(template).toString() : template.toString();
     }
 
     public Path logs() {
