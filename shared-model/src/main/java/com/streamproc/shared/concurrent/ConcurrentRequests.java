@@ -9,6 +9,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -85,15 +86,17 @@ public final class ConcurrentRequests implements ParallelMap {
             AtomicInteger next = new AtomicInteger();
             CountDownLatch finished = new CountDownLatch(n);
             AtomicReference<Error> error = new AtomicReference<>();
+            // After an Error (the process is going down) or a failure of the caller's own work, no request starts.
+            AtomicBoolean stopped = new AtomicBoolean();
             Runnable worker = () -> {
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     try {
-                        // After an Error (the process is going down) no further request starts.
-                        if (error.get() == null) {
+                        if (!stopped.get()) {
                             done[i] = new Done<>(safely(task, onFailure, inputs.get(i), deterministic));
                         }
                     } catch (Error e) {
                         error.compareAndSet(null, e);
+                        stopped.set(true);
                     } finally {
                         finished.countDown();
                     }
@@ -105,15 +108,13 @@ public final class ConcurrentRequests implements ParallelMap {
             for (int h = helpers; h > 0 && next.get() < n; h--) {
                 executor.execute(worker);
             }
-            RuntimeException meanwhileFailed = null;
+            Throwable meanwhileFailed = null;
             if (meanwhile != null) {
                 try {
                     meanwhile.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     meanwhileFailed = e;
-                    error.compareAndSet(null, STOPPED);
-                } catch (Error e) {
-                    error.compareAndSet(null, e);
+                    stopped.set(true);
                 }
             }
             worker.run();
@@ -132,8 +133,11 @@ public final class ConcurrentRequests implements ParallelMap {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            if (meanwhileFailed instanceof Error e) {
+                throw e;
+            }
             if (meanwhileFailed != null) {
-                throw meanwhileFailed;
+                throw (RuntimeException) meanwhileFailed;
             }
             if (error.get() != null) {
                 throw error.get();
@@ -150,14 +154,6 @@ public final class ConcurrentRequests implements ParallelMap {
         }
         return results;
     }
-
-    /** Marks that the caller's own work failed: no further task starts (never thrown). */
-    private static final Error STOPPED = new Error("the caller's work alongside the tasks failed") {
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
-    };
 
     /** A task's result, which may be null. */
     private record Done<O>(O value) {

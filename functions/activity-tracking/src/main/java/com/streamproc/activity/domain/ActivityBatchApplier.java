@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies a batch of activity events to the aggregates, exactly once per event. Aggregates cross users, so this is
@@ -79,16 +80,15 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
             }
         }
         // While the items are read, what deciding needs of each record that no item changes.
-        RecordFacts[] facts = {RecordFacts.NONE};
-        BatchItemReader.Reads reads = reader.readAll(keys, retry,
-                () -> facts[0] = RecordFacts.of(firstOccurrences));
+        AtomicReference<RecordFacts> facts = new AtomicReference<>(RecordFacts.NONE);
+        BatchItemReader.Reads reads = reader.readAll(keys, retry, () -> facts.set(RecordFacts.of(firstOccurrences)));
         if (context.deadline().expired()) {
             return;
         }
 
         // Decide every record from its user-day item as read: counted (now or before) or a duplicate.
         UserDayWriter.Plan plan = userDays.plan(byUserDay, reads, firstDeliveredOf(firstOccurrences, context),
-                laterCopies, facts[0]);
+                laterCopies, facts.get());
         Frontier frontier = new Frontier();
         plan.unread().forEach(frontier::stopAt);
         List<InboundRecord<ActivityEvent>> toActionHours = frontier.admitted(plan.counted());
@@ -100,16 +100,16 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
         List<Object> writes = new ArrayList<>(byActionHour.keySet());
         writes.addAll(plan.slices());
         // While they are in flight, the records done if every write succeeds.
-        List<List<InboundRecord<ActivityEvent>>> doneIfAllWritten = new ArrayList<>(1);
+        AtomicReference<List<InboundRecord<ActivityEvent>>> doneIfAllWritten = new AtomicReference<>();
         List<Object> results = requests.map(writes, write -> {
             if (write instanceof ActionHourKey key) {
                 return reads.wasRead(key.itemKey()) && actionHours.writeOne(key,
                         ActionHourWriter.current(key, reads.found().get(key.itemKey())), byActionHour.get(key),
-                        facts[0], retry);
+                        facts.get(), retry);
             }
             return UserDayWriter.put(store, userDaySlice(write), retry);
         }, write -> write instanceof ActionHourKey ? Boolean.FALSE : UserDayWriter.keysOf(userDaySlice(write)),
-                () -> doneIfAllWritten.add(done(plan.outcome(List.of()), frontier, Set.of())));
+                () -> doneIfAllWritten.set(done(plan.outcome(List.of()), frontier, Set.of())));
 
         List<UserDayKey> unwritten = new ArrayList<>();
         Set<RecordRef> actionHourFailed = new HashSet<>();
@@ -126,7 +126,7 @@ public final class ActivityBatchApplier implements BatchApplier<ActivityEvent> {
             }
         }
         List<InboundRecord<ActivityEvent>> done = unwritten.isEmpty() && actionHourFailed.isEmpty()
-                ? doneIfAllWritten.get(0) : done(plan.outcome(unwritten), frontier, actionHourFailed);
+                ? doneIfAllWritten.get() : done(plan.outcome(unwritten), frontier, actionHourFailed);
         done.forEach(record -> context.applied(record.ref()));
     }
 
