@@ -31,12 +31,11 @@ public record ActionHour(ActionHourKey key, long count, String hwm) {
         return new ActionHour(key, 0, null);
     }
 
-    /** This item with the records above its mark counted; {@code this} itself when nothing is new. */
-    public ActionHour applying(List<InboundRecord<ActivityEvent>> records) {
-        return applying(records, RecordFacts.NONE);
-    }
-
-    /** The same, with the records' padded sequence numbers from {@code facts} where computed ahead. */
+    /**
+     * This item with the records above its mark counted; {@code this} itself when nothing is new.
+     *
+     * @param facts the records' padded sequence numbers where computed ahead ({@link RecordFacts#NONE}: computed here)
+     */
     public ActionHour applying(List<InboundRecord<ActivityEvent>> records, RecordFacts facts) {
         long newCount = count;
         String newHwm = hwm;
